@@ -1,0 +1,118 @@
+// The pipeline, per brief:
+//   load (front matter) → parse (markdown → model) → resolve citations → check (rules)
+//   → assets (images) → render (pdf, deck, deck-pdf, pptx) → write (atomically, all or none)
+// build() and check() are the library API; cli.ts maps their results to exit codes.
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { loadImages } from "./assets.js";
+import { briefEpoch } from "./dates.js";
+import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics.js";
+import { UsageError } from "./errors.js";
+import { loadBrief } from "./load.js";
+import type { Brief } from "./model.js";
+import { FontBook, MissingGlyphError } from "./pdf/fonts.js";
+import type { Paper } from "./pdf/style.js";
+import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
+import { runRules } from "./rules/index.js";
+import { prepareDeck, type DeckSource } from "./slides/deck.js";
+import type { Workspace } from "./workspace.js";
+
+export interface CheckedBrief {
+  brief: Brief;
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildOptions {
+  files: string[];
+  outDir: string;
+  paper?: Paper;
+  formats: Format[];
+  /** Where Chromium lives, or null when there is none (deck-pdf and pptx are skipped). */
+  chromePath: string | null;
+}
+
+export interface BriefBuild {
+  file: string;
+  slug: string;
+  written: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function defaultBriefs(ws: Workspace): string[] {
+  const dir = ws.projectFile("report");
+  if (!existsSync(dir)) throw new UsageError("no report/ folder here: pass the markdown files to build");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort().map((f) => join("report", f));
+  if (files.length === 0) throw new UsageError("report/ holds no .md files");
+  return files;
+}
+
+/** Stages load → parse → resolve → check for one file. */
+export function checkBrief(file: string, ws: Workspace): CheckedBrief & { images: ReturnType<typeof loadImages>["images"] } {
+  const source = ws.readSource(file);
+  if (!source.trim()) {
+    return { brief: loadBrief(file, "").brief, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
+  }
+  const loaded = loadBrief(file, source);
+  const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
+  const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
+  return { brief: loaded.brief, images: assets.images, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics] };
+}
+
+export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
+  const checked = checkBrief(file, ws);
+  const { brief } = checked;
+  const result: BriefBuild = { file, slug: brief.slug, written: [], diagnostics: checked.diagnostics };
+  if (hasErrors(checked.diagnostics)) return result;
+
+  const outDir = resolve(ws.root, options.outDir, brief.slug);
+  let deck: Promise<DeckSource> | undefined;
+  const ctx: RenderContext = {
+    brief,
+    fonts,
+    images: checked.images,
+    paper: options.paper ?? brief.meta.paper ?? "a4",
+    date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
+    chromePath: options.chromePath,
+    deck: () =>
+      (deck ??= prepareDeck({
+        brief,
+        fonts,
+        images: checked.images,
+        outDir,
+        coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
+        themePath: ws.projectFile("slides", "themes", "briefpress.css"),
+      })),
+  };
+  const outputs: Output[] = [];
+  try {
+    for (const format of options.formats) {
+      if (RENDERERS[format].needsBrowser && !options.chromePath) continue;
+      outputs.push(...(await RENDERERS[format].render(ctx)));
+    }
+  } catch (e) {
+    if (e instanceof MissingGlyphError) {
+      result.diagnostics.push(missingGlyph(file, ws.readSource(file), e));
+      return result;
+    }
+    throw e;
+  }
+  // Every output rendered in memory first: a failure above leaves dist/ untouched.
+  for (const out of outputs) {
+    const path = join(outDir, out.name);
+    ws.writeAtomic(path, out.data);
+    result.written.push(relative(ws.root, path));
+  }
+  return result;
+}
+
+function missingGlyph(file: string, source: string, e: MissingGlyphError): Diagnostic {
+  const lines = source.split(/\r?\n/);
+  const line = lines.findIndex((l) => l.includes(e.char));
+  const column = line >= 0 ? (lines[line] ?? "").indexOf(e.char) + 1 : 1;
+  return diagnostic(file, pointSpan(line + 1, column), "error", "font/missing-glyph", e.message, ["briefpress bundles Latin, Korean and Chinese fonts; other scripts are not supported yet"]);
+}
+
+export function chromiumPath(env: NodeJS.ProcessEnv): string | null {
+  const candidates = [env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}

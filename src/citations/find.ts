@@ -1,0 +1,130 @@
+// Finds author-date citations in a run of prose. Pure string → offsets; the parser
+// turns offsets into file positions. Lookalikes such as "(Article 33 1951)" or
+// "(A/HRC/25/CRP.1)" are rejected because their "author" has digits or no year.
+
+export interface FoundItem {
+  /** Author candidates, most specific first ("Human Rights Watch", "Rights Watch", "Watch"). */
+  authors: string[];
+  year: string;
+  locator: string;
+  prefix: string;
+  start: number;
+  end: number;
+}
+
+export interface FoundCitation {
+  style: "parenthetical" | "narrative";
+  raw: string;
+  start: number;
+  end: number;
+  items: FoundItem[];
+}
+
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
+const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
+const PART = new RegExp(
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*))?$`,
+  "u",
+);
+const YEAR_ONLY = new RegExp(String.raw`^(?:${YEAR})$`, "u");
+const NARRATIVE_TAIL = new RegExp(String.raw`\((?<year>${YEAR})(?:\s*,\s*(?<loc>[^()]+?))?\)`, "gu");
+
+/** Lower-case words allowed inside a name: "Yoon and Kim", "Ministry of Justice", "van Dijk". */
+const CONNECTORS = new Set(["and", "&", "of", "the", "for", "on", "in", "de", "del", "la", "van", "von", "der", "den", "du", "et", "al.", "al"]);
+/** Capitalised words that start sentences, not names: "According to Yoon (2024)". */
+const SENTENCE_STARTERS = new Set(["According", "As", "In", "The", "While", "Since", "But", "And", "However", "Although", "Both", "Following", "Like", "Unlike", "Per", "Citing", "See", "Yet", "This", "That", "These", "By", "For", "Of", "On", "When", "Where", "After", "Before", "Under", "Then", "Also", "Even", "Only", "Here"]);
+
+const isNameWord = (w: string) => /^[\p{Lu}\p{Lo}]/u.test(w) && !/\d/.test(w);
+
+function normaliseSpaces(s: string): string {
+  // Non-breaking and narrow spaces count as spaces; lengths stay equal so offsets hold.
+  return s.replace(/[\u00a0\u202f\u2007\u2009]/g, " ");
+}
+
+export function findCitations(text: string, options: { narrative?: boolean } = {}): FoundCitation[] {
+  const s = normaliseSpaces(text);
+  const found: FoundCitation[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of s.matchAll(/\(([^()]*)\)/g)) {
+    const citation = parseParenthetical(m[1] ?? "", m.index + 1);
+    if (!citation) continue;
+    found.push({ ...citation, raw: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  if (options.narrative !== false) {
+    for (const m of s.matchAll(NARRATIVE_TAIL)) {
+      const open = m.index;
+      if (taken.some(([a, b]) => open >= a && open < b)) continue;
+      const authors = namesBefore(s, open);
+      if (authors.length === 0) continue;
+      const longest = authors[0] ?? "";
+      const start = s.slice(0, open).trimEnd().length - longest.length;
+      const end = open + m[0].length;
+      found.push({
+        style: "narrative",
+        raw: text.slice(start, end),
+        start,
+        end,
+        items: [{ authors, year: tidyYear(m.groups?.year ?? ""), locator: m.groups?.loc?.trim() ?? "", prefix: "", start, end }],
+      });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "raw" | "start" | "end"> | null {
+  const items: FoundItem[] = [];
+  let offset = 0;
+  for (const part of inner.split(";")) {
+    const lead = part.length - part.trimStart().length;
+    const trimmed = part.trim();
+    const m = PART.exec(trimmed);
+    const author = m?.groups?.author?.trim() ?? "";
+    if (m && isAuthor(author)) {
+      const pre = m.groups?.pre ?? "";
+      const start = base + offset + lead + pre.length;
+      const end = base + offset + lead + trimmed.length;
+      const years = (m.groups?.years ?? "").split(",").map((y) => tidyYear(y));
+      for (const year of years) {
+        items.push({ authors: [author], year, locator: m.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end });
+      }
+    }
+    offset += part.length + 1;
+  }
+  return items.length > 0 ? { style: "parenthetical", items } : null;
+}
+
+function isAuthor(author: string): boolean {
+  const words = author.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 12) return false;
+  if (!isNameWord(words[0] ?? "")) return false;
+  return words.every((w) => isNameWord(w) || CONNECTORS.has(w) || /^[\p{L}][\p{L}\p{M}'’.\-]*$/u.test(w) && CONNECTORS.has(w.toLowerCase()));
+}
+
+/** The capitalised run of words right before a narrative "(2024)", longest first. */
+function namesBefore(s: string, open: number): string[] {
+  const before = s.slice(0, open).trimEnd();
+  if (before.length === open) return []; // "Yoon(2024)" without a space is not prose
+  const words = before.split(/ +/);
+  const run: string[] = [];
+  for (let i = words.length - 1; i >= 0 && run.length < 8; i--) {
+    const w = words[i] ?? "";
+    if (/[.!?:;,]$/.test(w) && w !== "al." && run.length > 0) break;
+    if (isNameWord(w.replace(/[’']s$/, "")) || (CONNECTORS.has(w) && run.length > 0)) run.unshift(w);
+    else break;
+  }
+  while (run.length > 0 && CONNECTORS.has(run[0] ?? "")) run.shift();
+  if (run.length === 0 || /[,;:]$/.test(run[run.length - 1] ?? "")) return [];
+  while (run.length > 1 && SENTENCE_STARTERS.has(run[0] ?? "")) run.shift();
+  const candidates: string[] = [];
+  for (let i = 0; i < run.length; i++) {
+    if (CONNECTORS.has(run[i] ?? "")) continue;
+    candidates.push(run.slice(i).join(" "));
+  }
+  return candidates;
+}
+
+function tidyYear(y: string): string {
+  const t = y.trim();
+  return YEAR_ONLY.test(t) && t.startsWith("n") ? "n.d." : t;
+}

@@ -1,0 +1,126 @@
+// Stage 3 (resolve): every in-text citation item is matched to exactly one Sources entry
+// by author and year. Unresolved and ambiguous items become diagnostics at the citation.
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import type { Brief, CiteItem, SourceEntry } from "../model.js";
+
+export function normaliseName(s: string): string {
+  return s.normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+function fold(s: string): string {
+  return normaliseName(s).normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+/** Every way a writer may name this entry's authors in text. */
+export function authorForms(entry: SourceEntry, aliases: Record<string, string> = {}): string[] {
+  const [first, second] = entry.authors;
+  if (!first) return [];
+  const forms = new Set<string>();
+  if (entry.authors.length === 1) {
+    forms.add(first.family);
+    if (first.given) forms.add(`${first.given} ${first.family}`);
+    if (first.acronym) forms.add(first.acronym);
+  } else if (entry.authors.length === 2 && second) {
+    forms.add(`${first.family} and ${second.family}`);
+    forms.add(`${first.family} & ${second.family}`);
+    forms.add(`${first.family} et al.`);
+  } else {
+    forms.add(`${first.family} et al.`);
+  }
+  for (const [alias, full] of Object.entries(aliases)) {
+    if ([...forms].some((f) => normaliseName(f) === normaliseName(full))) forms.add(alias);
+  }
+  return [...forms].map(normaliseName);
+}
+
+export interface Resolution {
+  diagnostics: Diagnostic[];
+  /** For each source index, how many citation items point at it. */
+  useCount: number[];
+}
+
+export function resolveCitations(brief: Brief): Resolution {
+  const aliases = brief.meta.aliases ?? {};
+  const forms = brief.sources.map((s) => authorForms(s, aliases));
+  const useCount = brief.sources.map(() => 0);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const citation of brief.citations) {
+    for (const item of citation.items) {
+      const { matches, author } = matchItem(item, brief.sources, forms);
+      if (matches.length === 1) {
+        const index = matches[0] ?? 0;
+        item.sourceIndex = index;
+        item.author = author;
+        useCount[index] = (useCount[index] ?? 0) + 1;
+      } else if (matches.length > 1) {
+        diagnostics.push(
+          diagnostic(brief.file, item.span, "error", "citation/ambiguous",
+            `"${author} ${item.year}" matches ${matches.length} sources`,
+            [`add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`]),
+        );
+      } else {
+        const hints = suggestions(item, brief.sources, forms);
+        const label = `${item.author} ${item.year}`;
+        diagnostics.push(
+          diagnostic(brief.file, item.span, "error", "citation/unresolved",
+            `"${label}" matches no entry in ${brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)"}` +
+              (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
+            hints.slice(1).map((h) => `or "${h}"`)),
+        );
+      }
+    }
+  }
+  return { diagnostics, useCount };
+}
+
+function matchItem(item: CiteItem, sources: SourceEntry[], forms: string[][]): { matches: number[]; author: string } {
+  const candidates = item.authorCandidates.length ? item.authorCandidates : [item.author];
+  for (const candidate of candidates) {
+    const name = normaliseName(candidate);
+    const matches = sources.flatMap((s, i) => (s.year === item.year && forms[i]?.includes(name) ? [i] : []));
+    if (matches.length > 0) return { matches, author: candidate };
+  }
+  return { matches: [], author: candidates[0] ?? item.author };
+}
+
+/** Close candidates: a near name with the same year, or the same name a year off. */
+function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][]): string[] {
+  const wanted = fold(item.author);
+  const year = Number.parseInt(item.year, 10);
+  const scored: Array<{ label: string; score: number }> = [];
+  sources.forEach((source, i) => {
+    const sourceYear = Number.parseInt(source.year, 10);
+    const yearOff = source.year === item.year ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
+    for (const form of forms[i] ?? []) {
+      const distance = editDistance(wanted, fold(form));
+      const limit = Math.max(2, Math.floor(form.length / 3));
+      if (distance <= limit && yearOff <= 1) {
+        scored.push({ label: `${displayForm(source, form)} ${source.year}`, score: distance + yearOff * 2 });
+      }
+    }
+  });
+  return [...new Set(scored.sort((a, b) => a.score - b.score).map((s) => s.label))].slice(0, 3);
+}
+
+function displayForm(source: SourceEntry, form: string): string {
+  const first = source.authors[0];
+  const originals = [first?.family, first?.acronym, first?.given && `${first.given} ${first.family}`].filter(Boolean) as string[];
+  return originals.find((o) => normaliseName(o) === form) ?? form.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+}
+
+/** Levenshtein distance (two rows). */
+export function editDistance(a: string, b: string): number {
+  const s = [...a];
+  const t = [...b];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = row;
+  }
+  return prev[t.length] ?? 0;
+}

@@ -1,0 +1,83 @@
+// Turns one free-form Sources entry ("Lina Yoon. (May 8th 2024). Title. Publisher.")
+// into structured fields: authors, year, title, URL, DOI. Pure.
+import type { SourceAuthor } from "../model.js";
+
+export interface ParsedEntry {
+  authors: SourceAuthor[];
+  year: string;
+  dateText: string;
+  title: string;
+  url?: string;
+  doi?: string;
+}
+
+const ORG_WORDS =
+  /\b(Council|Watch|Nations|Commission|Committee|Office|Agency|Ministry|Government|International|Institute|Organi[sz]ation|Assembly|Congress|Parliament|Court|Amnesty|Bank|Union|Foundation|Centre|Center|Network|Programme|Program|Department|Bureau|Secretariat|Society|Association|Group|Federation|Republic|Fund|Board|People’s|People's|UNHCR|OHCHR|UN)\b/u;
+
+const DATE_IN_PARENS = /\((?<date>[^()]*?(?:\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|n\.\s?d\.)[^()]*)\)/u;
+const BARE_YEAR = /(?:^|[.,]\s+)(?<date>(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)(?=[.,])/u;
+
+export function parseSourceEntry(text: string): ParsedEntry {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const m = DATE_IN_PARENS.exec(flat) ?? BARE_YEAR.exec(flat);
+  const dateText = m?.groups?.date?.trim() ?? "";
+  const year = yearOf(dateText);
+  const authorText = m ? flat.slice(0, m.index).replace(/[\s.,]+$/, "") : "";
+  const rest = m ? flat.slice(m.index + m[0].length).replace(/^[\s.,]+/, "") : flat;
+  const url = /https?:\/\/[^\s<>]+/u.exec(flat)?.[0]?.replace(/[.,;)]+$/, "");
+  const doi = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{3,9}\/[^\s<>]+)/iu.exec(flat)?.[1]?.replace(/[.,;]+$/, "");
+  const title = (/^(.+?[^\s.A-Z])\.(?:\s|$)/u.exec(rest)?.[1] ?? rest).trim();
+  return { authors: parseAuthors(authorText), year, dateText, title, url, doi };
+}
+
+/** "May 8th 2024" → "2024"; "2024a" keeps its suffix; "n.d." stays "n.d.". */
+export function yearOf(dateText: string): string {
+  if (/^n\.\s?d\.$/u.test(dateText)) return "n.d.";
+  return /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b/u.exec(dateText)?.[0] ?? "";
+}
+
+export function parseAuthors(text: string): SourceAuthor[] {
+  if (!text) return [];
+  const acronymMatch = /^(?<name>.*?)\s*\((?<acr>[\p{Lu}][\p{L}&.\-]{1,15})\)$/u.exec(text);
+  if (acronymMatch?.groups) {
+    const name = acronymMatch.groups.name ?? "";
+    return [{ family: name, literal: name, acronym: acronymMatch.groups.acr }];
+  }
+  if (looksLikeOrganisation(text)) return [{ family: text, literal: text }];
+  const chunks = text.split(/\s*(?:;|\s&\s|,?\s+and\s+)\s*/u).filter(Boolean);
+  const authors: SourceAuthor[] = [];
+  for (const chunk of chunks) {
+    const pieces = chunk.split(/\s*,\s*/u).filter(Boolean);
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] ?? "";
+      const next = pieces[i + 1];
+      // "Yoon, L." / "Yoon, Lina": family first, then given names or initials.
+      if (next !== undefined && !piece.includes(" ") && isGivenPart(next)) {
+        authors.push({ family: piece, given: next });
+        i++;
+      } else {
+        authors.push(personFromDisplay(piece));
+      }
+    }
+  }
+  return authors;
+}
+
+function isGivenPart(s: string): boolean {
+  return /^(?:[\p{Lu}]\.\s?)+$/u.test(s) || (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}]\.?)*$/u.test(s) && !s.includes(" "));
+}
+
+function personFromDisplay(name: string): SourceAuthor {
+  if (looksLikeOrganisation(name)) return { family: name, literal: name };
+  const words = name.split(/\s+/);
+  if (words.length === 1) return { family: name };
+  // Particles stay with the family name: "Ruud van Dijk" → family "van Dijk".
+  let split = words.length - 1;
+  while (split > 1 && /^(van|von|de|del|der|den|du|la|le|da|di)$/u.test(words[split - 1] ?? "")) split--;
+  return { family: words.slice(split).join(" "), given: words.slice(0, split).join(" ") };
+}
+
+function looksLikeOrganisation(name: string): boolean {
+  const words = name.split(/\s+/);
+  return ORG_WORDS.test(name) || words.length > 3 || /^[\p{Lu}]{2,}$/u.test(name);
+}

@@ -1,0 +1,117 @@
+// The thin CLI: parse arguments, call the library, map results to output and exit codes
+// (0 clean, 1 content errors, 2 usage or environment). No stack traces for user mistakes.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { buildBrief, checkBrief, chromiumPath, defaultBriefs } from "./build.js";
+import { hasErrors, type Diagnostic } from "./diagnostics.js";
+import { EnvironmentError, UsageError, isUserFacing } from "./errors.js";
+import { FontBook } from "./pdf/fonts.js";
+import { FORMATS, type Format } from "./renderers.js";
+import { formatReport, type ReportFormat } from "./report.js";
+import { Workspace } from "./workspace.js";
+
+const HELP = `briefpress — markdown brief → print-ready PDF, Marp deck, citation check
+
+Usage:
+  briefpress build [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck,deck-pdf,pptx]
+  briefpress check [files…] [--format text|json|github] [--strict]
+
+Files default to report/*.md. Outputs go to DIR/<slug>/ (DIR defaults to dist).
+Exit codes: 0 clean, 1 content errors, 2 usage or environment error.
+`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+export async function main(argv: string[], io: Io = processIo, ws = new Workspace(process.cwd())): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case "build":
+        return await runBuild(rest, io, ws);
+      case "check":
+        return runCheck(rest, io, ws);
+      case "help":
+      case "--help":
+      case "-h":
+      case undefined:
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (try: briefpress build, briefpress check)`);
+    }
+  } catch (e) {
+    if (isUserFacing(e)) {
+      io.err(`briefpress: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (cause) {
+    throw new UsageError((cause as Error).message.split("\n")[0] ?? "bad arguments", { cause });
+  }
+}
+
+async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: "string", default: "dist" },
+    paper: { type: "string" },
+    formats: { type: "string" },
+  });
+  const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
+  if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
+  const requested = values.formats === undefined ? null : parseFormats(String(values.formats));
+  const chrome = chromiumPath(ws.env);
+  const formats = requested ?? [...FORMATS];
+  if (!chrome && formats.some((f) => f === "deck-pdf" || f === "pptx")) {
+    const message = "no Chromium found, so slides.pdf and slides.pptx were not made (install it: apt-get install chromium, or set CHROME_PATH)";
+    if (requested) throw new EnvironmentError(message);
+    io.err(`briefpress: ${message}\n`);
+  }
+  const files = positionals.length ? positionals : defaultBriefs(ws);
+  const fonts = new FontBook(ws);
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const started = performance.now();
+    const result = await buildBrief(file, ws, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome }, fonts);
+    diagnostics.push(...result.diagnostics);
+    const ms = Math.round(performance.now() - started);
+    if (result.written.length) io.out(`${file} → ${result.written.join(", ")} (${ms} ms)\n`);
+    else io.out(`${file}: not built (errors below)\n`);
+  }
+  if (diagnostics.length) io.err(formatReport("text", diagnostics));
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+function runCheck(args: string[], io: Io, ws: Workspace): number {
+  const { values, positionals } = parse(args, {
+    format: { type: "string", default: "text" },
+    strict: { type: "boolean", default: false },
+  });
+  const format = String(values.format);
+  if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format must be text, json or github, not "${format}"`);
+  const files = positionals.length ? positionals : defaultBriefs(ws);
+  let diagnostics = files.flatMap((file) => checkBrief(file, ws).diagnostics);
+  if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
+  io.out(formatReport(format as ReportFormat, diagnostics));
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+function parseFormats(list: string): Format[] {
+  const formats = list.split(",").map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length) throw new UsageError(`unknown format "${unknown[0]}" (choose from ${FORMATS.join(", ")})`);
+  if (formats.length === 0) throw new UsageError("--formats is empty");
+  return formats as Format[];
+}

@@ -1,0 +1,32 @@
+// Three kinds of failure are kept apart:
+//  - content problems in a brief → Diagnostic (see diagnostics.ts), exit 1;
+//  - usage and environment failures → UsageError / EnvironmentError below, exit 2;
+//  - our own bugs → plain Error, which the CLI reports with its stack.
+
+/** The user called us wrongly: unknown flag, missing file, bad option value. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  readonly exitCode = 2;
+}
+
+/** The machine lacks something we need (a browser, a writable folder). */
+export class EnvironmentError extends Error {
+  override readonly name = "EnvironmentError";
+  readonly exitCode = 2;
+}
+
+/** A brief's content stops the build; the diagnostics say why and where. */
+export class ContentError extends Error {
+  override readonly name = "ContentError";
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    readonly diagnostics: readonly import("./diagnostics.js").Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
+export function isUserFacing(e: unknown): e is UsageError | EnvironmentError | ContentError {
+  return e instanceof UsageError || e instanceof EnvironmentError || e instanceof ContentError;
+}

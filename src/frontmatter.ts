@@ -1,0 +1,149 @@
+// Stage 1 (load): split the YAML front matter off a brief and validate it against the
+// schema. Errors point at the offending key's line:col in the original file.
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlNode } from "yaml";
+import { z } from "zod";
+import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a real calendar date");
+
+// Titles end up in PDF metadata and slide markup: control characters there are invisible
+// bugs waiting to happen, so they are refused at the door.
+const plainText = z.string().regex(/^[^\p{Cc}]*$/u, "contains a control character");
+
+const author = z
+  .object({ name: plainText.min(1), role: plainText.optional(), affiliation: plainText.optional() })
+  .strict();
+
+export const frontMatterSchema = z
+  .object({
+    title: plainText.min(1).optional(),
+    subtitle: plainText.optional(),
+    short_title: plainText.optional(),
+    authors: z.array(z.union([plainText.min(1), author])).optional(),
+    organisation: plainText.optional(),
+    contact: plainText.optional(),
+    date: isoDate.optional(),
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a language tag such as en or en-GB").optional(),
+    paper: z.enum(["a4", "A4", "letter", "Letter"]).optional(),
+    summary: z.string().optional(),
+    key_points: z.array(z.string()).optional(),
+    cover: z.object({ image: z.string().min(1), alt: z.string(), credit: z.string().optional() }).strict().optional(),
+    bibliography: z.string().optional(),
+    "citation-style": z.string().optional(),
+    nocite: z.array(z.string()).optional(),
+    aliases: z.record(z.string(), z.string()).optional(),
+    sources_heading: z.string().optional(),
+  })
+  .strict();
+
+type RawFrontMatter = z.infer<typeof frontMatterSchema>;
+
+export interface FrontMatter extends Omit<RawFrontMatter, "authors" | "paper"> {
+  authors: Array<{ name: string; role?: string; affiliation?: string }>;
+  paper?: "a4" | "letter";
+}
+
+export interface SplitSource {
+  meta: FrontMatter;
+  /** 1-based line of each top-level key. */
+  metaLines: Record<string, number>;
+  /** The markdown body with the front matter blanked out, so line numbers stay true. */
+  body: string;
+  diagnostics: Diagnostic[];
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function splitFrontMatter(file: string, source: string): SplitSource {
+  const match = FENCE.exec(source);
+  if (!match) return { meta: { authors: [] }, metaLines: {}, body: source, diagnostics: [] };
+  const yamlText = match[1] ?? "";
+  const blanked = match[0].replace(/[^\n]/g, "");
+  const body = blanked + source.slice(match[0].length);
+  const { meta, diagnostics } = parseFrontMatter(file, yamlText);
+  const metaLines: Record<string, number> = {};
+  yamlText.split("\n").forEach((line, i) => {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (key && !(key in metaLines)) metaLines[key] = i + 1 + YAML_LINE_OFFSET;
+  });
+  return { meta, metaLines, body, diagnostics };
+}
+
+/** YAML lines start on line 2 of the file (after the opening fence). */
+const YAML_LINE_OFFSET = 1;
+
+function parseFrontMatter(file: string, yamlText: string): { meta: FrontMatter; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number, length = 1) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return pointSpan(line + YAML_LINE_OFFSET, col, length);
+  };
+  if (doc.errors.length > 0) {
+    return {
+      meta: { authors: [] },
+      diagnostics: doc.errors.map((e) =>
+        diagnostic(file, at(e.pos[0]), "error", "frontmatter/yaml", `front matter is not valid YAML: ${firstLine(e.message)}`),
+      ),
+    };
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const parsed = frontMatterSchema.safeParse(data);
+  if (parsed.success) return { meta: normalise(parsed.data), diagnostics: [] };
+
+  const diagnostics = parsed.error.issues.flatMap((issue) => {
+    const keys = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
+    return keys.map((key) => {
+      const path = key === undefined ? issue.path : [...issue.path, key];
+      const node = findNode(doc.contents, path.map(String), key !== undefined);
+      const span = node?.range ? at(node.range[0], node.range[1] - node.range[0]) : at(0);
+      const where = path.length ? `"${path.join(".")}"` : "front matter";
+      const message =
+        key !== undefined
+          ? `unknown front-matter key "${path.join(".")}"`
+          : `${where}: ${issue.message}`;
+      const hints = key !== undefined ? [`known keys: ${Object.keys(frontMatterSchema.shape).join(", ")}`] : [];
+      return diagnostic(file, span, "error", "frontmatter/schema", message, hints);
+    });
+  });
+  return { meta: { authors: [] }, diagnostics };
+}
+
+function normalise(raw: RawFrontMatter): FrontMatter {
+  const authors = (raw.authors ?? []).map((a) => (typeof a === "string" ? { name: a } : a));
+  const paper = raw.paper ? (raw.paper.toLowerCase() as "a4" | "letter") : undefined;
+  return { ...raw, authors, paper };
+}
+
+/** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */
+function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
+  let current: unknown = node;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (!isMap(current) && !(current && typeof current === "object" && "items" in current)) return asNode(current);
+    const items = (current as { items: unknown[] }).items;
+    let next: unknown;
+    if (isMap(current)) {
+      const pair = items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair || !isPair(pair)) return asNode(current);
+      if (i === path.length - 1 && wantKey) return asNode(pair.key);
+      next = pair.value ?? pair.key;
+    } else {
+      next = items[Number(segment)];
+    }
+    if (next === undefined) return asNode(current);
+    current = next;
+  }
+  return asNode(current);
+}
+
+function asNode(value: unknown): YamlNode | undefined {
+  return value && typeof value === "object" && "range" in value ? (value as YamlNode) : undefined;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}

@@ -1,0 +1,106 @@
+// The one document model. Every renderer (PDF, slides) and the checker read this;
+// nobody downstream parses markdown again.
+import type { Position, Span } from "./diagnostics.js";
+import type { FrontMatter } from "./frontmatter.js";
+
+export type Inline =
+  | { kind: "text"; text: string }
+  | { kind: "strong"; children: Inline[] }
+  | { kind: "em"; children: Inline[] }
+  | { kind: "code"; text: string }
+  | { kind: "link"; href: string; children: Inline[] }
+  | { kind: "break" }
+  | { kind: "citation"; text: string; citation: Citation }
+  | { kind: "footnoteRef"; label: string; number: number }
+  | { kind: "image"; src: string; alt: string; title: string; at: Position };
+
+export interface ListItem {
+  blocks: Block[];
+  at: Position;
+}
+
+export type Block =
+  | { kind: "heading"; level: number; inlines: Inline[]; id: string; at: Position }
+  | { kind: "paragraph"; inlines: Inline[]; at: Position }
+  | { kind: "list"; ordered: boolean; start: number; items: ListItem[]; at: Position }
+  | { kind: "quote"; blocks: Block[]; at: Position }
+  | { kind: "callout"; variant: string; blocks: Block[]; at: Position }
+  | { kind: "code"; text: string; lang: string; at: Position }
+  | { kind: "table"; header: Inline[][]; rows: Inline[][][]; align: Array<"left" | "center" | "right">; at: Position }
+  | { kind: "rule"; at: Position }
+  /** Raw HTML is never executed: it is kept as literal text. */
+  | { kind: "html"; text: string; at: Position };
+
+/** One author-date reference inside a citation group, e.g. "Yoon 2024, 3". */
+export interface CiteItem {
+  /** Author as written: "Yoon", "Human Rights Council", "Smith et al.". */
+  author: string;
+  /** For narrative citations, the possible author runs, longest first. */
+  authorCandidates: string[];
+  /** Year as written, with its suffix: "2024", "2024a", "n.d.". */
+  year: string;
+  locator: string;
+  prefix: string;
+  span: Span;
+  /** Filled by the resolver: the index of the source entry this refers to. */
+  sourceIndex?: number;
+}
+
+export interface Citation {
+  style: "parenthetical" | "narrative";
+  /** The text as it appears, e.g. "(Yoon 2024; HRC 2014)". */
+  raw: string;
+  items: CiteItem[];
+  span: Span;
+  /** Where it was found: body prose, a slide-only block, a table cell. */
+  context: "body" | "table";
+}
+
+export interface SourceAuthor {
+  family: string;
+  given?: string;
+  /** Organisation authors keep their full name here and their acronym, if written. */
+  literal?: string;
+  acronym?: string;
+}
+
+export interface SourceEntry {
+  /** The entry exactly as the writer wrote it, as inline runs (links live). */
+  inlines: Inline[];
+  text: string;
+  authors: SourceAuthor[];
+  /** "2024", "2024a" or "n.d."; empty when no date could be found. */
+  year: string;
+  dateText: string;
+  title: string;
+  url?: string;
+  doi?: string;
+  /** Entries under a "further reading" heading need not be cited. */
+  furtherReading: boolean;
+  span: Span;
+}
+
+export interface Footnote {
+  label: string;
+  number: number;
+  blocks: Block[];
+  at: Position;
+}
+
+export interface Brief {
+  /** Path as given by the user (used in diagnostics). */
+  file: string;
+  slug: string;
+  meta: FrontMatter;
+  title: string;
+  /** Body blocks, without the sources section. */
+  blocks: Block[];
+  sourcesHeading: string | null;
+  sources: SourceEntry[];
+  footnotes: Footnote[];
+  citations: Citation[];
+  danglingFootnotes: Array<{ label: string; span: Span }>;
+  unusedFootnotes: Array<{ label: string; span: Span }>;
+  /** 1-based lines of top-level front-matter keys, for diagnostics about their values. */
+  metaLines: Record<string, number>;
+}

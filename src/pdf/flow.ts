@@ -1,0 +1,214 @@
+// Measure: the brief's blocks → flow items (lines already broken to the text width).
+import type { Block, Brief, Inline } from "../model.js";
+import { plainText } from "../parse.js";
+import type { FontBook } from "./fonts.js";
+import { breakLines, type Line, type Run } from "./lines.js";
+import type { FlowItem, ImageAsset, TextItem } from "./plan.js";
+import { footnoteDest, sourceDest, toRuns } from "./runs.js";
+import { COLOURS, STYLES, type TextStyle } from "./style.js";
+
+export interface FlowContext {
+  fonts: FontBook;
+  width: number;
+  images: ReadonlyMap<string, ImageAsset>;
+}
+
+const LIST_INDENT = 18;
+const QUOTE_INDENT = 16;
+
+export function flowBrief(brief: Brief, ctx: FlowContext): FlowItem[] {
+  const items: FlowItem[] = [];
+  const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === 2);
+  if (sections.length >= 4) items.push(...tableOfContents(brief, ctx));
+  let boxed = false;
+  for (const block of brief.blocks) {
+    if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
+    items.push(...flowBlock(block, ctx, 0, boxed ? ["Recommendations"] : []));
+  }
+  if (brief.footnotes.length > 0) {
+    items.push(heading("Notes", 2, ctx, "notes"));
+    for (const note of brief.footnotes) {
+      const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: STYLES.note.size, color: COLOURS.muted } }];
+      note.blocks.forEach((b, i) => {
+        if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+      });
+      items.push(text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
+    }
+  }
+  if (brief.sourcesHeading) {
+    items.push(heading(brief.sourcesHeading, 2, ctx, "sources"));
+    brief.sources.forEach((source, i) => {
+      items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18 }));
+    });
+  }
+  return items;
+}
+
+function tableOfContents(brief: Brief, ctx: FlowContext): FlowItem[] {
+  const items: FlowItem[] = [heading("Contents", 2, ctx, "contents", false)];
+  for (const block of brief.blocks) {
+    if (block.kind !== "heading" || block.level !== 2) continue;
+    const item = text("TOC", [{ text: plainText(block.inlines), style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: block.id } } }], { ...STYLES.body, face: "sans", spaceAfter: 2 }, ctx, { width: ctx.width - 40 });
+    item.pageRef = block.id;
+    items.push(item);
+  }
+  for (const anchor of ["notes", "sources"]) {
+    const title = anchor === "notes" ? (brief.footnotes.length ? "Notes" : "") : brief.sourcesHeading ?? "";
+    if (!title) continue;
+    const item = text("TOC", [{ text: title, style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: anchor } } }], { ...STYLES.body, face: "sans", spaceAfter: 2 }, ctx, { width: ctx.width - 40 });
+    item.pageRef = anchor;
+    items.push(item);
+  }
+  const last = items[items.length - 1];
+  if (last?.type === "text") last.spaceAfter = 18;
+  return items;
+}
+
+function heading(title: string, level: number, ctx: FlowContext, anchor: string, outline = true): TextItem {
+  const style = level <= 1 ? STYLES.h1 : level === 2 ? STYLES.h2 : STYLES.h3;
+  const item = text(level <= 1 ? "H1" : level === 2 ? "H2" : "H3", [{ text: title, style: { face: style.face, size: style.size, color: style.color } }], style, ctx, { anchor });
+  item.keepWithNext = true;
+  if (outline) item.outline = { title, level };
+  return item;
+}
+
+interface TextOptions {
+  indent?: number;
+  width?: number;
+  hanging?: number;
+  anchor?: string;
+  groups?: string[];
+}
+
+function text(role: TextItem["role"], runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
+  const indent = (o.indent ?? 0) + (o.hanging ?? 0);
+  const width = (o.width ?? ctx.width) - indent;
+  const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
+  // Hanging indent: the first line starts further left than the rest.
+  if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
+  return {
+    type: "text",
+    role,
+    lines,
+    indent,
+    spaceBefore: style.spaceBefore,
+    spaceAfter: style.spaceAfter,
+    keepWithNext: false,
+    keepTogether: false,
+    anchor: o.anchor,
+    groups: o.groups ?? [],
+  };
+}
+
+function flowBlock(block: Block, ctx: FlowContext, indent: number, groups: string[], para: TextStyle = STYLES.body): FlowItem[] {
+  const width = ctx.width;
+  switch (block.kind) {
+    case "heading": {
+      const level = Math.min(block.level, 3);
+      const item = heading(plainText(block.inlines), level, ctx, block.id);
+      item.lines = breakLines(toRuns(block.inlines, level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1), ctx.fonts, { width: width - indent, leading: item.lines[0]?.height ?? 18 });
+      item.indent = indent;
+      return [item];
+    }
+    case "paragraph": {
+      const image = onlyImage(block.inlines);
+      if (image) return [figure(image, ctx, indent)];
+      return [text("P", toRuns(block.inlines, para), para, ctx, { indent, groups })];
+    }
+    case "list":
+      return flowList(block, ctx, indent, groups, para);
+    case "quote":
+    case "callout": {
+      const style = block.kind === "quote" ? STYLES.quote : para;
+      const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, indent + QUOTE_INDENT, [...groups, block.kind === "quote" ? "BlockQuote" : "Div"], style));
+      for (const item of inner) {
+        if (item.type !== "text") continue;
+        if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: indent + 2 };
+        else item.box = { fill: COLOURS.boxFill, pad: 6 };
+        item.keepTogether = item.lines.length < 6;
+      }
+      return inner;
+    }
+    case "code": {
+      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: STYLES.code.color, noHyphen: true } }];
+      const item = text("Code", runs, STYLES.code, ctx, { indent: indent + 8, groups });
+      item.box = { fill: COLOURS.sand, pad: 5 };
+      return [item];
+    }
+    case "html": {
+      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: COLOURS.muted } }];
+      return [text("Code", runs, STYLES.code, ctx, { indent, groups })];
+    }
+    case "rule":
+      return [];
+    case "table":
+      return [flowTable(block, ctx, indent)];
+  }
+}
+
+function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, indent: number, groups: string[], para: TextStyle): FlowItem[] {
+  const out: FlowItem[] = [];
+  const boxed = groups.includes("Recommendations");
+  const itemIndent = indent + (boxed ? 30 : LIST_INDENT);
+  block.items.forEach((li, n) => {
+    const marker = block.ordered ? `${block.start + n}.` : "•";
+    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, itemIndent, [...groups.filter((g) => g !== "Recommendations"), "L", "LI"], para));
+    const first = children.find((c): c is TextItem => c.type === "text");
+    if (first) {
+      const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: COLOURS.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: STYLES.body.size, color: COLOURS.muted };
+      const [labelLine] = breakLines([{ text: marker, style: labelStyle }], ctx.fonts, { width: 40, leading: first.lines[0]?.height ?? STYLES.body.leading });
+      if (labelLine) first.label = { line: labelLine, x: itemIndent - labelLine.width - (boxed ? 10 : 6) };
+      first.spaceAfter = 3;
+    }
+    for (const c of children) {
+      if (c.type !== "text") continue;
+      c.role = c.role === "P" ? "LI" : c.role;
+      if (boxed) {
+        c.box = { fill: COLOURS.boxFill, pad: 7 };
+        c.spaceAfter = 12;
+      }
+    }
+    out.push(...children);
+  });
+  const last = out[out.length - 1];
+  if (last?.type === "text") last.spaceAfter = STYLES.body.spaceAfter + 2;
+  return out;
+}
+
+function onlyImage(inlines: Inline[]): Extract<Inline, { kind: "image" }> | null {
+  const visible = inlines.filter((i) => !(i.kind === "text" && !i.text.trim()));
+  return visible.length === 1 && visible[0]?.kind === "image" ? visible[0] : null;
+}
+
+function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number): FlowItem {
+  const asset = ctx.images.get(image.src);
+  if (!asset) throw new Error(`image ${image.src} was not loaded before layout`);
+  const maxWidth = ctx.width - indent;
+  const width = Math.min(maxWidth, asset.width);
+  const height = Math.min((asset.height / asset.width) * width, 340);
+  const caption = image.title
+    ? breakLines([{ text: image.title, style: { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
+    : [];
+  return { type: "figure", image: asset, alt: image.alt, width: (asset.width / asset.height) * height, height, caption, spaceBefore: 6, spaceAfter: 10 };
+}
+
+function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, indent: number): FlowItem {
+  const count = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  const pad = 4;
+  const natural = Array.from({ length: count }, (_, c) =>
+    Math.max(20, ...[block.header[c] ?? [], ...block.rows.map((r) => r[c] ?? [])].map((cell) => ctx.fonts.width(plainText(cell), "sans", STYLES.table.size))),
+  );
+  const total = natural.reduce((a, b) => a + Math.sqrt(b), 0);
+  const available = ctx.width - indent;
+  const columns = natural.map((n) => (Math.sqrt(n) / total) * available);
+  const cell = (inlines: Inline[], c: number, head: boolean) =>
+    breakLines(toRuns(inlines, head ? STYLES.tableHead : STYLES.table), ctx.fonts, { width: Math.max(8, (columns[c] ?? 40) - 2 * pad), leading: STYLES.table.leading });
+  return {
+    type: "table",
+    columns,
+    header: Array.from({ length: count }, (_, c) => cell(block.header[c] ?? [], c, true)),
+    rows: block.rows.map((r) => Array.from({ length: count }, (_, c) => cell(r[c] ?? [], c, false))),
+    spaceBefore: 4,
+    spaceAfter: 10,
+  };
+}

@@ -1,0 +1,112 @@
+// Fonts for the PDF: which file each face comes from, which face covers a character
+// (pdfkit has no fallback, so we split runs by script ourselves), and text widths.
+import * as fontkit from "fontkit";
+
+export type Face =
+  | "serif" | "serif-italic" | "serif-bold" | "serif-bolditalic"
+  | "sans" | "sans-italic" | "sans-semibold" | "sans-bold";
+export type FallbackFace = "kr" | "kr-bold" | "sc" | "sc-bold";
+export type FontKey = Face | FallbackFace;
+
+const FILES: Record<FontKey, string> = {
+  serif: "@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf",
+  "serif-italic": "@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf",
+  "serif-bold": "@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf",
+  "serif-bolditalic": "@expo-google-fonts/source-serif-4/700Bold_Italic/SourceSerif4_700Bold_Italic.ttf",
+  sans: "@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf",
+  "sans-italic": "@expo-google-fonts/source-sans-3/400Regular_Italic/SourceSans3_400Regular_Italic.ttf",
+  "sans-semibold": "@expo-google-fonts/source-sans-3/600SemiBold/SourceSans3_600SemiBold.ttf",
+  "sans-bold": "@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf",
+  kr: "@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf",
+  "kr-bold": "@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf",
+  sc: "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+  "sc-bold": "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
+};
+
+export function fontModule(key: FontKey): string {
+  return FILES[key];
+}
+
+const BOLD_FACES = new Set<Face>(["serif-bold", "serif-bolditalic", "sans-semibold", "sans-bold"]);
+
+/** Fallback order after the face itself: Korean (Hangul + traditional Hanja), then simplified Chinese. */
+function fallbacks(face: Face): FallbackFace[] {
+  return BOLD_FACES.has(face) ? ["kr-bold", "sc-bold"] : ["kr", "sc"];
+}
+
+/** A character no bundled font can draw. The caller turns it into a diagnostic. */
+export class MissingGlyphError extends Error {
+  override readonly name = "MissingGlyphError";
+  constructor(readonly char: string) {
+    super(`no bundled font has the character "${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`);
+  }
+}
+
+/** Characters that are never drawn and need no glyph: controls, zero-width and bidi marks. */
+export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+
+export interface FontSource {
+  /** Reads a font file's bytes; the workspace caches them across briefs. */
+  fontBytes(key: FontKey): Buffer;
+}
+
+/**
+ * Parsed fonts plus a width cache. One per build run: fallback fonts (6 MB each) are
+ * only parsed when a brief has a character the Latin faces lack.
+ */
+export class FontBook {
+  private readonly fonts = new Map<FontKey, fontkit.Font>();
+  private readonly widths = new Map<string, number>();
+  readonly used = new Set<FontKey>();
+
+  constructor(private readonly source: FontSource) {}
+
+  font(key: FontKey): fontkit.Font {
+    let font = this.fonts.get(key);
+    if (!font) {
+      font = fontkit.create(this.source.fontBytes(key));
+      this.fonts.set(key, font);
+    }
+    return font;
+  }
+
+  bytes(key: FontKey): Buffer {
+    return this.source.fontBytes(key);
+  }
+
+  /** Splits text into pieces that one font each can draw. */
+  segment(text: string, face: Face): Array<{ text: string; key: FontKey }> {
+    const out: Array<{ text: string; key: FontKey }> = [];
+    const primary = this.font(face);
+    for (const char of text) {
+      const cp = char.codePointAt(0) ?? 0;
+      let key: FontKey = face;
+      if (!primary.hasGlyphForCodePoint(cp) && !/\s/u.test(char)) {
+        const fallback = fallbacks(face).find((k) => this.font(k).hasGlyphForCodePoint(cp));
+        if (!fallback) throw new MissingGlyphError(char);
+        key = fallback;
+      }
+      const last = out[out.length - 1];
+      if (last && last.key === key) last.text += char;
+      else out.push({ text: char, key });
+    }
+    for (const piece of out) this.used.add(piece.key);
+    return out;
+  }
+
+  width(text: string, key: FontKey, size: number): number {
+    const cacheKey = `${key}\u0000${text}`;
+    let units = this.widths.get(cacheKey);
+    if (units === undefined) {
+      const font = this.font(key);
+      units = font.layout(text).advanceWidth / font.unitsPerEm;
+      this.widths.set(cacheKey, units);
+    }
+    return units * size;
+  }
+
+  ascent(key: FontKey, size: number): number {
+    const f = this.font(key);
+    return (f.ascent / f.unitsPerEm) * size;
+  }
+}

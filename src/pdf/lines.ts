@@ -1,0 +1,186 @@
+// Measure: styled runs → lines that fit a width. Break opportunities come from UAX #14
+// (the `linebreak` package, the same one pdfkit uses); widths from the fonts' metrics.
+// Pure: no PDF is written here.
+import LineBreaker from "linebreak";
+import { INVISIBLE, type Face, type FontBook, type FontKey } from "./fonts.js";
+
+export type LinkTarget = { kind: "uri"; uri: string } | { kind: "dest"; name: string };
+
+export interface RunStyle {
+  face: Face;
+  size: number;
+  color: string;
+  link?: LinkTarget;
+  /** Raised text (footnote markers), in points. */
+  rise?: number;
+  /** What this run is in the structure tree (Reference for citations, Link for URLs). */
+  role?: "Reference" | "Link" | "Note";
+  /** Words in this run must not be hyphenated (names, citations, URLs). */
+  noHyphen?: boolean;
+}
+
+export interface Run {
+  text: string;
+  style: RunStyle;
+}
+
+export interface Fragment {
+  text: string;
+  key: FontKey;
+  style: RunStyle;
+  x: number;
+  width: number;
+}
+
+export interface Line {
+  fragments: Fragment[];
+  width: number;
+  /** Distance from the line's top to its baseline, and the line's full height. */
+  ascent: number;
+  height: number;
+}
+
+interface Piece {
+  text: string;
+  style: RunStyle;
+}
+
+interface Word {
+  pieces: Piece[];
+  /** The word's width without its trailing spaces, and with them. */
+  width: number;
+  fullWidth: number;
+  hardBreakAfter: boolean;
+}
+
+export interface BreakOptions {
+  width: number;
+  /** Extra indent of the first line (negative for hanging indents). */
+  firstLineIndent?: number;
+  leading: number;
+}
+
+export function breakLines(runs: readonly Run[], fonts: FontBook, options: BreakOptions): Line[] {
+  const words = toWords(runs, fonts);
+  const lines: Line[] = [];
+  let current: Word[] = [];
+  let currentWidth = 0;
+  const limit = () => options.width - (lines.length === 0 ? options.firstLineIndent ?? 0 : 0);
+  const push = () => {
+    lines.push(buildLine(current, fonts, options.leading));
+    current = [];
+    currentWidth = 0;
+  };
+  for (const word of words) {
+    if (current.length > 0 && currentWidth + word.width > limit()) push();
+    if (current.length === 0 && word.width > limit()) {
+      // A word longer than the line (a long URL): cut it by characters, never lose it.
+      for (const part of splitWord(word, limit(), fonts)) {
+        if (current.length > 0) push();
+        current.push(part);
+        currentWidth = part.fullWidth;
+      }
+    } else {
+      current.push(word);
+      currentWidth += word.fullWidth;
+    }
+    if (word.hardBreakAfter) push();
+  }
+  if (current.length > 0) push();
+  return lines;
+}
+
+function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
+  const text = runs.map((r) => r.text).join("");
+  const starts: number[] = [];
+  let offset = 0;
+  for (const r of runs) {
+    starts.push(offset);
+    offset += r.text.length;
+  }
+  const words: Word[] = [];
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    if (bk.position === last) continue;
+    const pieces: Piece[] = [];
+    runs.forEach((run, i) => {
+      const a = Math.max(last, starts[i] ?? 0);
+      const b = Math.min(bk.position, (starts[i] ?? 0) + run.text.length);
+      if (a < b) pieces.push({ text: text.slice(a, b), style: run.style });
+    });
+    const raw = text.slice(last, bk.position);
+    const hardBreakAfter = bk.required && /[\n\u2028\u2029]$/.test(raw);
+    words.push(measureWord(pieces.map((p) => ({ ...p, text: p.text.replace(/[\n\u2028\u2029]/g, "") })), fonts, hardBreakAfter));
+    last = bk.position;
+  }
+  return words;
+}
+
+function measureWord(pieces: Piece[], fonts: FontBook, hardBreakAfter: boolean): Word {
+  let fullWidth = 0;
+  let trailing = 0;
+  for (const piece of pieces) {
+    const visible = piece.text.replace(INVISIBLE, "");
+    const w = fonts.segment(visible, piece.style.face).reduce((s, seg) => s + fonts.width(seg.text, seg.key, piece.style.size), 0);
+    fullWidth += w;
+  }
+  const lastPiece = pieces[pieces.length - 1];
+  if (lastPiece) {
+    const spaces = /\s+$/u.exec(lastPiece.text.replace(INVISIBLE, ""))?.[0] ?? "";
+    if (spaces) trailing = fonts.width(spaces, lastPiece.style.face, lastPiece.style.size);
+  }
+  return { pieces, width: fullWidth - trailing, fullWidth, hardBreakAfter };
+}
+
+function splitWord(word: Word, width: number, fonts: FontBook): Word[] {
+  const parts: Word[] = [];
+  let pieces: Piece[] = [];
+  let used = 0;
+  for (const piece of word.pieces) {
+    let chunk = "";
+    for (const char of piece.text) {
+      const w = fonts.segment(char.replace(INVISIBLE, ""), piece.style.face).reduce((s, seg) => s + fonts.width(seg.text, seg.key, piece.style.size), 0);
+      if (used + w > width && (chunk || pieces.length > 0)) {
+        if (chunk) pieces.push({ text: chunk, style: piece.style });
+        parts.push(measureWord(pieces, fonts, false));
+        pieces = [];
+        chunk = "";
+        used = 0;
+      }
+      chunk += char;
+      used += w;
+    }
+    if (chunk) pieces.push({ text: chunk, style: piece.style });
+  }
+  if (pieces.length > 0) parts.push(measureWord(pieces, fonts, word.hardBreakAfter));
+  return parts;
+}
+
+function buildLine(words: Word[], fonts: FontBook, leading: number): Line {
+  const fragments: Fragment[] = [];
+  let x = 0;
+  let size = 0;
+  words.forEach((word, wi) => {
+    word.pieces.forEach((piece, pi) => {
+      const isLast = wi === words.length - 1 && pi === word.pieces.length - 1;
+      const text = (isLast ? piece.text.replace(/\s+$/u, "") : piece.text).replace(INVISIBLE, "");
+      for (const seg of fonts.segment(text, piece.style.face)) {
+        const width = fonts.width(seg.text, seg.key, piece.style.size);
+        const prev = fragments[fragments.length - 1];
+        if (prev && prev.key === seg.key && prev.style === piece.style) {
+          prev.text += seg.text;
+          prev.width += width;
+        } else {
+          fragments.push({ text: seg.text, key: seg.key, style: piece.style, x, width });
+        }
+        x += width;
+        if (!piece.style.rise) size = Math.max(size, piece.style.size);
+      }
+    });
+  });
+  const height = Math.max(leading, size * 1.15);
+  // Centre the x-height band in the line box: looks even whatever the leading.
+  const baseline = height / 2 + size * 0.33;
+  return { fragments, width: x, ascent: baseline, height };
+}

@@ -1,0 +1,29 @@
+// The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
+import type { Brief } from "../model.js";
+import { coverPage } from "./cover.js";
+import { flowBrief } from "./flow.js";
+import type { FontBook } from "./fonts.js";
+import { paginate } from "./paginate.js";
+import type { ImageAsset, PagePlan } from "./plan.js";
+import { pageGeometry, type Paper } from "./style.js";
+import { writePdf } from "./write.js";
+
+export interface PdfInput {
+  brief: Brief;
+  fonts: FontBook;
+  images: ReadonlyMap<string, ImageAsset>;
+  paper: Paper;
+  date: Date;
+}
+
+export function planPdf(input: PdfInput): PagePlan[] {
+  const geo = pageGeometry(input.paper);
+  const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined);
+  const body = paginate(flowBrief(input.brief, { fonts: input.fonts, width: geo.textWidth, images: input.images }), geo);
+  return [cover, ...body];
+}
+
+export async function renderPdf(input: PdfInput): Promise<Buffer> {
+  const pages = planPdf(input);
+  return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date });
+}

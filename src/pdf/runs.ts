@@ -1,0 +1,69 @@
+// Model inlines → styled runs for the line breaker.
+import type { Inline } from "../model.js";
+import type { Face } from "./fonts.js";
+import type { Run, RunStyle } from "./lines.js";
+import { COLOURS, type TextStyle } from "./style.js";
+
+function withEmphasis(face: Face, kind: "strong" | "em"): Face {
+  const sans = face.startsWith("sans");
+  const bold = kind === "strong" || /bold/.test(face);
+  const italic = kind === "em" || /italic/.test(face);
+  if (sans) return bold ? "sans-bold" : italic ? "sans-italic" : face;
+  return bold && italic ? "serif-bolditalic" : bold ? "serif-bold" : italic ? "serif-italic" : "serif";
+}
+
+export function sourceDest(index: number): string {
+  return `source-${index + 1}`;
+}
+
+export function footnoteDest(number: number): string {
+  return `note-${number}`;
+}
+
+export function toRuns(inlines: readonly Inline[], base: TextStyle): Run[] {
+  const style: RunStyle = { face: base.face, size: base.size, color: base.color };
+  return convert(inlines, style);
+}
+
+function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
+  const runs: Run[] = [];
+  for (const inline of inlines) {
+    switch (inline.kind) {
+      case "text":
+        runs.push({ text: inline.text, style });
+        break;
+      case "strong":
+      case "em":
+        runs.push(...convert(inline.children, { ...style, face: withEmphasis(style.face, inline.kind) }));
+        break;
+      case "code":
+        runs.push({ text: inline.text, style: { ...style, face: "sans", noHyphen: true } });
+        break;
+      case "link": {
+        const external = /^(https?:|mailto:)/i.test(inline.href);
+        const link = external ? { kind: "uri" as const, uri: inline.href } : undefined;
+        runs.push(...convert(inline.children, { ...style, color: COLOURS.link, link, role: "Link", noHyphen: true }));
+        break;
+      }
+      case "break":
+        runs.push({ text: "\n", style });
+        break;
+      case "citation": {
+        const target = inline.citation.items.find((i) => i.sourceIndex !== undefined)?.sourceIndex;
+        const link = target === undefined ? undefined : { kind: "dest" as const, name: sourceDest(target) };
+        runs.push({ text: inline.text, style: { ...style, link, role: "Reference", noHyphen: true } });
+        break;
+      }
+      case "footnoteRef":
+        runs.push({
+          text: String(inline.number),
+          style: { ...style, size: style.size * 0.62, rise: style.size * 0.36, color: COLOURS.link, link: { kind: "dest", name: footnoteDest(inline.number) }, role: "Note" },
+        });
+        break;
+      case "image":
+        // Inline images inside prose are rendered as figures by the flow stage.
+        break;
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,62 @@
+// The brief's look in one place: paper, text block, type scale, colours.
+import type { Face } from "./fonts.js";
+
+export type Paper = "a4" | "letter";
+
+export interface PageGeometry {
+  width: number;
+  height: number;
+  /** The text block: same width on A4 and Letter so a brief paginates alike on both. */
+  left: number;
+  top: number;
+  textWidth: number;
+  bottom: number;
+}
+
+const PAPER_SIZES: Record<Paper, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792] };
+
+/** 408 pt at 10.5 pt Source Serif sets about 75–80 characters a line. */
+export const TEXT_WIDTH = 408;
+
+export function pageGeometry(paper: Paper): PageGeometry {
+  const [width, height] = PAPER_SIZES[paper];
+  const left = Math.round((width - TEXT_WIDTH) / 2);
+  return { width, height, left, top: 74, textWidth: TEXT_WIDTH, bottom: height - 70 };
+}
+
+export const COLOURS = {
+  ink: "#1d1d1f",
+  navy: "#1f3a5f",
+  accent: "#c8553d",
+  muted: "#5b6470",
+  rule: "#c9ced6",
+  sand: "#f3eee2",
+  boxFill: "#eef2f7",
+  link: "#1f4e8c",
+};
+
+export interface TextStyle {
+  face: Face;
+  size: number;
+  leading: number;
+  color: string;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+const body: TextStyle = { face: "serif", size: 10.5, leading: 15, color: COLOURS.ink, spaceBefore: 0, spaceAfter: 7 };
+
+export const STYLES = {
+  body,
+  h1: { face: "sans-bold", size: 17, leading: 21, color: COLOURS.navy, spaceBefore: 16, spaceAfter: 6 },
+  h2: { face: "sans-bold", size: 14, leading: 18, color: COLOURS.navy, spaceBefore: 14, spaceAfter: 5 },
+  h3: { face: "sans-semibold", size: 11.5, leading: 15, color: COLOURS.navy, spaceBefore: 9, spaceAfter: 3 },
+  quote: { ...body, face: "serif-italic", size: 11, leading: 16, color: COLOURS.navy },
+  code: { ...body, face: "sans", size: 9, leading: 12.5 },
+  source: { ...body, size: 9.5, leading: 13, spaceAfter: 5 },
+  note: { ...body, size: 8.5, leading: 11.5, spaceAfter: 3 },
+  table: { ...body, face: "sans", size: 9, leading: 12, spaceAfter: 0 },
+  tableHead: { ...body, face: "sans-bold", size: 9, leading: 12, spaceAfter: 0 },
+  caption: { ...body, face: "sans-italic", size: 8.5, leading: 11.5, color: COLOURS.muted },
+  furniture: { ...body, face: "sans", size: 8, leading: 10, color: COLOURS.muted },
+} satisfies Record<string, TextStyle>;

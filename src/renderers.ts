@@ -1,0 +1,73 @@
+// Output formats behind one interface, in a registry. Each renderer turns the shared
+// render context into named outputs in memory; the build writes them all or none.
+import type { Brief } from "./model.js";
+import type { FontBook } from "./pdf/fonts.js";
+import type { ImageAsset } from "./pdf/plan.js";
+import { renderPdf } from "./pdf/render.js";
+import type { Paper } from "./pdf/style.js";
+import type { DeckSource } from "./slides/deck.js";
+import { renderDeckHtml } from "./slides/html.js";
+import { exportDeck } from "./slides/export.js";
+
+export const FORMATS = ["pdf", "deck", "deck-pdf", "pptx"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderContext {
+  brief: Brief;
+  fonts: FontBook;
+  images: ReadonlyMap<string, ImageAsset>;
+  paper: Paper;
+  date: Date;
+  chromePath: string | null;
+  /** The deck's sources, prepared on first use and shared by the deck formats. */
+  deck(): Promise<DeckSource>;
+}
+
+export interface Output {
+  name: string;
+  data: Buffer | string;
+}
+
+export interface Renderer {
+  format: Format;
+  needsBrowser: boolean;
+  render(ctx: RenderContext): Promise<Output[]>;
+}
+
+export const RENDERERS: Record<Format, Renderer> = {
+  pdf: {
+    format: "pdf",
+    needsBrowser: false,
+    async render(ctx) {
+      return [{ name: "brief.pdf", data: await renderPdf(ctx) }];
+    },
+  },
+  deck: {
+    format: "deck",
+    needsBrowser: false,
+    async render(ctx) {
+      const deck = await ctx.deck();
+      const { html } = renderDeckHtml({ markdown: deck.embedded, themeCss: deck.themeCss, fontCss: deck.fontCss, title: ctx.brief.title, lang: ctx.brief.meta.lang ?? "en" });
+      return [
+        { name: "slides.md", data: deck.editable },
+        { name: "slides.html", data: html },
+      ];
+    },
+  },
+  "deck-pdf": {
+    format: "deck-pdf",
+    needsBrowser: true,
+    async render(ctx) {
+      const deck = await ctx.deck();
+      return [{ name: "slides.pdf", data: await exportDeck({ markdown: deck.embedded, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pdf", chromePath: ctx.chromePath ?? "" }) }];
+    },
+  },
+  pptx: {
+    format: "pptx",
+    needsBrowser: true,
+    async render(ctx) {
+      const deck = await ctx.deck();
+      return [{ name: "slides.pptx", data: await exportDeck({ markdown: deck.embedded, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath ?? "" }) }];
+    },
+  },
+};

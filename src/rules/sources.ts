@@ -1,0 +1,99 @@
+// Rules about the Sources list: uncited, duplicate, bad DOI/URL/date, lone a/b suffix.
+import { diagnostic } from "../diagnostics.js";
+import { authorForms, normaliseName } from "../citations/resolve.js";
+import type { Rule } from "./index.js";
+
+const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
+
+export const sourceRules: Rule[] = [
+  {
+    id: "source/uncited",
+    severity: "warning",
+    description: "a source entry no citation refers to",
+    run({ brief, resolution }, severity) {
+      const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
+      return brief.sources.flatMap((s, i) => {
+        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || nocite.has("*")) return [];
+        const label = `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
+        if (nocite.has(normaliseName(label))) return [];
+        return [diagnostic(brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
+      });
+    },
+  },
+  {
+    id: "source/duplicate",
+    severity: "error",
+    description: "two entries describe the same source",
+    run({ brief }, severity) {
+      const seen = new Map<string, number>();
+      return brief.sources.flatMap((s, i) => {
+        const key = `${authorForms(s).join("|")}\u0000${s.year}\u0000${normaliseName(s.title)}`;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, i);
+          return [];
+        }
+        const line = brief.sources[first]?.span.start.line ?? 0;
+        return [diagnostic(brief.file, s.span, severity, "source/duplicate", `duplicate of the entry on line ${line}`)];
+      });
+    },
+  },
+  {
+    id: "source/doi",
+    severity: "error",
+    description: "a DOI that is not well formed",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s) => {
+        const written = /\bdoi:\s*(\S+)/iu.exec(s.text)?.[1]?.replace(/[.,;]+$/, "") ?? s.doi;
+        if (!written || DOI.test(written)) return [];
+        return [diagnostic(brief.file, s.span, severity, "source/doi", `malformed DOI "${written}" (a DOI looks like 10.1234/abc)`)];
+      });
+    },
+  },
+  {
+    id: "source/url",
+    severity: "error",
+    description: "a URL that does not parse or is not http(s)",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s) => {
+        const out = [];
+        for (const m of s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data):\S+/giu)) {
+          const raw = m[0].replace(/[.,;)]+$/, "");
+          let ok = false;
+          try {
+            const url = new URL(raw);
+            ok = (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+          } catch {
+            ok = false;
+          }
+          if (!ok) out.push(diagnostic(brief.file, s.span, severity, "source/url", `URL "${raw}" is not a valid http(s) address`));
+        }
+        return out;
+      });
+    },
+  },
+  {
+    id: "source/date",
+    severity: "warning",
+    description: "an entry whose date cannot be read",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s) =>
+        s.year ? [] : [diagnostic(brief.file, s.span, severity, "source/date", "no date found in this entry", ['write it after the authors, e.g. "(7 February 2014)" or "(n.d.)"'])],
+      );
+    },
+  },
+  {
+    id: "citation/suffix",
+    severity: "warning",
+    description: "a year suffix (2024a) with no sibling entry (2024b)",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s, i) => {
+        const m = /^(\d{4})([a-z])$/.exec(s.year);
+        if (!m) return [];
+        const forms = authorForms(s);
+        const sibling = brief.sources.some((o, j) => j !== i && o.year.startsWith(m[1] ?? "") && o.year !== s.year && authorForms(o).some((f) => forms.includes(f)));
+        return sibling ? [] : [diagnostic(brief.file, s.span, severity, "citation/suffix", `year "${s.year}" has a letter but no other ${m[1]} entry by the same author`, [`drop the letter: "${m[1]}"`])];
+      });
+    },
+  },
+];

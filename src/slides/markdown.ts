@@ -1,0 +1,40 @@
+// Writing Marp markdown safely: model text is escaped so nothing the writer typed is
+// read as markup (and raw HTML stays text), and notes cannot close their comment.
+import type { Inline } from "../model.js";
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;");
+}
+
+/** Inline runs → Marp markdown, keeping emphasis and links, citations as their text. */
+export function inlineMarkdown(inlines: readonly Inline[]): string {
+  return inlines
+    .map((i) => {
+      switch (i.kind) {
+        case "text":
+          return escapeMarkdown(i.text);
+        case "citation":
+          return escapeMarkdown(i.text);
+        case "code":
+          return `\`${i.text.replace(/`/g, "'")}\``;
+        case "strong":
+          return `**${inlineMarkdown(i.children)}**`;
+        case "em":
+          return `*${inlineMarkdown(i.children)}*`;
+        case "link":
+          return /^https?:/i.test(i.href) ? `[${inlineMarkdown(i.children)}](${i.href.replace(/[()\s]/g, encodeURIComponent)})` : inlineMarkdown(i.children);
+        case "break":
+          return " ";
+        case "footnoteRef":
+        case "image":
+          return "";
+      }
+    })
+    .join("");
+}
+
+/** Speaker notes live in an HTML comment: "--" must not appear inside one. */
+export function notesComment(text: string): string {
+  const safe = text.replace(/-{2,}/g, (m) => m.split("").join("\u200b")).replace(/>/g, "›");
+  return `<!--\n${safe.trim()}\n-->`;
+}

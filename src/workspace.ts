@@ -1,0 +1,82 @@
+// The only place that touches the file system and the environment. Stages get data
+// from here; tests can hand them data directly.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { EnvironmentError, UsageError } from "./errors.js";
+import { fontModule, type FontKey, type FontSource } from "./pdf/fonts.js";
+
+const require = createRequire(import.meta.url);
+
+export class Workspace implements FontSource {
+  private readonly fontCache = new Map<FontKey, Buffer>();
+
+  constructor(
+    /** Project root: briefs may only read assets inside it. */
+    readonly root: string,
+    readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  /** Reads a brief; missing files, folders and non-UTF-8 bytes are usage errors. */
+  readSource(file: string): string {
+    const path = resolve(this.root, file);
+    if (!existsSync(path)) throw new UsageError(`${file}: no such file`);
+    if (statSync(path).isDirectory()) throw new UsageError(`${file}: is a folder, not a markdown file`);
+    const bytes = readFileSync(path);
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (cause) {
+      throw new UsageError(`${file}: is not UTF-8 text (save it as UTF-8 and try again)`, { cause });
+    }
+  }
+
+  /** Whether `path` (absolute) lies inside the project. */
+  contains(path: string): boolean {
+    const rel = relative(this.root, path);
+    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  }
+
+  readBytes(path: string): Buffer {
+    return readFileSync(path);
+  }
+
+  exists(path: string): boolean {
+    return existsSync(path);
+  }
+
+  fontBytes(key: FontKey): Buffer {
+    let bytes = this.fontCache.get(key);
+    if (!bytes) {
+      let path: string;
+      try {
+        path = require.resolve(fontModule(key));
+      } catch (cause) {
+        throw new EnvironmentError(`font package for "${key}" is not installed (run npm ci)`, { cause });
+      }
+      bytes = readFileSync(path);
+      this.fontCache.set(key, bytes);
+    }
+    return bytes;
+  }
+
+  /** Writes through a temporary file and a rename, so readers never see half a file. */
+  writeAtomic(path: string, data: Buffer | string): void {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      writeFileSync(tmp, data);
+      renameSync(tmp, path);
+    } catch (cause) {
+      rmSync(tmp, { force: true });
+      throw new EnvironmentError(`cannot write ${relative(this.root, path) || path}`, { cause });
+    }
+  }
+
+  resolvePath(from: string, target: string): string {
+    return resolve(dirname(resolve(this.root, from)), target);
+  }
+
+  projectFile(...parts: string[]): string {
+    return join(this.root, ...parts);
+  }
+}
