@@ -42,6 +42,9 @@ export interface CiteItem {
   locator: string;
   prefix: string;
   span: Span;
+  /** Where this item's text lies inside the citation's raw text (for per-item links). */
+  rawStart: number;
+  rawEnd: number;
   /** Filled by the resolver: the index of the source entry this refers to. */
   sourceIndex?: number;
 }

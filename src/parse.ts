@@ -296,6 +296,8 @@ class InlineWalker {
           locator: item.locator,
           prefix: item.prefix,
           span: span(item.start, item.end),
+          rawStart: item.start - found.start,
+          rawEnd: item.end - found.start,
         })),
       };
       this.ctx.citations.push(citation);

@@ -59,7 +59,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     needsBrowser: true,
     async render(ctx) {
       const deck = await ctx.deck();
-      return [{ name: "slides.pdf", data: await exportDeck({ markdown: deck.embedded, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pdf", chromePath: ctx.chromePath ?? "" }) }];
+      return [{ name: "slides.pdf", data: await exportDeck({ markdown: deck.absolute, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pdf", chromePath: ctx.chromePath ?? "" }) }];
     },
   },
   pptx: {
@@ -67,7 +67,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     needsBrowser: true,
     async render(ctx) {
       const deck = await ctx.deck();
-      return [{ name: "slides.pptx", data: await exportDeck({ markdown: deck.embedded, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath ?? "" }) }];
+      return [{ name: "slides.pptx", data: await exportDeck({ markdown: deck.absolute, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath ?? "" }) }];
     },
   },
 };

@@ -107,6 +107,10 @@ function namesBefore(s: string, open: number): string[] {
   if (before.length === open) return []; // "Yoon(2024)" without a space is not prose
   const words = before.split(/ +/);
   const run: string[] = [];
+  // "Smith et al. (2022)": the "et al." belongs to the name.
+  if (words.length >= 3 && words[words.length - 1] === "al." && words[words.length - 2] === "et") {
+    run.unshift(...words.splice(words.length - 2, 2));
+  }
   for (let i = words.length - 1; i >= 0 && run.length < 8; i--) {
     const w = words[i] ?? "";
     if (/[.!?:;,]$/.test(w) && w !== "al." && run.length > 0) break;

@@ -43,8 +43,9 @@ export function parseAuthors(text: string): SourceAuthor[] {
     const name = acronymMatch.groups.name ?? "";
     return [{ family: name, literal: name, acronym: acronymMatch.groups.acr }];
   }
-  if (looksLikeOrganisation(text)) return [{ family: text, literal: text }];
   const chunks = text.split(/\s*(?:;|\s&\s|,?\s+and\s+)\s*/u).filter(Boolean);
+  const personList = chunks.every((c) => c.split(/\s*,\s*/u).every((p) => p.split(/\s+/).length <= 3 && !ORG_WORDS.test(p)));
+  if (!personList && looksLikeOrganisation(text)) return [{ family: text, literal: text }];
   const authors: SourceAuthor[] = [];
   for (const chunk of chunks) {
     const pieces = chunk.split(/\s*,\s*/u).filter(Boolean);
@@ -64,7 +65,7 @@ export function parseAuthors(text: string): SourceAuthor[] {
 }
 
 function isGivenPart(s: string): boolean {
-  return /^(?:[\p{Lu}]\.\s?)+$/u.test(s) || (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}]\.?)*$/u.test(s) && !s.includes(" "));
+  return /^(?:[\p{Lu}]\.?\s?)+$/u.test(s) || (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}]\.?)*$/u.test(s) && !s.includes(" "));
 }
 
 function personFromDisplay(name: string): SourceAuthor {

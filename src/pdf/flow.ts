@@ -117,18 +117,12 @@ function flowBlock(block: Block, ctx: FlowContext, indent: number, groups: strin
     }
     case "list":
       return flowList(block, ctx, indent, groups, para);
+    case "callout":
+      // "::: slide" holds the writer's slide bullets: deck only, not printed.
+      if (block.variant === "slide") return [];
+      return flowQuoteOrCallout(block, ctx, indent, groups, para);
     case "quote":
-    case "callout": {
-      const style = block.kind === "quote" ? STYLES.quote : para;
-      const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, indent + QUOTE_INDENT, [...groups, block.kind === "quote" ? "BlockQuote" : "Div"], style));
-      for (const item of inner) {
-        if (item.type !== "text") continue;
-        if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: indent + 2 };
-        else item.box = { fill: COLOURS.boxFill, pad: 6 };
-        item.keepTogether = item.lines.length < 6;
-      }
-      return inner;
-    }
+      return flowQuoteOrCallout(block, ctx, indent, groups, para);
     case "code": {
       const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: STYLES.code.color, noHyphen: true } }];
       const item = text("Code", runs, STYLES.code, ctx, { indent: indent + 8, groups });
@@ -144,6 +138,18 @@ function flowBlock(block: Block, ctx: FlowContext, indent: number, groups: strin
     case "table":
       return [flowTable(block, ctx, indent)];
   }
+}
+
+function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, indent: number, groups: string[], para: TextStyle): FlowItem[] {
+  const style = block.kind === "quote" ? STYLES.quote : para;
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, indent + QUOTE_INDENT, [...groups, block.kind === "quote" ? "BlockQuote" : "Div"], style));
+  for (const item of inner) {
+    if (item.type !== "text") continue;
+    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: indent + 2 };
+    else item.box = { fill: COLOURS.boxFill, pad: 6 };
+    item.keepTogether = item.lines.length < 6;
+  }
+  return inner;
 }
 
 function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, indent: number, groups: string[], para: TextStyle): FlowItem[] {

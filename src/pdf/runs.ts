@@ -48,12 +48,9 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
       case "break":
         runs.push({ text: "\n", style });
         break;
-      case "citation": {
-        const target = inline.citation.items.find((i) => i.sourceIndex !== undefined)?.sourceIndex;
-        const link = target === undefined ? undefined : { kind: "dest" as const, name: sourceDest(target) };
-        runs.push({ text: inline.text, style: { ...style, link, role: "Reference", noHyphen: true } });
+      case "citation":
+        runs.push(...citationRuns(inline.text, inline.citation.items, style));
         break;
-      }
       case "footnoteRef":
         runs.push({
           text: String(inline.number),
@@ -65,5 +62,22 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
         break;
     }
   }
+  return runs;
+}
+
+/** One run per cited item, each linked to its own entry: "(Yoon 2024; HRC 2014)" has two targets. */
+function citationRuns(text: string, items: ReadonlyArray<{ rawStart: number; rawEnd: number; sourceIndex?: number }>, style: RunStyle): Run[] {
+  const base: RunStyle = { ...style, role: "Reference", noHyphen: true };
+  const runs: Run[] = [];
+  let at = 0;
+  const sorted = [...items].sort((a, b) => a.rawStart - b.rawStart);
+  for (const item of sorted) {
+    if (item.rawStart < at) continue; // "(Yoon 2024, 2025)": both years share one span
+    if (item.rawStart > at) runs.push({ text: text.slice(at, item.rawStart), style: base });
+    const link = item.sourceIndex === undefined ? undefined : { kind: "dest" as const, name: sourceDest(item.sourceIndex) };
+    runs.push({ text: text.slice(item.rawStart, item.rawEnd), style: { ...base, link } });
+    at = item.rawEnd;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), style: base });
   return runs;
 }

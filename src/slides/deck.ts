@@ -14,8 +14,10 @@ export interface DeckSource {
   slides: Slide[];
   /** What we write to slides.md: images referenced by relative path, editable. */
   editable: string;
-  /** Same deck with images as data: URLs, for the self-contained HTML and marp-cli. */
+  /** Same deck with images as data: URLs, for the self-contained HTML. */
   embedded: string;
+  /** Same deck with absolute image paths, for marp-cli (run with --allow-local-files). */
+  absolute: string;
   themeCss: string;
   fontCss: string;
 }
@@ -36,10 +38,12 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   const relativeCover = input.coverPath ? relative(input.outDir, input.coverPath).split("\\").join("/") : undefined;
   const slides = deriveSlides(brief, { coverSrc: relativeCover });
   const editable = slidesMarkdown(brief, slides, THEME_NAME);
-  const embedded = cover && relativeCover ? editable.split(`(${relativeCover})`).join(`(${dataUrl(cover)})`) : editable;
+  const swap = (to: string) => (relativeCover ? editable.split(`(${relativeCover})`).join(`(${to})`) : editable);
+  const embedded = cover ? swap(dataUrl(cover)) : editable;
+  const absolute = input.coverPath ? swap(encodeURI(input.coverPath.split("\\").join("/"))) : editable;
   const themeCss = readFileSync(input.themePath, "utf8");
   const fontCss = await embeddedFontCss(editable, input.fonts);
-  return { slides, editable, embedded, themeCss, fontCss };
+  return { slides, editable, embedded, absolute, themeCss, fontCss };
 }
 
 function dataUrl(image: ImageAsset): string {

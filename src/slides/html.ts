@@ -26,6 +26,10 @@ if(location.hash)show(parseInt(location.hash.slice(1),10)-1);`;
 export function renderDeckHtml(input: DeckHtmlInput): { html: string; notes: string[][] } {
   const marp = new Marp({ html: false, math: false, script: false, minifyCSS: false });
   marp.themeSet.add(input.themeCss);
+  // markdown-it refuses data:image/svg+xml links; we only produce such URLs ourselves
+  // (the cover and figures, inlined so the file works offline), so allow exactly those.
+  const validate = marp.markdown.validateLink.bind(marp.markdown);
+  marp.markdown.validateLink = (url: string) => url.startsWith("data:image/svg+xml;base64,") || validate(url);
   const { html, css, comments } = marp.render(input.markdown);
   const page = `<!doctype html>
 <html lang="${escapeAttr(input.lang)}">

@@ -1,0 +1,93 @@
+// The CLI as users call it: exit codes, diagnostics with positions, no stack traces.
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { briefpress } from "./helpers/run.js";
+import { pdfinfo } from "./helpers/pdf.js";
+import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
+
+describe("briefpress check", () => {
+  it("passes every brief in report/ with no errors", () => {
+    const briefs = readdirSync("report").filter((f) => f.endsWith(".md"));
+    expect(briefs.length).toBeGreaterThan(0);
+    const r = briefpress(["check"]);
+    expect(r.stdout).toMatch(/^0 errors, 0 warnings$/m);
+    expect(r.code).toBe(0);
+  });
+
+  it("reports a misspelt citation at its line and column, with a suggestion, and exits 1", () => {
+    const text = sampleSource().replace("(Yoon 2024)", "(Yon 2024)");
+    const dir = scratchProject({ "report/typo.md": text });
+    const r = briefpress(["check", "report/typo.md"], { cwd: dir });
+    const at = positionOf(text, "Yon 2024)");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`report/typo.md:${at.line}:${at.column} error citation/unresolved "Yon 2024"`);
+    expect(r.stdout).toContain('did you mean "Yoon 2024"?');
+    expect(r.stdout).toMatch(/^1 error, 0 warnings$/m);
+  });
+
+  it("writes the documented JSON shape", () => {
+    const text = sampleSource().replace("(HRC 2014)", "(HRC 2041)");
+    const dir = scratchProject({ "report/x.md": text });
+    const r = briefpress(["check", "report/x.md", "--format", "json"], { cwd: dir });
+    const json = JSON.parse(r.stdout) as { diagnostics: Array<Record<string, unknown>>; summary: Record<string, number> };
+    expect(r.code).toBe(1);
+    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    const at = positionOf(text, "HRC 2041");
+    expect(json.diagnostics[0]).toMatchObject({ file: "report/x.md", line: at.line, column: at.column, severity: "error", ruleId: "citation/unresolved" });
+    expect(Object.keys(json.diagnostics[0] ?? {}).sort()).toEqual(["column", "endColumn", "endLine", "file", "hints", "line", "message", "ruleId", "severity"]);
+  });
+
+  it("writes GitHub annotations", () => {
+    const dir = scratchProject({ "report/x.md": sampleSource().replace("(Yoon 2024)", "(Yon 2024)") });
+    const r = briefpress(["check", "report/x.md", "--format", "github"], { cwd: dir });
+    expect(r.stdout).toMatch(/^::error file=report\/x\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=citation\/unresolved::/m);
+  });
+
+  it("names an unknown front-matter key and its line", () => {
+    const text = sampleSource().replace("lang: en\n", "lang: en\nlanguage: English\n");
+    const dir = scratchProject({ "report/x.md": text });
+    const r = briefpress(["check", "report/x.md"], { cwd: dir });
+    const at = positionOf(text, "language:");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`report/x.md:${at.line}:1 error frontmatter/schema unknown front-matter key "language"`);
+  });
+
+  it("says plainly when a file does not exist, exit 2, no stack trace", () => {
+    const r = briefpress(["check", "report/nope.md"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("briefpress: report/nope.md: no such file");
+  });
+
+  it("rejects an unknown option with exit 2", () => {
+    const r = briefpress(["build", "--colour"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^briefpress: Unknown option '--colour'/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("briefpress build", () => {
+  it("does not write anything for a brief with errors", () => {
+    const dir = scratchProject({ "report/bad.md": sampleSource().replace("(Yoon 2024)", "(Yon 2024)") });
+    const r = briefpress(["build", "report/bad.md", "--formats", "pdf,deck"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("citation/unresolved");
+    expect(existsSync(join(dir, "dist", "bad"))).toBe(false);
+  });
+
+  it("builds a markdown file with no front matter", () => {
+    const dir = scratchProject({ "report/plain.md": "# A plain note\n\nSome text (Kim 2020).\n\n## Sources\n\nMin-ji Kim. (2020). A report. Publisher.\n" });
+    const r = briefpress(["build", "report/plain.md", "--formats", "pdf,deck"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "dist", "plain")).sort()).toEqual(["brief.pdf", "slides.html", "slides.md"]);
+  });
+
+  it("sets US Letter pages with --paper letter", () => {
+    const dir = scratchProject({ "report/x.md": sampleSource() });
+    const r = briefpress(["build", "report/x.md", "--formats", "pdf", "--paper", "letter"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(pdfinfo(join(dir, "dist", "x", "brief.pdf"))["Page size"]).toMatch(/^612 x 792 pts \(letter\)/);
+  });
+});

@@ -1,0 +1,88 @@
+// The sample deck in a real Chromium: slides, titles, nothing overflowing, citations
+// that resolve, no network; and the exported PDF/PPTX with their notes.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { unzipSync, strFromU8 } from "fflate";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadBrief } from "../src/load.js";
+import { deriveSlides } from "../src/slides/derive.js";
+import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
+import { ROOT, SAMPLE, SAMPLE_SLUG } from "./helpers/paths.js";
+import { pdfinfo } from "./helpers/pdf.js";
+
+const out = () => join(inject("builtDir"), SAMPLE_SLUG);
+const { brief } = loadBrief(SAMPLE, readFileSync(join(ROOT, SAMPLE), "utf8"));
+const expected = deriveSlides(brief);
+/** Marp adds background and pseudo layers as extra <section>s; these are the slides. */
+const SLIDES = 'section:not([data-marpit-advanced-background="background"]):not([data-marpit-advanced-background="pseudo"])';
+
+describe.skipIf(!CHROME)(`sample deck in Chromium${CHROME ? "" : ` (skipped: ${NO_CHROME_REASON})`}`, () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(join(out(), "slides.html")).href, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+  });
+  afterAll(async () => browser?.close());
+
+  it("has one slide per derived slide, with the section titles", async () => {
+    const titles = await page.$$eval(SLIDES, (sections) => sections.map((s) => (s.querySelector("h1, h2")?.textContent ?? "").trim()));
+    expect(titles.length).toBe(expected.length);
+    for (const b of brief.blocks) {
+      if (b.kind === "heading" && b.level === 2) expect(titles.some((t) => t.startsWith(b.inlines.map((i) => ("text" in i ? i.text : "")).join("")))).toBe(true);
+    }
+    expect(titles).toContain("Key points");
+    expect(titles).toContain("Sources");
+  });
+
+  it("has no slide whose content runs past the slide", async () => {
+    const overflows = await page.$$eval(SLIDES, (sections) =>
+      sections.map((s, i) => ({ i, over: s.scrollHeight - s.clientHeight, overX: s.scrollWidth - s.clientWidth })).filter((o) => o.over > 1 || o.overX > 1),
+    );
+    expect(overflows).toEqual([]);
+  });
+
+  it("renders in the theme's embedded fonts", async () => {
+    const families = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/"/g, ""));
+    });
+    expect(families).toContain("Source Sans 3");
+  });
+
+  it("shows only citations that resolve to the brief's sources", async () => {
+    const text = await page.$$eval(SLIDES, (s) => s.map((x) => x.textContent ?? "").join("\n"));
+    const shown = [...text.matchAll(/\(([^()]*\b(?:\d{4}|n\.d\.)[^()]*)\)/g)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThan(3);
+    const sourcesSlide = await page.$$eval("section.sources", (s) => s.map((x) => x.textContent ?? "").join("\n"));
+    for (const index of new Set(expected.flatMap((s) => s.cites))) {
+      const family = brief.sources[index]?.authors[0]?.family ?? "";
+      expect(sourcesSlide).toContain(family);
+    }
+  });
+
+  it("makes no network request while it loads", () => {
+    const external = requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:"));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(external).toEqual([]);
+  });
+
+  it("exports a PDF with one page per slide", () => {
+    expect(Number(pdfinfo(join(out(), "slides.pdf")).Pages)).toBe(expected.length);
+  });
+
+  it("exports a PPTX that keeps the speaker notes", () => {
+    const zip = unzipSync(new Uint8Array(readFileSync(join(out(), "slides.pptx"))));
+    const notes = Object.keys(zip).filter((n) => n.startsWith("ppt/notesSlides/") && n.endsWith(".xml"));
+    expect(notes.length).toBeGreaterThan(0);
+    const allNotes = notes.map((n) => strFromU8(zip[n] as Uint8Array)).join(" ");
+    expect(allNotes).toContain("Human Rights Watch");
+  });
+});
