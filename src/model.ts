@@ -55,8 +55,8 @@ export interface Citation {
   raw: string;
   items: CiteItem[];
   span: Span;
-  /** Where it was found: body prose, a slide-only block, a table cell. */
-  context: "body" | "table";
+  /** Where it was found: body prose, a table cell, or a slide-only block. */
+  context: "body" | "table" | "slide";
 }
 
 export interface SourceAuthor {

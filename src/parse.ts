@@ -22,6 +22,8 @@ interface Context {
   citations: Citation[];
   footnoteNumbers: Map<number, number>;
   danglingFootnotes: Array<{ label: string; span: Span }>;
+  /** Inside a "::: slide" container: citations there appear on slides only. */
+  inSlide: boolean;
 }
 
 const md = createMarkdown();
@@ -29,7 +31,7 @@ const md = createMarkdown();
 export function parseMarkdown(body: string): ParsedBody {
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
   const tokens = md.parse(body, env);
-  const ctx: Context = { lines: body.split(/\r?\n/), citations: [], footnoteNumbers: new Map(), danglingFootnotes: [] };
+  const ctx: Context = { lines: body.split(/\r?\n/), citations: [], footnoteNumbers: new Map(), danglingFootnotes: [], inSlide: false };
   const reader = new TokenReader(tokens);
   const blocks = readBlocks(reader, ctx, null);
   const footnotes = readFootnotes(reader, ctx);
@@ -103,8 +105,14 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
     }
     case "blockquote_open":
       return { kind: "quote", blocks: readBlocks(r, ctx, "blockquote_close"), at: at(t) };
-    case "container_callout_open":
-      return { kind: "callout", variant: t.info.trim().split(/\s+/)[0] ?? "", blocks: readBlocks(r, ctx, "container_callout_close"), at: at(t) };
+    case "container_callout_open": {
+      const variant = t.info.trim().split(/\s+/)[0] ?? "";
+      const outer = ctx.inSlide;
+      ctx.inSlide = outer || variant === "slide";
+      const blocks = readBlocks(r, ctx, "container_callout_close");
+      ctx.inSlide = outer;
+      return { kind: "callout", variant, blocks, at: at(t) };
+    }
     case "fence":
     case "code_block":
       return { kind: "code", text: t.content.replace(/\n$/, ""), lang: t.info.trim(), at: at(t) };
@@ -171,11 +179,11 @@ function readFootnotes(r: TokenReader, ctx: Context): Footnote[] {
   return footnotes;
 }
 
-type InlineContext = "body" | "table";
+type InlineContext = "body" | "table" | "slide";
 
 function readInlines(inline: Token, ctx: Context, where: InlineContext, line?: number, column = 0): Inline[] {
   const locator = new InlineLocator(inline.content, ctx.lines, line ?? inline.map?.[0] ?? 0, column);
-  const walker = new InlineWalker(inline.content, locator, ctx, where);
+  const walker = new InlineWalker(inline.content, locator, ctx, ctx.inSlide ? "slide" : where);
   return walker.read(inline.children ?? []);
 }
 

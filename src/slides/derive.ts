@@ -18,7 +18,7 @@ export interface Slide {
 
 const MAX_BULLETS = 4;
 const MAX_BULLET_CHARS = 420;
-const MAX_SOURCES_PER_SLIDE = 5;
+const MAX_SOURCES_PER_SLIDE = 7;
 
 export interface DeriveOptions {
   /** Image path for the title slide, as Marp should load it. */
@@ -29,7 +29,7 @@ export function deriveSlides(brief: Brief, options: DeriveOptions = {}): Slide[]
   const meta = brief.meta;
   const slides: Slide[] = [];
   const byline = [meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; "), meta.organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean);
-  const cover = options.coverSrc && meta.cover ? `![bg right:42% fit](${options.coverSrc})\n\n` : "";
+  const cover = options.coverSrc && meta.cover ? `![bg right:40%](${options.coverSrc})\n\n` : "";
   slides.push({
     title: brief.title,
     line: 1,
@@ -53,17 +53,19 @@ export function deriveSlides(brief: Brief, options: DeriveOptions = {}): Slide[]
     const isRecommendations = /recommendation/i.test(section.title);
     const points = marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, false)) : pointsFromBlocks(section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")), isRecommendations);
     const notes = section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")).map(blockText).join("\n\n");
-    const chunks = chunk(points);
+    const chunks = chunk(points, isRecommendations ? 3 : MAX_BULLETS, isRecommendations ? 640 : MAX_BULLET_CHARS);
+    let number = 1;
     chunks.forEach((group, i) => {
       const title = i === 0 ? section.title : `${section.title} (cont.)`;
       slides.push({
         title,
         line: section.line,
         className: isRecommendations ? "recommendations" : undefined,
-        body: bullets(group.map((p) => p.text), isRecommendations),
+        body: bullets(group.map((p) => p.text), isRecommendations ? number : 0),
         notes: i === 0 ? notes : "",
         cites: group.flatMap((p) => p.cites),
       });
+      number += group.length;
     });
   }
 
@@ -135,10 +137,14 @@ function pointsFromBlocks(blocks: readonly Block[], whole: boolean): Point[] {
   for (const b of blocks) {
     if (b.kind === "paragraph") points.push(firstSentence(b.inlines, whole));
     else if (b.kind === "list") {
-      for (const item of b.items) {
-        const first = item.blocks.find((x) => x.kind === "paragraph");
-        if (first?.kind === "paragraph") points.push(firstSentence(first.inlines, whole));
-      }
+      const items = b.items.map((item) => item.blocks.find((x) => x.kind === "paragraph")).filter((x): x is Extract<Block, { kind: "paragraph" }> => x?.kind === "paragraph");
+      // A list of short phrases ("torture; sexual violence; …") reads better as one bullet.
+      if (!b.ordered && items.length > 2 && items.every((p) => plainText(p.inlines).length < 60)) {
+        const joined = items.map((p) => inlineMarkdown(p.inlines).trim().replace(/[;,.]$/, "")).join("; ");
+        const last = points[points.length - 1];
+        if (last) last.text = `${last.text.replace(/[.:]$/, "")}: ${joined}.`;
+        else points.push({ text: `${joined}.`, cites: [] });
+      } else for (const p of items) points.push(firstSentence(p.inlines, whole));
     } else if (b.kind === "quote" || (b.kind === "callout" && b.variant !== "slide")) points.push(...pointsFromBlocks(b.blocks, whole));
   }
   return points.filter((p) => p.text.trim());
@@ -183,12 +189,13 @@ function firstSentence(inlines: readonly Inline[], keepLead: boolean): Point {
   return { text: inlineMarkdown(out).trim(), cites };
 }
 
-function chunk(points: Point[]): Point[][] {
+/** Splits points into slides that fit: at most `most` bullets and about `chars` characters. */
+function chunk(points: Point[], most: number, limit: number): Point[][] {
   const groups: Point[][] = [];
   let current: Point[] = [];
   let chars = 0;
   for (const p of points) {
-    if (current.length >= MAX_BULLETS || (current.length > 0 && chars + p.text.length > MAX_BULLET_CHARS)) {
+    if (current.length >= most || (current.length > 0 && chars + p.text.length > limit)) {
       groups.push(current);
       current = [];
       chars = 0;
@@ -200,8 +207,9 @@ function chunk(points: Point[]): Point[][] {
   return groups;
 }
 
-function bullets(items: readonly string[], numbered = false): string {
-  return items.map((t, i) => `${numbered ? `${i + 1}.` : "-"} ${t}`).join("\n");
+/** A bullet list; `firstNumber` > 0 makes it an ordered list starting there. */
+function bullets(items: readonly string[], firstNumber = 0): string {
+  return items.map((t, i) => `${firstNumber > 0 ? `${firstNumber + i}.` : "-"} ${t}`).join("\n");
 }
 
 function blockText(b: Block): string {
