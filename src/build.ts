@@ -10,11 +10,12 @@ import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics
 import { UsageError } from "./errors.js";
 import { loadBrief } from "./load.js";
 import type { Brief } from "./model.js";
-import { FontBook, MissingGlyphError } from "./pdf/fonts.js";
+import type { FontBook } from "./pdf/fonts.js";
+import { MissingGlyphError } from "./pdf/missing-glyph.js";
 import type { Paper } from "./pdf/style.js";
 import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
 import { runRules } from "./rules/index.js";
-import { prepareDeck, type DeckSource } from "./slides/deck.js";
+import type { DeckSource } from "./slides/deck.js";
 import type { Workspace } from "./workspace.js";
 
 export interface CheckedBrief {
@@ -74,14 +75,14 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
     chromePath: options.chromePath,
     deck: () =>
-      (deck ??= prepareDeck({
+      (deck ??= import("./slides/deck.js").then(({ prepareDeck }) => prepareDeck({
         brief,
         fonts,
         images: checked.images,
         outDir,
         coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
         themePath: ws.projectFile("slides", "themes", "briefpress.css"),
-      })),
+      }))),
   };
   const outputs: Output[] = [];
   try {

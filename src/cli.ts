@@ -4,7 +4,6 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { buildBrief, checkBrief, chromiumPath, defaultBriefs } from "./build.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { EnvironmentError, UsageError, isUserFacing } from "./errors.js";
-import { FontBook } from "./pdf/fonts.js";
 import { FORMATS, type Format } from "./renderers.js";
 import { formatReport, type ReportFormat } from "./report.js";
 import { Workspace } from "./workspace.js";
@@ -80,6 +79,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     io.err(`briefpress: ${message}\n`);
   }
   const files = positionals.length ? positionals : defaultBriefs(ws);
+  const { FontBook } = await import("./pdf/fonts.js");
   const fonts = new FontBook(ws);
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {

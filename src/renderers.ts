@@ -1,13 +1,11 @@
 // Output formats behind one interface, in a registry. Each renderer turns the shared
 // render context into named outputs in memory; the build writes them all or none.
+// Renderers load their engines on first use, so `check` never pays for pdfkit or Marp.
 import type { Brief } from "./model.js";
 import type { FontBook } from "./pdf/fonts.js";
 import type { ImageAsset } from "./pdf/plan.js";
-import { renderPdf } from "./pdf/render.js";
 import type { Paper } from "./pdf/style.js";
 import type { DeckSource } from "./slides/deck.js";
-import { renderDeckHtml } from "./slides/html.js";
-import { exportDeck } from "./slides/export.js";
 
 export const FORMATS = ["pdf", "deck", "deck-pdf", "pptx"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -39,6 +37,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     format: "pdf",
     needsBrowser: false,
     async render(ctx) {
+      const { renderPdf } = await import("./pdf/render.js");
       return [{ name: "brief.pdf", data: await renderPdf(ctx) }];
     },
   },
@@ -47,6 +46,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     needsBrowser: false,
     async render(ctx) {
       const deck = await ctx.deck();
+      const { renderDeckHtml } = await import("./slides/html.js");
       const { html } = renderDeckHtml({ markdown: deck.embedded, themeCss: deck.themeCss, fontCss: deck.fontCss, title: ctx.brief.title, lang: ctx.brief.meta.lang ?? "en" });
       return [
         { name: "slides.md", data: deck.editable },
@@ -59,6 +59,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     needsBrowser: true,
     async render(ctx) {
       const deck = await ctx.deck();
+      const { exportDeck } = await import("./slides/export.js");
       return [{ name: "slides.pdf", data: await exportDeck({ markdown: deck.absolute, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pdf", chromePath: ctx.chromePath ?? "" }) }];
     },
   },
@@ -67,6 +68,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     needsBrowser: true,
     async render(ctx) {
       const deck = await ctx.deck();
+      const { exportDeck } = await import("./slides/export.js");
       return [{ name: "slides.pptx", data: await exportDeck({ markdown: deck.absolute, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath ?? "" }) }];
     },
   },

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "./errors.js";
-import { fontModule, type FontKey, type FontSource } from "./pdf/fonts.js";
+import { fontModule, type FontKey } from "./pdf/font-files.js";
+import type { FontSource } from "./pdf/fonts.js";
 
 const require = createRequire(import.meta.url);
 

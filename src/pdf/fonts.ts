@@ -1,45 +1,16 @@
 // Fonts for the PDF: which file each face comes from, which face covers a character
 // (pdfkit has no fallback, so we split runs by script ourselves), and text widths.
 import * as fontkit from "fontkit";
+import { MissingGlyphError } from "./missing-glyph.js";
+import type { Face, FallbackFace, FontKey } from "./font-files.js";
 
-export type Face =
-  | "serif" | "serif-italic" | "serif-bold" | "serif-bolditalic"
-  | "sans" | "sans-italic" | "sans-semibold" | "sans-bold";
-export type FallbackFace = "kr" | "kr-bold" | "sc" | "sc-bold";
-export type FontKey = Face | FallbackFace;
-
-const FILES: Record<FontKey, string> = {
-  serif: "@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf",
-  "serif-italic": "@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf",
-  "serif-bold": "@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf",
-  "serif-bolditalic": "@expo-google-fonts/source-serif-4/700Bold_Italic/SourceSerif4_700Bold_Italic.ttf",
-  sans: "@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf",
-  "sans-italic": "@expo-google-fonts/source-sans-3/400Regular_Italic/SourceSans3_400Regular_Italic.ttf",
-  "sans-semibold": "@expo-google-fonts/source-sans-3/600SemiBold/SourceSans3_600SemiBold.ttf",
-  "sans-bold": "@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf",
-  kr: "@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf",
-  "kr-bold": "@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf",
-  sc: "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
-  "sc-bold": "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
-};
-
-export function fontModule(key: FontKey): string {
-  return FILES[key];
-}
+export type { Face, FallbackFace, FontKey } from "./font-files.js";
 
 const BOLD_FACES = new Set<Face>(["serif-bold", "serif-bolditalic", "sans-semibold", "sans-bold"]);
 
 /** Fallback order after the face itself: Korean (Hangul + traditional Hanja), then simplified Chinese. */
 function fallbacks(face: Face): FallbackFace[] {
   return BOLD_FACES.has(face) ? ["kr-bold", "sc-bold"] : ["kr", "sc"];
-}
-
-/** A character no bundled font can draw. The caller turns it into a diagnostic. */
-export class MissingGlyphError extends Error {
-  override readonly name = "MissingGlyphError";
-  constructor(readonly char: string) {
-    super(`no bundled font has the character "${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`);
-  }
 }
 
 /** Characters that are never drawn and need no glyph: controls, zero-width and bidi marks. */
