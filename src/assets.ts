@@ -51,14 +51,14 @@ export function loadImages(brief: Brief, ws: Workspace, coverLine: number): Load
       fail(`image "${ref.src}" not found`);
       continue;
     }
-    const asset = decode(ws.readBytes(path));
+    const asset = decodeImage(ws.readBytes(path));
     if (!asset) fail(`image "${ref.src}" is not a PNG, JPEG or SVG file`);
     else images.set(ref.src, asset);
   }
   return { images, diagnostics };
 }
 
-function decode(bytes: Buffer): ImageAsset | null {
+export function decodeImage(bytes: Buffer): ImageAsset | null {
   const head = bytes.subarray(0, 512).toString("utf8");
   if (/<svg[\s>]/i.test(head) || /^\s*<\?xml/.test(head)) {
     const svg = bytes.toString("utf8");

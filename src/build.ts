@@ -4,7 +4,8 @@
 // build() and check() are the library API; cli.ts maps their results to exit codes.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { loadImages } from "./assets.js";
+import { decodeImage, loadImages } from "./assets.js";
+import { checkHandDeckCitations } from "./slides/handwritten.js";
 import { briefEpoch } from "./dates.js";
 import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics.js";
 import { UsageError } from "./errors.js";
@@ -30,6 +31,8 @@ export interface BuildOptions {
   formats: Format[];
   /** Where Chromium lives, or null when there is none (deck-pdf and pptx are skipped). */
   chromePath: string | null;
+  /** Open the deck in Chromium and fail on slides that overflow (default: when Chromium exists). */
+  checkOverflow?: boolean;
 }
 
 export interface BriefBuild {
@@ -48,7 +51,7 @@ export function defaultBriefs(ws: Workspace): string[] {
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace): CheckedBrief & { images: ReturnType<typeof loadImages>["images"] } {
+export function checkBrief(file: string, ws: Workspace): CheckedBrief & { images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
   const source = ws.readSource(file);
   if (!source.trim()) {
     return { brief: loadBrief(file, "").brief, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
@@ -56,7 +59,22 @@ export function checkBrief(file: string, ws: Workspace): CheckedBrief & { images
   const loaded = loadBrief(file, source);
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
-  return { brief: loaded.brief, images: assets.images, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics] };
+  const handDeck = findHandDeck(loaded.brief, ws);
+  const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
+  return { brief: loaded.brief, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
+}
+
+export interface HandDeck {
+  file: string;
+  path: string;
+  text: string;
+}
+
+/** slides/<slug>.md, when the writer keeps a deck of their own for this brief. */
+function findHandDeck(brief: Brief, ws: Workspace): HandDeck | undefined {
+  const file = join("slides", `${brief.slug}.md`);
+  const path = ws.projectFile(file);
+  return ws.exists(path) ? { file, path, text: ws.readSource(file) } : undefined;
 }
 
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
@@ -74,11 +92,13 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     paper: options.paper ?? brief.meta.paper ?? "a4",
     date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
     chromePath: options.chromePath,
+    checkOverflow: options.checkOverflow ?? options.chromePath !== null,
     deck: () =>
       (deck ??= import("./slides/deck.js").then(({ prepareDeck }) => prepareDeck({
         brief,
         fonts,
-        images: checked.images,
+        image: (path) => (ws.contains(path) && ws.exists(path) ? decodeImage(ws.readBytes(path)) : null),
+        handDeck: checked.handDeck,
         outDir,
         coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
         themePath: ws.projectFile("slides", "themes", "briefpress.css"),
@@ -88,7 +108,9 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   try {
     for (const format of options.formats) {
       if (RENDERERS[format].needsBrowser && !options.chromePath) continue;
-      outputs.push(...(await RENDERERS[format].render(ctx)));
+      const rendered = await RENDERERS[format].render(ctx);
+      outputs.push(...rendered.outputs);
+      result.diagnostics.push(...rendered.diagnostics);
     }
   } catch (e) {
     if (e instanceof MissingGlyphError) {
@@ -98,6 +120,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     throw e;
   }
   // Every output rendered in memory first: a failure above leaves dist/ untouched.
+  if (hasErrors(result.diagnostics)) return result;
   for (const out of outputs) {
     const path = join(outDir, out.name);
     ws.writeAtomic(path, out.data);

@@ -39,39 +39,49 @@ export interface Resolution {
   useCount: number[];
 }
 
-export function resolveCitations(brief: Brief): Resolution {
+export interface Resolver {
+  /** Resolves one item in place (sets sourceIndex); returns a diagnostic when it cannot. */
+  resolve(file: string, item: CiteItem): Diagnostic | null;
+  useCount: number[];
+}
+
+export function createResolver(brief: Brief): Resolver {
   const aliases = brief.meta.aliases ?? {};
   const forms = brief.sources.map((s) => authorForms(s, aliases));
   const useCount = brief.sources.map(() => 0);
-  const diagnostics: Diagnostic[] = [];
-
-  for (const citation of brief.citations) {
-    for (const item of citation.items) {
+  const where = brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)";
+  return {
+    useCount,
+    resolve(file, item) {
       const { matches, author } = matchItem(item, brief.sources, forms);
       if (matches.length === 1) {
         const index = matches[0] ?? 0;
         item.sourceIndex = index;
         item.author = author;
         useCount[index] = (useCount[index] ?? 0) + 1;
-      } else if (matches.length > 1) {
-        diagnostics.push(
-          diagnostic(brief.file, item.span, "error", "citation/ambiguous",
-            `"${author} ${item.year}" matches ${matches.length} sources`,
-            [`add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`]),
-        );
-      } else {
-        const hints = suggestions(item, brief.sources, forms);
-        const label = `${item.author} ${item.year}`;
-        diagnostics.push(
-          diagnostic(brief.file, item.span, "error", "citation/unresolved",
-            `"${label}" matches no entry in ${brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)"}` +
-              (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
-            hints.slice(1).map((h) => `or "${h}"`)),
-        );
+        return null;
       }
-    }
-  }
-  return { diagnostics, useCount };
+      if (matches.length > 1) {
+        return diagnostic(file, item.span, "error", "citation/ambiguous", `"${author} ${item.year}" matches ${matches.length} sources`, [
+          `add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`,
+        ]);
+      }
+      const hints = suggestions(item, brief.sources, forms);
+      return diagnostic(
+        file,
+        item.span,
+        "error",
+        "citation/unresolved",
+        `"${item.author} ${item.year}" matches no entry in ${where}` + (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
+        hints.slice(1).map((h) => `or "${h}"`),
+      );
+    },
+  };
+}
+
+export function resolveCitations(brief: Brief, resolver = createResolver(brief)): Resolution {
+  const diagnostics = brief.citations.flatMap((c) => c.items.map((item) => resolver.resolve(brief.file, item)).filter((d): d is Diagnostic => d !== null));
+  return { diagnostics, useCount: resolver.useCount };
 }
 
 function matchItem(item: CiteItem, sources: SourceEntry[], forms: string[][]): { matches: number[]; author: string } {

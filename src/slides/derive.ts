@@ -51,7 +51,7 @@ export function deriveSlides(brief: Brief, options: DeriveOptions = {}): Slide[]
   for (const section of sectionsOf(brief.blocks)) {
     const marked = section.blocks.filter((b): b is Extract<Block, { kind: "callout" }> => b.kind === "callout" && b.variant === "slide");
     const isRecommendations = /recommendation/i.test(section.title);
-    const points = marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, false)) : pointsFromBlocks(section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")), isRecommendations);
+    const points = marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")), isRecommendations ? "lead" : "first");
     const notes = section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")).map(blockText).join("\n\n");
     const chunks = chunk(points, isRecommendations ? 3 : MAX_BULLETS, isRecommendations ? 640 : MAX_BULLET_CHARS);
     let number = 1;
@@ -131,11 +131,17 @@ interface Point {
   cites: number[];
 }
 
-/** One point per paragraph (its first sentence) or list item; citations kept. */
-function pointsFromBlocks(blocks: readonly Block[], whole: boolean): Point[] {
+/**
+ * One point per paragraph or list item, citations kept: "all" keeps the writer's slide
+ * bullets whole, "first" takes the first sentence, "lead" a bold lead plus one sentence.
+ */
+type Take = "all" | "first" | "lead";
+
+function pointsFromBlocks(blocks: readonly Block[], take: Take): Point[] {
+  const point = (inlines: Inline[]): Point => (take === "all" ? wholePoint(inlines) : firstSentence(inlines, take === "lead"));
   const points: Point[] = [];
   for (const b of blocks) {
-    if (b.kind === "paragraph") points.push(firstSentence(b.inlines, whole));
+    if (b.kind === "paragraph") points.push(point(b.inlines));
     else if (b.kind === "list") {
       const items = b.items.map((item) => item.blocks.find((x) => x.kind === "paragraph")).filter((x): x is Extract<Block, { kind: "paragraph" }> => x?.kind === "paragraph");
       // A list of short phrases ("torture; sexual violence; …") reads better as one bullet.
@@ -144,13 +150,18 @@ function pointsFromBlocks(blocks: readonly Block[], whole: boolean): Point[] {
         const last = points[points.length - 1];
         if (last) last.text = `${last.text.replace(/[.:]$/, "")}: ${joined}.`;
         else points.push({ text: `${joined}.`, cites: [] });
-      } else for (const p of items) points.push(firstSentence(p.inlines, whole));
-    } else if (b.kind === "quote" || (b.kind === "callout" && b.variant !== "slide")) points.push(...pointsFromBlocks(b.blocks, whole));
+      } else for (const p of items) points.push(point(p.inlines));
+    } else if (b.kind === "quote" || (b.kind === "callout" && b.variant !== "slide")) points.push(...pointsFromBlocks(b.blocks, take));
   }
   return points.filter((p) => p.text.trim());
 }
 
 const SENTENCE_END = /(?<![A-Z]\.|\bn\.d\.|\be\.g\.|\bi\.e\.|\bNo\.|\bvol\.|\bp\.|\bpp\.|\bal\.)[.!?](?=\s+[“"‘(\p{Lu}\d])/u;
+
+function wholePoint(inlines: readonly Inline[]): Point {
+  const cites = inlines.flatMap((i) => (i.kind === "citation" ? i.citation.items.flatMap((it) => (it.sourceIndex === undefined ? [] : [it.sourceIndex])) : []));
+  return { text: inlineMarkdown(inlines).trim(), cites };
+}
 
 function firstSentence(inlines: readonly Inline[], keepLead: boolean): Point {
   // Take inline runs up to the first sentence end; for recommendations keep the bold

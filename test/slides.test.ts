@@ -1,0 +1,112 @@
+// Deck behaviour beyond the sample: overflow fails the build, hand-written decks replace
+// the derived one and have their citations checked, raw HTML stays inert.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
+import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
+import { ROOT } from "./helpers/paths.js";
+import { briefpress } from "./helpers/run.js";
+
+describe.skipIf(!CHROME)(`deck overflow${CHROME ? "" : ` (skipped: ${NO_CHROME_REASON})`}`, () => {
+  it("fails the build on a planted overlong slide, naming slide, title and pixels", () => {
+    const fixture = readFileSync(join(ROOT, "test/fixtures/slides/overflow.md"), "utf8");
+    const dir = scratchProject({ "report/overflow.md": fixture });
+    const r = briefpress(["build", "report/overflow.md", "--formats", "deck"], { cwd: dir });
+    const line = positionOf(fixture, "## Long section").line;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`report/overflow\\.md:${line}:1 error slides/overflow slide 3 "Long section" overflows by \\d+ px`));
+    expect(existsSync(join(dir, "dist", "overflow"))).toBe(false);
+  });
+
+  it("passes the same brief once the slide is trimmed", () => {
+    const fixture = readFileSync(join(ROOT, "test/fixtures/slides/overflow.md"), "utf8").replace(/^- This bullet goes on.*$/m, "- A short bullet (Kim 2020).");
+    const dir = scratchProject({ "report/overflow.md": fixture });
+    const r = briefpress(["build", "report/overflow.md", "--formats", "deck"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("hand-written decks", () => {
+  const deck = (citation: string) => `---
+marp: true
+theme: briefpress
+---
+
+# Returned to danger
+
+---
+
+## The returns
+
+- About 60 people were sent back ${citation}.
+`;
+
+  it("checks their citations against the brief's sources, at the deck's line and column", () => {
+    const text = deck("(Yon 2024)");
+    const dir = scratchProject({ "report/x.md": sampleSource(), "slides/x.md": text });
+    const r = briefpress(["check", "report/x.md"], { cwd: dir });
+    const at = positionOf(text, "Yon 2024");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`slides/x.md:${at.line}:${at.column} error citation/unresolved "Yon 2024"`);
+  });
+
+  it("replaces the derived deck when they resolve", () => {
+    const dir = scratchProject({ "report/x.md": sampleSource(), "slides/x.md": deck("(Yoon 2024)") });
+    const r = briefpress(["build", "report/x.md", "--formats", "deck", "--skip-overflow-check"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "dist", "x", "slides.md"), "utf8");
+    expect(md).toContain("About 60 people were sent back (Yoon 2024).");
+    const html = readFileSync(join(dir, "dist", "x", "slides.html"), "utf8");
+    expect(html.match(/<svg data-marpit-svg/g)?.length).toBe(2);
+  });
+});
+
+describe("raw HTML in a brief", () => {
+  const brief = `---
+title: "Raw HTML"
+---
+
+## Section
+
+<script>window.__pwned = 1</script>
+
+A paragraph with <img src=x onerror="window.__pwned=2"> inline markup (Kim 2020).
+
+## Sources
+
+Min-ji Kim. (2020). A report. Publisher.
+`;
+
+  it("is kept as text in the deck and never runs in the browser", async () => {
+    const dir = scratchProject({ "report/raw.md": brief });
+    const r = briefpress(["build", "report/raw.md", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, "dist", "raw", "slides.html"), "utf8");
+    expect(html).not.toContain("<script>window.__pwned");
+    expect(html).not.toMatch(/<img src=x/);
+    if (!CHROME) return;
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(dir, "dist", "raw", "slides.html")).href);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.textContent("body")).toContain("<img src=x");
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe("slide-only citations", () => {
+  it("are resolved like any other: an unresolved one in a ::: slide block is an error there", () => {
+    const text = sampleSource().replace("- About 60 North Koreans were forcibly returned on 26 April 2024 (Yoon 2024).", "- About 60 North Koreans were forcibly returned on 26 April 2024 (Yoom 2024).");
+    const dir = scratchProject({ "report/x.md": text });
+    const r = briefpress(["check", "report/x.md"], { cwd: dir });
+    const at = positionOf(text, "Yoom 2024");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`report/x.md:${at.line}:${at.column} error citation/unresolved "Yoom 2024"`);
+  });
+});
