@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { decodeImage, loadImages } from "./assets.js";
 import { checkHandDeckCitations } from "./slides/handwritten.js";
+import { styleSources } from "./citations/style.js";
 import { briefEpoch } from "./dates.js";
 import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics.js";
 import { UsageError } from "./errors.js";
@@ -56,12 +57,20 @@ export function checkBrief(file: string, ws: Workspace): CheckedBrief & { images
   if (!source.trim()) {
     return { brief: loadBrief(file, "").brief, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
-  const loaded = loadBrief(file, source);
+  const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
   const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
   return { brief: loaded.brief, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
+}
+
+/** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
+function readBeside(ws: Workspace, file: string, path: string): { file: string; text: string } {
+  const abs = ws.resolvePath(file, path);
+  if (!ws.contains(abs)) throw new Error("it lies outside the project");
+  const rel = relative(ws.root, abs);
+  return { file: rel, text: ws.readSource(rel) };
 }
 
 export interface HandDeck {
@@ -84,6 +93,13 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   if (hasErrors(checked.diagnostics)) return result;
 
   const outDir = resolve(ws.root, options.outDir, brief.slug);
+  try {
+    styleSources(brief, { readRelative: (path) => readBeside(ws, file, path), cacheGet: (k) => ws.cacheGet(k), cacheSet: (k, v) => ws.cacheSet(k, v) });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    result.diagnostics.push(diagnostic(file, pointSpan(brief.metaLines["citation-style"] ?? 1, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));
+    return result;
+  }
   let deck: Promise<DeckSource> | undefined;
   const ctx: RenderContext = {
     brief,

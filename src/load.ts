@@ -1,9 +1,11 @@
 // Stages 1–3 for one file: front matter → markdown model → sources split → citations
 // resolved. Pure: takes the text, returns the model and its diagnostics.
 import { basename, extname } from "node:path";
-import type { Diagnostic } from "./diagnostics.js";
+import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
+import { parseBibliography } from "./citations/bibliography.js";
+import { fromCsl } from "./citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
-import type { Brief } from "./model.js";
+import type { Brief, SourceEntry } from "./model.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
@@ -14,7 +16,13 @@ export interface LoadedBrief {
   diagnostics: Diagnostic[];
 }
 
-export function loadBrief(file: string, source: string): LoadedBrief {
+/** What loading may read besides the brief: its bibliography file (supplied by the workspace). */
+export interface LoadIo {
+  /** Reads a file named in front matter, relative to the brief; throws UsageError-like errors. */
+  readRelative(path: string): { file: string; text: string };
+}
+
+export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrief {
   const slug = basename(file, extname(file));
   const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""));
   const parsed = parseMarkdown(front.body);
@@ -26,6 +34,7 @@ export function loadBrief(file: string, source: string): LoadedBrief {
     blocks = blocks.slice(1);
   }
   const sections = splitSources(blocks, front.meta.sources_heading);
+  const bibliography = front.meta.bibliography && io ? loadBibliographyEntries(file, front.meta.bibliography, front.metaLines.bibliography ?? 1, io) : { entries: [], diagnostics: [] };
   const citations = sections.headingLine === null
     ? parsed.citations
     : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity));
@@ -36,7 +45,7 @@ export function loadBrief(file: string, source: string): LoadedBrief {
     title: title ?? slug,
     blocks: sections.body,
     sourcesHeading: sections.heading,
-    sources: sections.entries,
+    sources: [...sections.entries, ...bibliography.entries],
     footnotes: parsed.footnotes,
     citations,
     danglingFootnotes: parsed.danglingFootnotes,
@@ -44,5 +53,21 @@ export function loadBrief(file: string, source: string): LoadedBrief {
     metaLines: front.metaLines,
   };
   const resolution = resolveCitations(brief);
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...resolution.diagnostics] };
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
+}
+
+function loadBibliographyEntries(file: string, path: string, line: number, io: LoadIo): { entries: SourceEntry[]; diagnostics: Diagnostic[] } {
+  try {
+    const read = io.readRelative(path);
+    const items = parseBibliography(read.text);
+    const lines = read.text.split("\n");
+    const entries = items.map((item) => {
+      const at = lines.findIndex((l) => l.includes(item.id));
+      return fromCsl(item, read.file, at + 1 || 1);
+    });
+    return { entries, diagnostics: [] };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return { entries: [], diagnostics: [diagnostic(file, pointSpan(line, 1, "bibliography".length), "error", "bibliography/load", `cannot read bibliography "${path}": ${reason}`)] };
+  }
 }

@@ -35,6 +35,8 @@ export type Block =
 export interface CiteItem {
   /** Author as written: "Yoon", "Human Rights Council", "Smith et al.". */
   author: string;
+  /** Pandoc-style key ("yoon2024" from "[@yoon2024]"), resolved against the bibliography. */
+  key?: string;
   /** For narrative citations, the possible author runs, longest first. */
   authorCandidates: string[];
   /** Year as written, with its suffix: "2024", "2024a", "n.d.". */
@@ -55,6 +57,8 @@ export interface Citation {
   raw: string;
   items: CiteItem[];
   span: Span;
+  /** How renderers print it, when that differs from `raw` (key citations → "(Yoon 2024)"). */
+  display?: { text: string; ranges: Array<[number, number]> };
   /** Where it was found: body prose, a table cell, or a slide-only block. */
   context: "body" | "table" | "slide";
 }
@@ -65,6 +69,21 @@ export interface SourceAuthor {
   /** Organisation authors keep their full name here and their acronym, if written. */
   literal?: string;
   acronym?: string;
+}
+
+/** A CSL-JSON item, as citation-js reads and writes it (only the fields we use are typed). */
+export interface CslItem {
+  id: string;
+  type?: string;
+  title?: string;
+  author?: Array<{ family?: string; given?: string; literal?: string }>;
+  issued?: { "date-parts"?: Array<Array<number | string>>; literal?: string };
+  "container-title"?: string;
+  publisher?: string;
+  URL?: string;
+  DOI?: string;
+  number?: string;
+  [field: string]: unknown;
 }
 
 export interface SourceEntry {
@@ -80,6 +99,13 @@ export interface SourceEntry {
   doi?: string;
   /** Entries under a "further reading" heading need not be cited. */
   furtherReading: boolean;
+  /** For entries from a bibliography file: the citation key and the CSL-JSON item. */
+  key?: string;
+  csl?: CslItem;
+  /** Document symbol such as "A/HRC/25/CRP.1", when the entry has one. */
+  symbol?: string;
+  /** The file the entry lives in, when not the brief (a bibliography file). */
+  file?: string;
   span: Span;
 }
 

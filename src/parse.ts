@@ -2,7 +2,7 @@
 // every block, citation and image. Also splits off the trailing Sources section.
 import type { Token } from "markdown-it";
 import type { Position, Span } from "./diagnostics.js";
-import { findCitations } from "./citations/find.js";
+import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
 import { InlineLocator } from "./locate.js";
 import { createMarkdown } from "./markdown.js";
 import type { Block, Citation, Footnote, Inline, ListItem } from "./model.js";
@@ -290,7 +290,7 @@ class InlineWalker {
     });
     const out: Inline[] = [];
     let last = 0;
-    for (const found of findCitations(text, { narrative: this.where !== "table" })) {
+    for (const found of allCitations(text, this.where !== "table")) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       const citation: Citation = {
         style: found.style,
@@ -298,6 +298,7 @@ class InlineWalker {
         span: span(found.start, found.end),
         context: this.where,
         items: found.items.map((item) => ({
+          ...(item.key ? { key: item.key } : {}),
           author: item.authors[0] ?? "",
           authorCandidates: item.authors,
           year: item.year,
@@ -320,14 +321,22 @@ class InlineWalker {
   }
 }
 
+/** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */
+function allCitations(text: string, narrative: boolean): FoundCitation[] {
+  const keys = findKeyCitations(text);
+  const authorDate = findCitations(text, { narrative }).filter((c) => !keys.some((k) => c.start < k.end && k.start < c.end));
+  return [...keys, ...authorDate].sort((a, b) => a.start - b.start);
+}
+
 export function plainText(inlines: readonly Inline[]): string {
   return inlines
     .map((i) => {
       switch (i.kind) {
         case "text":
         case "code":
-        case "citation":
           return i.text;
+        case "citation":
+          return i.citation.display?.text ?? i.text;
         case "strong":
         case "em":
         case "link":

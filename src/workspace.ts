@@ -73,6 +73,20 @@ export class Workspace implements FontSource {
     }
   }
 
+  /** A persistent cache under node_modules/.cache (the usual home for tool caches). */
+  cacheGet(key: string): string | undefined {
+    const path = join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`);
+    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  }
+
+  cacheSet(key: string, value: string): void {
+    try {
+      this.writeAtomic(join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`), value);
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
+
   resolvePath(from: string, target: string): string {
     return resolve(dirname(resolve(this.root, from)), target);
   }

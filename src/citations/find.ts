@@ -5,6 +5,8 @@
 export interface FoundItem {
   /** Author candidates, most specific first ("Human Rights Watch", "Rights Watch", "Watch"). */
   authors: string[];
+  /** Set for Pandoc-style key citations ("@yoon2024"). */
+  key?: string;
   year: string;
   locator: string;
   prefix: string;
@@ -131,4 +133,41 @@ function namesBefore(s: string, open: number): string[] {
 function tidyYear(y: string): string {
   const t = y.trim();
   return YEAR_ONLY.test(t) && t.startsWith("n") ? "n.d." : t;
+}
+
+const KEY = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*`;
+/** Pandoc cross-reference prefixes (pandoc-crossref): "@fig:map" is not a citation. */
+const CROSS_REF = /^(fig|tbl|sec|eq|lst):/;
+
+/**
+ * Pandoc keys: "[@yoon2024]", "[see @a; @b, p. 3]", and bare "@yoon2024" (narrative).
+ * Each item's `authors` holds the key; `key` marks it as a key citation.
+ */
+export function findKeyCitations(text: string): FoundCitation[] {
+  const found: FoundCitation[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\[([^[\]]*@[^[\]]*)\]/gu)) {
+    const inner = m[1] ?? "";
+    const items: FoundItem[] = [];
+    let offset = m.index + 1;
+    for (const part of inner.split(";")) {
+      const km = new RegExp(String.raw`^(\s*)([^@]*?)\s*-?@(${KEY})(?:\s*,\s*(.+?))?\s*$`, "u").exec(part);
+      const key = km?.[3]?.replace(/[.:]+$/, "");
+      if (km && key && !CROSS_REF.test(key)) {
+        const start = offset + (km[1]?.length ?? 0) + (km[2]?.length ?? 0) + (km[2] ? part.slice((km[1]?.length ?? 0) + (km[2]?.length ?? 0)).search(/\S/) : 0);
+        items.push({ authors: [key], key, year: "", locator: km[4]?.trim() ?? "", prefix: km[2]?.trim() ?? "", start, end: offset + part.trimEnd().length });
+      }
+      offset += part.length + 1;
+    }
+    if (items.length === 0) continue;
+    found.push({ style: "parenthetical", raw: m[0], start: m.index, end: m.index + m[0].length, items });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}_@.\[])@(${KEY})`, "gu"))) {
+    const key = (m[1] ?? "").replace(/[.:,;]+$/, "");
+    if (CROSS_REF.test(key) || taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    const end = m.index + 1 + key.length;
+    found.push({ style: "narrative", raw: text.slice(m.index, end), start: m.index, end, items: [{ authors: [key], key, year: "", locator: "", prefix: "", start: m.index, end }] });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }

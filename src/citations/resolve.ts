@@ -1,7 +1,7 @@
 // Stage 3 (resolve): every in-text citation item is matched to exactly one Sources entry
 // by author and year. Unresolved and ambiguous items become diagnostics at the citation.
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import type { Brief, CiteItem, SourceEntry } from "../model.js";
+import type { Brief, Citation, CiteItem, SourceEntry } from "../model.js";
 
 export function normaliseName(s: string): string {
   return s.normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
@@ -53,6 +53,7 @@ export function createResolver(brief: Brief): Resolver {
   return {
     useCount,
     resolve(file, item) {
+      if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
       const { matches, author } = matchItem(item, brief.sources, forms);
       if (matches.length === 1) {
         const index = matches[0] ?? 0;
@@ -81,7 +82,61 @@ export function createResolver(brief: Brief): Resolver {
 
 export function resolveCitations(brief: Brief, resolver = createResolver(brief)): Resolution {
   const diagnostics = brief.citations.flatMap((c) => c.items.map((item) => resolver.resolve(brief.file, item)).filter((d): d is Diagnostic => d !== null));
+  for (const citation of brief.citations) {
+    if (citation.items.some((i) => i.key !== undefined)) citation.display = keyDisplay(citation, brief.sources);
+  }
   return { diagnostics, useCount: resolver.useCount };
+}
+
+function resolveKey(file: string, item: CiteItem, brief: Brief, useCount: number[]): Diagnostic | null {
+  const index = brief.sources.findIndex((s) => s.key === item.key);
+  if (index >= 0) {
+    item.sourceIndex = index;
+    const entry = brief.sources[index];
+    item.author = entry ? shortAuthor(entry) : item.author;
+    item.year = entry?.year ?? item.year;
+    useCount[index] = (useCount[index] ?? 0) + 1;
+    return null;
+  }
+  const keys = brief.sources.flatMap((s) => (s.key ? [s.key] : []));
+  const near = keys
+    .map((k) => ({ k, d: editDistance(k.toLowerCase(), (item.key ?? "").toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(x.k.length / 4)))
+    .sort((a, b) => a.d - b.d)
+    .map((x) => x.k);
+  const where = brief.meta.bibliography ? `"${brief.meta.bibliography}"` : "any bibliography (add bibliography: to the front matter)";
+  return diagnostic(file, item.span, "error", "citation/unresolved", `"@${item.key}" is not in ${where}` + (near[0] ? ` — did you mean "@${near[0]}"?` : ""), near.slice(1).map((k) => `or "@${k}"`));
+}
+
+/** "Yoon", "Yoon and Kim", "Smith et al." — how an entry is named in the text. */
+export function shortAuthor(entry: SourceEntry): string {
+  const [a, b] = entry.authors;
+  if (!a) return entry.title;
+  if (entry.authors.length === 1) return a.family;
+  if (entry.authors.length === 2 && b) return `${a.family} and ${b.family}`;
+  return `${a.family} et al.`;
+}
+
+/** Key citations print author-date: "[@a; @b, p. 3]" → "(A 2020; B 2021, p. 3)". */
+function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string; ranges: Array<[number, number]> } {
+  const ranges: Array<[number, number]> = [];
+  if (citation.style === "narrative") {
+    const item = citation.items[0];
+    const entry = item?.sourceIndex === undefined ? undefined : sources[item.sourceIndex];
+    const text = entry ? `${shortAuthor(entry)} (${entry.year})` : citation.raw;
+    return { text, ranges: [[0, text.length]] };
+  }
+  let text = "(";
+  citation.items.forEach((item, i) => {
+    if (i > 0) text += "; ";
+    if (item.prefix) text += `${item.prefix} `;
+    const entry = item.sourceIndex === undefined ? undefined : sources[item.sourceIndex];
+    const start = text.length;
+    text += entry ? `${shortAuthor(entry)} ${entry.year}` : `@${item.key ?? item.author}`;
+    if (item.locator) text += `, ${item.locator}`;
+    ranges.push([start, text.length]);
+  });
+  return { text: `${text})`, ranges };
 }
 
 function matchItem(item: CiteItem, sources: SourceEntry[], forms: string[][]): { matches: number[]; author: string } {

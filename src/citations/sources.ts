@@ -6,9 +6,29 @@ export interface ParsedEntry {
   authors: SourceAuthor[];
   year: string;
   dateText: string;
+  /** [year, month?, day?] when the date could be read. */
+  dateParts?: number[];
   title: string;
+  /** The part after the title: publisher or container ("Human Rights Watch"). */
+  publisher?: string;
   url?: string;
   doi?: string;
+  /** A UN-style document symbol ("A/HRC/25/CRP.1"). */
+  symbol?: string;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "May 8th 2024", "7 February 2014", "2024-05-08", "2024" → [y, m, d]. */
+export function dateParts(dateText: string): number[] | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText);
+  if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(dateText)?.[1];
+  if (!year) return undefined;
+  const monthIndex = MONTHS.findIndex((m) => new RegExp(`\\b${m.slice(0, 3)}`, "i").test(dateText));
+  if (monthIndex < 0) return [Number(year)];
+  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(dateText.replace(year, ""))?.[1];
+  return day ? [Number(year), monthIndex + 1, Number(day)] : [Number(year), monthIndex + 1];
 }
 
 const ORG_WORDS =
@@ -27,7 +47,13 @@ export function parseSourceEntry(text: string): ParsedEntry {
   const url = /https?:\/\/[^\s<>]+/u.exec(flat)?.[0]?.replace(/[.,;)]+$/, "");
   const doi = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{3,9}\/[^\s<>]+)/iu.exec(flat)?.[1]?.replace(/[.,;]+$/, "");
   const title = (/^(.+?[^\s.A-Z])\.(?:\s|$)/u.exec(rest)?.[1] ?? rest).trim();
-  return { authors: parseAuthors(authorText), year, dateText, title, url, doi };
+  const afterTitle = rest.slice(title.length).replace(/^[\s.]+/, "");
+  const symbol = /\b[A-Z]{1,6}(?:\/[A-Z0-9.]+){2,}[A-Z0-9]\b/.exec(afterTitle)?.[0];
+  const publisher = afterTitle
+    .split(/\.\s+(?=\p{Lu}|https?:|doi:)/u)
+    .map((p) => p.trim().replace(/\.$/, ""))
+    .find((p) => p && !/^https?:/.test(p) && p !== symbol && !/^doi:/i.test(p));
+  return { authors: parseAuthors(authorText), year, dateText, dateParts: dateParts(dateText), title, publisher, url, doi, symbol };
 }
 
 /** "May 8th 2024" → "2024"; "2024a" keeps its suffix; "n.d." stays "n.d.". */

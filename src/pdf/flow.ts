@@ -5,6 +5,7 @@ import type { FontBook } from "./fonts.js";
 import { breakLines, type Line, type Run } from "./lines.js";
 import type { FlowItem, ImageAsset, TextItem } from "./plan.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
+import { printedSources } from "../citations/style.js";
 import { COLOURS, STYLES, type TextStyle } from "./style.js";
 
 export interface FlowContext {
@@ -35,11 +36,12 @@ export function flowBrief(brief: Brief, ctx: FlowContext): FlowItem[] {
       items.push(text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
     }
   }
-  if (brief.sourcesHeading) {
-    items.push(heading(brief.sourcesHeading, 2, ctx, "sources"));
-    brief.sources.forEach((source, i) => {
-      items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18 }));
-    });
+  if (brief.sourcesHeading || brief.sources.length > 0) {
+    items.push(heading(brief.sourcesHeading ?? "References", 2, ctx, "sources"));
+    for (const i of printedSources(brief)) {
+      const source = brief.sources[i];
+      if (source) items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18 }));
+    }
   }
   return items;
 }
@@ -53,7 +55,7 @@ function tableOfContents(brief: Brief, ctx: FlowContext): FlowItem[] {
     items.push(item);
   }
   for (const anchor of ["notes", "sources"]) {
-    const title = anchor === "notes" ? (brief.footnotes.length ? "Notes" : "") : brief.sourcesHeading ?? "";
+    const title = anchor === "notes" ? (brief.footnotes.length ? "Notes" : "") : brief.sourcesHeading ?? (brief.sources.length ? "References" : "");
     if (!title) continue;
     const item = text("TOC", [{ text: title, style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: anchor } } }], { ...STYLES.body, face: "sans", spaceAfter: 2 }, ctx, { width: ctx.width - 40 });
     item.pageRef = anchor;

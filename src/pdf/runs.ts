@@ -1,5 +1,5 @@
 // Model inlines → styled runs for the line breaker.
-import type { Inline } from "../model.js";
+import type { Citation, Inline } from "../model.js";
 import type { Face } from "./fonts.js";
 import type { Run, RunStyle } from "./lines.js";
 import { COLOURS, type TextStyle } from "./style.js";
@@ -49,7 +49,7 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
         runs.push({ text: "\n", style });
         break;
       case "citation":
-        runs.push(...citationRuns(inline.text, inline.citation.items, style));
+        runs.push(...citationRuns(inline.citation, style));
         break;
       case "footnoteRef":
         runs.push({
@@ -66,17 +66,22 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
 }
 
 /** One run per cited item, each linked to its own entry: "(Yoon 2024; HRC 2014)" has two targets. */
-function citationRuns(text: string, items: ReadonlyArray<{ rawStart: number; rawEnd: number; sourceIndex?: number }>, style: RunStyle): Run[] {
+function citationRuns(citation: Citation, style: RunStyle): Run[] {
   const base: RunStyle = { ...style, role: "Reference", noHyphen: true };
   const runs: Run[] = [];
   let at = 0;
-  const sorted = [...items].sort((a, b) => a.rawStart - b.rawStart);
-  for (const item of sorted) {
-    if (item.rawStart < at) continue; // "(Yoon 2024, 2025)": both years share one span
-    if (item.rawStart > at) runs.push({ text: text.slice(at, item.rawStart), style: base });
+  // Key citations print their author-date display; the rest print as written.
+  const text = citation.display?.text ?? citation.raw;
+  const spans = citation.items.map((item, i) => {
+    const [start, end] = citation.display?.ranges[i] ?? [item.rawStart, item.rawEnd];
+    return { start, end, sourceIndex: item.sourceIndex };
+  });
+  for (const item of spans.sort((a, b) => a.start - b.start)) {
+    if (item.start < at) continue; // "(Yoon 2024, 2025)": both years share one span
+    if (item.start > at) runs.push({ text: text.slice(at, item.start), style: base });
     const link = item.sourceIndex === undefined ? undefined : { kind: "dest" as const, name: sourceDest(item.sourceIndex) };
-    runs.push({ text: text.slice(item.rawStart, item.rawEnd), style: { ...base, link } });
-    at = item.rawEnd;
+    runs.push({ text: text.slice(item.start, item.end), style: { ...base, link } });
+    at = item.end;
   }
   if (at < text.length) runs.push({ text: text.slice(at), style: base });
   return runs;

@@ -13,10 +13,11 @@ export const sourceRules: Rule[] = [
     run({ brief, resolution }, severity) {
       const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
       return brief.sources.flatMap((s, i) => {
-        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || nocite.has("*")) return [];
+        // Bibliography-file entries print only when cited, as in Pandoc: never "uncited".
+        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || nocite.has("*")) return [];
         const label = `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
         if (nocite.has(normaliseName(label))) return [];
-        return [diagnostic(brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
+        return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
       });
     },
   },
@@ -34,7 +35,7 @@ export const sourceRules: Rule[] = [
           return [];
         }
         const line = brief.sources[first]?.span.start.line ?? 0;
-        return [diagnostic(brief.file, s.span, severity, "source/duplicate", `duplicate of the entry on line ${line}`)];
+        return [diagnostic(s.file ?? brief.file, s.span, severity, "source/duplicate", `duplicate of the entry on line ${line}`)];
       });
     },
   },
@@ -46,7 +47,7 @@ export const sourceRules: Rule[] = [
       return brief.sources.flatMap((s) => {
         const written = /\bdoi:\s*(\S+)/iu.exec(s.text)?.[1]?.replace(/[.,;]+$/, "") ?? s.doi;
         if (!written || DOI.test(written)) return [];
-        return [diagnostic(brief.file, s.span, severity, "source/doi", `malformed DOI "${written}" (a DOI looks like 10.1234/abc)`)];
+        return [diagnostic(s.file ?? brief.file, s.span, severity, "source/doi", `malformed DOI "${written}" (a DOI looks like 10.1234/abc)`)];
       });
     },
   },
@@ -66,7 +67,7 @@ export const sourceRules: Rule[] = [
           } catch {
             ok = false;
           }
-          if (!ok) out.push(diagnostic(brief.file, s.span, severity, "source/url", `URL "${raw}" is not a valid http(s) address`));
+          if (!ok) out.push(diagnostic(s.file ?? brief.file, s.span, severity, "source/url", `URL "${raw}" is not a valid http(s) address`));
         }
         return out;
       });
@@ -78,7 +79,7 @@ export const sourceRules: Rule[] = [
     description: "an entry whose date cannot be read",
     run({ brief }, severity) {
       return brief.sources.flatMap((s) =>
-        s.year ? [] : [diagnostic(brief.file, s.span, severity, "source/date", "no date found in this entry", ['write it after the authors, e.g. "(7 February 2014)" or "(n.d.)"'])],
+        s.year ? [] : [diagnostic(s.file ?? brief.file, s.span, severity, "source/date", "no date found in this entry", ['write it after the authors, e.g. "(7 February 2014)" or "(n.d.)"'])],
       );
     },
   },
@@ -92,7 +93,7 @@ export const sourceRules: Rule[] = [
         if (!m) return [];
         const forms = authorForms(s);
         const sibling = brief.sources.some((o, j) => j !== i && o.year.startsWith(m[1] ?? "") && o.year !== s.year && authorForms(o).some((f) => forms.includes(f)));
-        return sibling ? [] : [diagnostic(brief.file, s.span, severity, "citation/suffix", `year "${s.year}" has a letter but no other ${m[1]} entry by the same author`, [`drop the letter: "${m[1]}"`])];
+        return sibling ? [] : [diagnostic(s.file ?? brief.file, s.span, severity, "citation/suffix", `year "${s.year}" has a letter but no other ${m[1]} entry by the same author`, [`drop the letter: "${m[1]}"`])];
       });
     },
   },

@@ -14,7 +14,7 @@ export function inlineMarkdown(inlines: readonly Inline[]): string {
         case "text":
           return escapeMarkdown(i.text);
         case "citation":
-          return escapeMarkdown(i.text);
+          return escapeMarkdown(i.citation.display?.text ?? i.text);
         case "code":
           return `\`${i.text.replace(/`/g, "'")}\``;
         case "strong":
