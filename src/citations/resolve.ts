@@ -48,13 +48,14 @@ export interface Resolver {
 export function createResolver(brief: Brief): Resolver {
   const aliases = brief.meta.aliases ?? {};
   const forms = brief.sources.map((s) => authorForms(s, aliases));
+  const index = indexForms(brief.sources, forms);
   const useCount = brief.sources.map(() => 0);
   const where = brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)";
   return {
     useCount,
     resolve(file, item) {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
-      const { matches, author } = matchItem(item, brief.sources, forms);
+      const { matches, author } = matchItem(item, index);
       if (matches.length === 1) {
         const index = matches[0] ?? 0;
         item.sourceIndex = index;
@@ -139,12 +140,27 @@ function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string;
   return { text: `${text})`, ranges };
 }
 
-function matchItem(item: CiteItem, sources: SourceEntry[], forms: string[][]): { matches: number[]; author: string } {
+/** "name\u0000year" → entry indexes: one lookup per citation item, not a scan. */
+type FormIndex = Map<string, number[]>;
+
+function indexForms(sources: readonly SourceEntry[], forms: readonly string[][]): FormIndex {
+  const index: FormIndex = new Map();
+  sources.forEach((s, i) => {
+    for (const form of new Set(forms[i] ?? [])) {
+      const key = `${form}\u0000${s.year}`;
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+  });
+  return index;
+}
+
+function matchItem(item: CiteItem, index: FormIndex): { matches: number[]; author: string } {
   const candidates = item.authorCandidates.length ? item.authorCandidates : [item.author];
   for (const candidate of candidates) {
-    const name = normaliseName(candidate);
-    const matches = sources.flatMap((s, i) => (s.year === item.year && forms[i]?.includes(name) ? [i] : []));
-    if (matches.length > 0) return { matches, author: candidate };
+    const matches = index.get(`${normaliseName(candidate)}\u0000${item.year}`);
+    if (matches) return { matches, author: candidate };
   }
   return { matches: [], author: candidates[0] ?? item.author };
 }
