@@ -73,6 +73,17 @@ function readBeside(ws: Workspace, file: string, path: string): { file: string; 
   return { file: rel, text: ws.readSource(rel) };
 }
 
+/**
+ * CSL styles may live anywhere (Debian keeps them in /usr/share/citation-style-language):
+ * they shape formatting and are never embedded, so only the .csl extension is required.
+ */
+function readStyle(ws: Workspace, file: string, path: string): { file: string; text: string } {
+  if (!path.endsWith(".csl")) throw new Error('a style is "apa", "harvard1", "vancouver" or a path to a .csl file');
+  const abs = ws.resolvePath(file, path);
+  if (!ws.exists(abs)) throw new Error("no such file");
+  return { file: abs, text: ws.readBytes(abs).toString("utf8") };
+}
+
 export interface HandDeck {
   file: string;
   path: string;
@@ -94,7 +105,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
 
   const outDir = resolve(ws.root, options.outDir, brief.slug);
   try {
-    styleSources(brief, { readRelative: (path) => readBeside(ws, file, path), cacheGet: (k) => ws.cacheGet(k), cacheSet: (k, v) => ws.cacheSet(k, v) });
+    styleSources(brief, { readStyle: (path) => readStyle(ws, file, path), cacheGet: (k) => ws.cacheGet(k), cacheSet: (k, v) => ws.cacheSet(k, v) });
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
     result.diagnostics.push(diagnostic(file, pointSpan(brief.metaLines["citation-style"] ?? 1, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));

@@ -37,7 +37,7 @@ export function formatEntries(items: CslItem[], style: string, styleXml?: string
   let template = style;
   if (styleXml) {
     template = `custom-${createHash("sha256").update(styleXml).digest("hex").slice(0, 16)}`;
-    const templates = plugins.config.get("@csl").templates;
+    const templates = plugins.config.get("@csl").styles;
     if (!templates.has(template)) templates.add(template, styleXml);
   }
   const cite = new Cite(items);

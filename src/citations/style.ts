@@ -7,8 +7,8 @@ import { BUNDLED_STYLES, formatEntries } from "./bibliography.js";
 import { toCsl } from "./csl.js";
 
 export interface StyleIo {
-  /** Reads a CSL style file named in front matter, relative to the brief. */
-  readRelative(path: string): { file: string; text: string };
+  /** Reads a CSL style file named in front matter (relative to the brief, or absolute). */
+  readStyle(path: string): { file: string; text: string };
   /** A small persistent cache: formatted output keyed by a content hash. */
   cacheGet(key: string): string | undefined;
   cacheSet(key: string, value: string): void;
@@ -28,7 +28,7 @@ export function styleSources(brief: Brief, io: StyleIo): void {
   if (targets.length === 0) return;
   const style = requested ?? "apa";
   const bundled = (BUNDLED_STYLES as readonly string[]).includes(style);
-  const xml = bundled ? undefined : io.readRelative(style).text;
+  const xml = bundled ? undefined : io.readStyle(style).text;
   const items = targets.map((i) => {
     const s = brief.sources[i] as SourceEntry;
     return s.csl ?? toCsl(s, `entry-${i + 1}`);

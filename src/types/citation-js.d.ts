@@ -7,7 +7,7 @@ declare module "@citation-js/core" {
   }
   export const plugins: {
     config: {
-      get(name: "@csl"): { templates: { add(name: string, xml: string): void; has(name: string): boolean } };
+      get(name: "@csl"): { styles: { add(name: string, xml: string): void; has(name: string): boolean } };
     };
   };
 }
