@@ -4,10 +4,12 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlN
 import { z } from "zod";
 import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a real calendar date");
+/** One message per bad date: the shape and the calendar are checked together. */
+const isoDate = z.string().refine((s) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}, "expected a real date written YYYY-MM-DD");
 
 // Titles end up in PDF metadata and slide markup: control characters there are invisible
 // bugs waiting to happen, so they are refused at the door.

@@ -39,8 +39,10 @@ export function parseMarkdown(body: string): ParsedBody {
     .filter(([, id]) => id < 0)
     .map(([key]) => {
       const label = key.slice(1);
-      const line = ctx.lines.findIndex((l) => l.trimStart().startsWith(`[^${label}]:`));
-      const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf("[^") + 1 : 1;
+      const definition = `[^${label}]:`;
+      // Definitions may sit inside quotes or list items: "> [^q]: …".
+      const line = ctx.lines.findIndex((l) => /^[\s>]*$/.test(l.slice(0, Math.max(0, l.indexOf(definition)))) && l.includes(definition));
+      const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
   return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes };
@@ -200,18 +202,18 @@ class InlineWalker {
   read(children: Token[]): Inline[] {
     const stack: Inline[][] = [[]];
     const frames: Array<Extract<Inline, { children: Inline[] }>> = [];
-    let run: { text: string; pieces: Array<[number, number]> } | null = null;
+    // A run of text and soft breaks, with the content offset of each of its characters.
+    let run: { text: string; offsets: number[] } | null = null;
     const top = () => stack[stack.length - 1] ?? [];
     const flush = () => {
-      if (run) top().push(...this.textRun(run.text, run.pieces, frames.some((f) => f.kind === "link")));
+      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link")));
       run = null;
     };
     for (const t of children) {
       if (t.type === "text" || t.type === "softbreak") {
         const text = t.type === "text" ? t.content : " ";
-        const offset = this.locate(t.type === "text" ? t.content : "\n");
-        run ??= { text: "", pieces: [] };
-        run.pieces.push([run.text.length, offset]);
+        run ??= { text: "", offsets: [] };
+        run.offsets.push(...this.align(t.type === "text" ? t.content : "\n"));
         run.text += text;
         continue;
       }
@@ -268,7 +270,7 @@ class InlineWalker {
     return stack[0] ?? [];
   }
 
-  /** Finds `needle` in the content from the cursor; entity-decoded text may not be found. */
+  /** Finds `needle` in the content from the cursor; returns where it starts. */
   private locate(needle: string): number {
     const found = needle ? this.content.indexOf(needle, this.cursor) : -1;
     if (found < 0) return this.cursor;
@@ -276,14 +278,26 @@ class InlineWalker {
     return found;
   }
 
-  private textRun(text: string, pieces: Array<[number, number]>, inLink: boolean): Inline[] {
+  /**
+   * Content offset of every character of a decoded text token. markdown-it has removed
+   * backslash escapes ("\\[") and decoded entities ("&amp;"), so a plain indexOf can miss;
+   * this walks the source, stepping over them, so positions stay exact.
+   */
+  private align(needle: string): number[] {
+    for (let start = this.cursor; start < this.content.length; start++) {
+      const offsets = alignAt(this.content, needle, start);
+      if (offsets) {
+        this.cursor = (offsets[offsets.length - 1] ?? start) + 1;
+        return offsets;
+      }
+    }
+    // Not found (should not happen): keep positions monotonic at the cursor.
+    return [...needle].map(() => this.cursor);
+  }
+
+  private textRun(text: string, offsets: number[], inLink: boolean): Inline[] {
     if (inLink) return [{ kind: "text", text }];
-    const toContent = (i: number) => {
-      let k = pieces.length - 1;
-      while (k > 0 && (pieces[k]?.[0] ?? 0) > i) k--;
-      const [runStart, contentStart] = pieces[k] ?? [0, 0];
-      return contentStart + (i - runStart);
-    };
+    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
     const span = (a: number, b: number) => ({
       start: this.locator.positionAt(toContent(a)),
       end: this.locator.positionAt(toContent(b - 1) + 1),
@@ -315,10 +329,40 @@ class InlineWalker {
     }
     if (last < text.length) out.push({ kind: "text", text: text.slice(last) });
     for (const m of text.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      // "\[^x]" is the writer asking for literal text, not a reference.
+      if (this.content[toContent(m.index) - 1] === "\\") continue;
       this.ctx.danglingFootnotes.push({ label: m[1] ?? "", span: span(m.index, m.index + m[0].length) });
     }
     return out;
   }
+}
+
+const ENTITY = /^&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/i;
+
+/** Offsets in `content` of each UTF-16 unit of `needle` placed at `start`, or null. */
+function alignAt(content: string, needle: string, start: number): number[] | null {
+  const out: number[] = [];
+  let i = start;
+  for (let k = 0; k < needle.length; k++) {
+    const c = needle[k];
+    // "&amp;" decodes to "&": take the entity unless the source really has a bare "&".
+    const entity = content[i] === "&" && ENTITY.test(content.slice(i, i + 12)) && !(c === "&" && needle[k + 1] === content[i + 1]);
+    if (content[i] === c && !entity) {
+      out.push(i++);
+    } else if (content[i] === "\\" && content[i + 1] === c) {
+      out.push(i + 1);
+      i += 2;
+    } else if (entity) {
+      // One entity decodes to one or two UTF-16 units; both map to the entity's start.
+      const length = ENTITY.exec(content.slice(i, i + 12))?.[0].length ?? 1;
+      out.push(i);
+      if (needle.codePointAt(k)! > 0xffff) out.push(i), k++;
+      i += length;
+    } else {
+      return null;
+    }
+  }
+  return out;
 }
 
 /** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */

@@ -113,8 +113,12 @@ function namesBefore(s: string, open: number): string[] {
   if (words.length >= 3 && words[words.length - 1] === "al." && words[words.length - 2] === "et") {
     run.unshift(...words.splice(words.length - 2, 2));
   }
+  // "Sun Park. (2021)" ends a sentence: the year is not attached to a name.
+  if (run.length === 0 && /[.!?:;,]$/.test(words[words.length - 1] ?? "")) return [];
   for (let i = words.length - 1; i >= 0 && run.length < 8; i--) {
-    const w = words[i] ?? "";
+    let w = words[i] ?? "";
+    // "Yoon’s (2024)": the possessive belongs to the sentence, not the name.
+    if (run.length === 0) w = w.replace(/[’']s$/u, "");
     if (/[.!?:;,]$/.test(w) && w !== "al." && run.length > 0) break;
     if (isNameWord(w.replace(/[’']s$/, "")) || (CONNECTORS.has(w) && run.length > 0)) run.unshift(w);
     else break;

@@ -7,9 +7,12 @@ export function normaliseName(s: string): string {
   return s.normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** Case- and accent-insensitive form for suggestions (Sáenz ≈ Saenz; Hangul recomposed). */
 function fold(s: string): string {
-  return normaliseName(s).normalize("NFKD").replace(/\p{M}/gu, "");
+  return normaliseName(s).normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
 }
+
+const CJK = /^[\p{Script=Hangul}\p{Script=Han}]+$/u;
 
 /** Every way a writer may name this entry's authors in text. */
 export function authorForms(entry: SourceEntry, aliases: Record<string, string> = {}): string[] {
@@ -18,7 +21,7 @@ export function authorForms(entry: SourceEntry, aliases: Record<string, string> 
   const forms = new Set<string>();
   if (entry.authors.length === 1) {
     forms.add(first.family);
-    if (first.given) forms.add(`${first.given} ${first.family}`);
+    if (first.given) forms.add(CJK.test(first.family + first.given) ? `${first.family}${first.given}` : `${first.given} ${first.family}`);
     if (first.acronym) forms.add(first.acronym);
   } else if (entry.authors.length === 2 && second) {
     forms.add(`${first.family} and ${second.family}`);
@@ -64,6 +67,8 @@ export function createResolver(brief: Brief): Resolver {
         return null;
       }
       if (matches.length > 1) {
+        // Each candidate is cited, if ambiguously: do not also call them uncited.
+        for (const m of matches) useCount[m] = (useCount[m] ?? 0) + 1;
         return diagnostic(file, item.span, "error", "citation/ambiguous", `"${author} ${item.year}" matches ${matches.length} sources`, [
           `add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`,
         ]);

@@ -4,7 +4,8 @@ import type { Block, Inline, SourceEntry } from "../model.js";
 import { plainText } from "../parse.js";
 import { parseSourceEntry } from "./sources.js";
 
-export const DEFAULT_SOURCES_HEADING = /^(sources|references|bibliography|works cited|sources and further reading|sources & further reading|further reading)\s*:?$/iu;
+export const DEFAULT_SOURCES_HEADING = /^(sources|references|bibliography|works cited|sources and further reading|sources & further reading)\s*:?$/iu;
+/** "Further reading" is a sub-heading inside the sources, or the sources heading only when alone. */
 const FURTHER_READING = /^further reading\s*:?$/iu;
 
 export interface SplitSections {
@@ -18,14 +19,15 @@ export interface SplitSections {
 export function splitSources(blocks: Block[], custom?: string): SplitSections {
   const matches = (text: string) =>
     custom ? text.trim().toLowerCase() === custom.trim().toLowerCase() : DEFAULT_SOURCES_HEADING.test(text.trim());
-  let index = -1;
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i];
-    if (b?.kind === "heading" && matches(plainText(b.inlines))) {
-      index = i;
-      break;
+  const lastHeading = (test: (text: string) => boolean) => {
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      const b = blocks[i];
+      if (b?.kind === "heading" && test(plainText(b.inlines).trim())) return i;
     }
-  }
+    return -1;
+  };
+  let index = lastHeading(matches);
+  if (index < 0 && !custom) index = lastHeading((t) => FURTHER_READING.test(t));
   if (index < 0) return { body: blocks, heading: null, headingLine: null, entries: [] };
   const heading = blocks[index] as Extract<Block, { kind: "heading" }>;
   const entries: SourceEntry[] = [];

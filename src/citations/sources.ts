@@ -45,7 +45,8 @@ export function parseSourceEntry(text: string): ParsedEntry {
   const authorText = m ? flat.slice(0, m.index).replace(/[\s.,]+$/, "") : "";
   const rest = m ? flat.slice(m.index + m[0].length).replace(/^[\s.,]+/, "") : flat;
   const url = /https?:\/\/[^\s<>]+/u.exec(flat)?.[0]?.replace(/[.,;)]+$/, "");
-  const doi = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{3,9}\/[^\s<>]+)/iu.exec(flat)?.[1]?.replace(/[.,;]+$/, "");
+  // Anything written as a DOI is captured, well formed or not; the source/doi rule judges it.
+  const doi = (/(?:\bdoi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(\S+)/iu.exec(flat)?.[1] ?? /\b(10\.\d+\/[^\s<>]+)/u.exec(flat)?.[1])?.replace(/[.,;]+$/, "");
   const title = (/^(.+?[^\s.A-Z])\.(?:\s|$)/u.exec(rest)?.[1] ?? rest).trim();
   const afterTitle = rest.slice(title.length).replace(/^[\s.]+/, "");
   const symbol = /\b[A-Z]{1,6}(?:\/[A-Z0-9.]+){2,}[A-Z0-9]\b/.exec(afterTitle)?.[0];
@@ -94,8 +95,15 @@ function isGivenPart(s: string): boolean {
   return /^(?:[\p{Lu}]\.?\s?)+$/u.test(s) || (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}]\.?)*$/u.test(s) && !s.includes(" "));
 }
 
+/** Korean and Chinese names written without spaces put the family name first: 윤석열, 赵乐际. */
+const CJK_NAME = /^[\p{Script=Hangul}\p{Script=Han}]{2,4}$/u;
+
 function personFromDisplay(name: string): SourceAuthor {
   if (looksLikeOrganisation(name)) return { family: name, literal: name };
+  if (CJK_NAME.test(name)) {
+    const [family = "", ...given] = [...name];
+    return { family, given: given.join("") };
+  }
   const words = name.split(/\s+/);
   if (words.length === 1) return { family: name };
   // Particles stay with the family name: "Ruud van Dijk" → family "van Dijk".

@@ -3,7 +3,8 @@ import { diagnostic, pointSpan } from "../diagnostics.js";
 import { imageRefsWithText } from "./walk.js";
 import type { Rule } from "./index.js";
 
-const CREDIT = /^(credit|photo|image|illustration|source|map|graphic)\b/i;
+/** "Photo: …", "Credit: …", "Illustration by …", "© …": a credit says whose the image is. */
+const CREDIT = /^(?:(?:credits?|photo(?:graph)?|image|illustration|source|map|graphic|courtesy)\s*:|(?:photo(?:graph)?|illustration|image|map|graphic)\s+(?:by|courtesy of)\b|©)/i;
 
 export const imageRules: Rule[] = [
   {

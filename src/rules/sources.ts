@@ -1,7 +1,19 @@
 // Rules about the Sources list: uncited, duplicate, bad DOI/URL/date, lone a/b suffix.
 import { diagnostic } from "../diagnostics.js";
 import { authorForms, normaliseName } from "../citations/resolve.js";
+import type { Inline } from "../model.js";
 import type { Rule } from "./index.js";
+
+/** Drops sentence punctuation after a URL, and a ")" only when it closes nothing inside. */
+function trimUrl(url: string): string {
+  let u = url.replace(/[.,;]+$/, "");
+  while (u.endsWith(")") && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1).replace(/[.,;]+$/, "");
+  return u;
+}
+
+function linkTargets(inlines: readonly Inline[]): string[] {
+  return inlines.flatMap((i) => (i.kind === "link" ? [i.href, ...linkTargets(i.children)] : i.kind === "strong" || i.kind === "em" ? linkTargets(i.children) : []));
+}
 
 const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
 
@@ -14,7 +26,8 @@ export const sourceRules: Rule[] = [
       const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
       return brief.sources.flatMap((s, i) => {
         // Bibliography-file entries print only when cited, as in Pandoc: never "uncited".
-        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || nocite.has("*")) return [];
+        // Undated entries cannot be cited by author-date; source/date already reports them.
+        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || !s.year || nocite.has("*")) return [];
         const label = `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
         if (nocite.has(normaliseName(label))) return [];
         return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
@@ -58,8 +71,10 @@ export const sourceRules: Rule[] = [
     run({ brief }, severity) {
       return brief.sources.flatMap((s) => {
         const out = [];
-        for (const m of s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data):\S+/giu)) {
-          const raw = m[0].replace(/[.,;)]+$/, "");
+        const written = [...s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data|mailto):\S+/giu)].map((m) => trimUrl(m[0]));
+        // Link targets count too: "[Download](ftp://…)" shows only its label in the text.
+        const targets = linkTargets(s.inlines).filter((href) => !written.includes(href) && !href.startsWith("mailto:"));
+        for (const raw of [...written, ...targets]) {
           let ok = false;
           try {
             const url = new URL(raw);
