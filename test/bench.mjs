@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Benchmark: whole-process timings, median of several runs (machines here are noisy,
+// so this is a script that prints numbers, not a timed test). Run: npm run bench
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateBrief } from "./support/generate.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = join(ROOT, "bin", "briefpress.js");
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function time(args, cwd) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`briefpress ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  return ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function bench(label, args, cwd, runs = RUNS) {
+  time(args, cwd); // warm the file cache
+  const ms = Array.from({ length: runs }, () => time(args, cwd));
+  console.log(`${label.padEnd(58)} median ${median(ms).toFixed(0).padStart(5)} ms  (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}, n=${runs})`);
+  return median(ms);
+}
+
+// A scratch project: the sample brief, a generated 100-page brief, 50 small briefs.
+const dir = mkdtempSync(join(tmpdir(), "briefpress-bench-"));
+try {
+  for (const d of ["report", "assets", "slides"]) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  const big = generateBrief({ seed: 7, sources: 60, citations: 900, sections: 24, paragraphs: 12, extras: true });
+  writeFileSync(join(dir, "big.md"), big.markdown);
+  const cites = generateBrief({ seed: 11, sources: 200, citations: 1000, sections: 20, paragraphs: 10 });
+  writeFileSync(join(dir, "cites.md"), cites.markdown);
+  mkdirSync(join(dir, "batch"));
+  for (let i = 0; i < 50; i++) writeFileSync(join(dir, "batch", `brief-${String(i).padStart(2, "0")}.md`), generateBrief({ seed: 100 + i, sources: 8, citations: 30, sections: 4, paragraphs: 3 }).markdown);
+
+  console.log(`briefpress benchmark — ${cpus().length} cores, node ${process.version}`);
+  const sample = "report/china-forced-returns-2024.md";
+  bench("build --formats pdf,deck (sample brief, no Chromium check)", ["build", sample, "--formats", "pdf,deck", "--skip-overflow-check"], dir);
+  bench("build --formats pdf,deck (sample, overflow check in Chromium)", ["build", sample, "--formats", "pdf,deck"], dir, 3);
+  bench("build --formats pdf (sample brief)", ["build", sample, "--formats", "pdf"], dir);
+  bench("check (sample brief)", ["check", sample], dir);
+  bench("check (200 sources, 1,000 citations)", ["check", "cites.md"], dir);
+  const bigMs = bench("build --formats pdf (generated ~100-page brief)", ["build", "big.md", "--formats", "pdf"], dir, 5);
+  const pages = spawnSync("pdfinfo", [join(dir, "dist", "big", "brief.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/)?.[1];
+  console.log(`${"".padEnd(58)} (${pages ?? "?"} pages, ${(bigMs / Number(pages || 1)).toFixed(1)} ms a page)`);
+  const files = Array.from({ length: 50 }, (_, i) => join("batch", `brief-${String(i).padStart(2, "0")}.md`));
+  const batchMs = bench("build --formats pdf,deck (batch of 50 briefs)", ["build", ...files, "--formats", "pdf,deck", "--skip-overflow-check"], dir, 3);
+  console.log(`${"".padEnd(58)} ${(50 / (batchMs / 1000)).toFixed(1)} briefs/second`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
