@@ -126,6 +126,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
         fonts,
         image: (path) => (ws.contains(path) && ws.exists(path) ? decodeImage(ws.readBytes(path)) : null),
         handDeck: checked.handDeck,
+        cache: ws,
         outDir,
         coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
         themePath: ws.projectFile("slides", "themes", "briefpress.css"),

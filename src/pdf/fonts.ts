@@ -27,7 +27,7 @@ export interface FontSource {
  */
 export class FontBook {
   private readonly fonts = new Map<FontKey, fontkit.Font>();
-  private readonly widths = new Map<string, number>();
+  private readonly advances = new Map<FontKey, Map<number, number>>();
   readonly used = new Set<FontKey>();
 
   constructor(private readonly source: FontSource) {}
@@ -65,13 +65,27 @@ export class FontBook {
     return out;
   }
 
+  /**
+   * Width from the glyphs' advance widths. Full shaping (kerning, ligatures) is left to
+   * pdfkit when it draws: it only ever narrows Latin text, so a line measured this way
+   * never runs past its measure, and measuring costs a table lookup instead of GSUB/GPOS.
+   */
   width(text: string, key: FontKey, size: number): number {
-    const cacheKey = `${key}\u0000${text}`;
-    let units = this.widths.get(cacheKey);
-    if (units === undefined) {
-      const font = this.font(key);
-      units = font.layout(text).advanceWidth / font.unitsPerEm;
-      this.widths.set(cacheKey, units);
+    let advances = this.advances.get(key);
+    if (!advances) {
+      advances = new Map();
+      this.advances.set(key, advances);
+    }
+    const font = this.font(key);
+    let units = 0;
+    for (const char of text) {
+      const cp = char.codePointAt(0) ?? 0;
+      let advance = advances.get(cp);
+      if (advance === undefined) {
+        advance = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+        advances.set(cp, advance);
+      }
+      units += advance;
     }
     return units * size;
   }

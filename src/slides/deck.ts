@@ -7,7 +7,7 @@ import type { Brief } from "../model.js";
 import type { FontBook } from "../pdf/fonts.js";
 import type { ImageAsset } from "../pdf/plan.js";
 import { deriveSlides, slidesMarkdown } from "./derive.js";
-import { embeddedFontCss } from "./fonts.js";
+import { embeddedFontCss, type FontCache } from "./fonts.js";
 import { handSlides } from "./handwritten.js";
 
 export const THEME_NAME = "briefpress";
@@ -36,6 +36,7 @@ export interface DeckInput {
   /** Absolute path of the cover image, when the brief has one. */
   coverPath?: string;
   themePath: string;
+  cache?: FontCache;
   /** The writer's own deck, when slides/<slug>.md exists. */
   handDeck?: { file: string; path: string; text: string };
 }
@@ -69,7 +70,7 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   });
   const absolute = rewriteImages(markdown, (src) => encodeURI(resolve(baseDir, decodeURI(src)).split("\\").join("/")));
   const themeCss = readFileSync(input.themePath, "utf8");
-  const fontCss = await embeddedFontCss(editable, input.fonts);
+  const fontCss = await embeddedFontCss(editable, input.fonts, input.cache);
   return { file, slides, editable, embedded, absolute, themeCss, fontCss };
 }
 

@@ -1,5 +1,6 @@
-// Fonts for the deck, embedded in its CSS as subset WOFF2 data URLs so a venue laptop
+// Fonts for the deck, embedded in its CSS as subset TrueType data URLs so a venue laptop
 // without internet shows the same deck. CJK fonts are added only when needed.
+import { createHash } from "node:crypto";
 import subsetFont from "subset-font";
 import type { FontBook, FontKey } from "../pdf/fonts.js";
 
@@ -13,8 +14,16 @@ const FAMILIES: Array<{ key: FontKey; family: string; weight: number; style: "no
   { key: "sc-bold", family: "Noto Sans SC", weight: 700, style: "normal" },
 ];
 
-/** @font-face rules for exactly the characters in `text`. */
-export async function embeddedFontCss(text: string, fonts: FontBook): Promise<string> {
+export interface FontCache {
+  cacheGet(key: string): string | undefined;
+  cacheSet(key: string, value: string): void;
+}
+
+/**
+ * @font-face rules for exactly the characters in `text`. Subsetting starts HarfBuzz in
+ * WebAssembly (~0.5 s), so results are cached by font and character set.
+ */
+export async function embeddedFontCss(text: string, fonts: FontBook, cache?: FontCache): Promise<string> {
   const chars = [...new Set(text.replace(/\s/gu, ""))].join("") + " ";
   const latin = fonts.segment(chars, "sans");
   const needed = new Map<FontKey, string>();
@@ -25,9 +34,16 @@ export async function embeddedFontCss(text: string, fonts: FontBook): Promise<st
     const isFallback = face.key.startsWith("kr") || face.key.startsWith("sc");
     const base = isFallback ? needed.get(face.key.replace("-bold", "") as FontKey) : chars;
     if (!base) continue;
-    const woff2 = await subsetFont(fonts.bytes(face.key), base, { targetFormat: "woff2" });
+    // Plain TrueType: WOFF2's Brotli in WebAssembly costs ~0.8 s a deck and WOFF's
+    // deflate ~0.15 s, to shrink a subset that is a few tens of kilobytes anyway.
+    const key = createHash("sha256").update(`font-subset-v1\u0000${face.key}\u0000${base}`).digest("hex");
+    let data = cache?.cacheGet(key);
+    if (!data) {
+      data = (await subsetFont(fonts.bytes(face.key), base, { targetFormat: "sfnt" })).toString("base64");
+      cache?.cacheSet(key, data);
+    }
     rules.push(
-      `@font-face{font-family:"${face.family}";font-weight:${face.weight};font-style:${face.style};font-display:block;src:url(data:font/woff2;base64,${woff2.toString("base64")}) format("woff2")}`,
+      `@font-face{font-family:"${face.family}";font-weight:${face.weight};font-style:${face.style};font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")}`,
     );
   }
   return rules.join("\n");

@@ -17,6 +17,7 @@ declare module "fontkit" {
     xHeight: number;
     postscriptName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font;
