@@ -1,66 +1,85 @@
-// Measure: the brief's blocks → flow items (lines already broken to the text width).
+// Measure: the brief's blocks → flow items (lines already broken to the text width),
+// each carrying its place in the PDF's structure tree.
 import type { Block, Brief, Inline } from "../model.js";
 import { plainText } from "../parse.js";
+import { printedSources } from "../citations/style.js";
 import type { FontBook } from "./fonts.js";
 import { breakLines, type Line, type Run } from "./lines.js";
-import type { FlowItem, ImageAsset, TextItem } from "./plan.js";
+import type { FlowItem, ImageAsset, StructIds, StructRef, StructType, TextItem } from "./plan.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
-import { printedSources } from "../citations/style.js";
 import { COLOURS, STYLES, type TextStyle } from "./style.js";
 
 export interface FlowContext {
   fonts: FontBook;
   width: number;
   images: ReadonlyMap<string, ImageAsset>;
+  ids: StructIds;
 }
 
 const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
 
-export function flowBrief(brief: Brief, ctx: FlowContext): FlowItem[] {
+/** Footnote bodies, by number, for the placement pass to put at the foot of their page. */
+export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextItem> {
+  const notes = new Map<number, TextItem>();
+  for (const note of brief.footnotes) {
+    const runs: Run[] = [{ text: `${note.number} `, style: { face: "serif-bold", size: STYLES.note.size, color: COLOURS.accent } }];
+    note.blocks.forEach((b, i) => {
+      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+    });
+    notes.set(note.number, text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 10 }));
+  }
+  return notes;
+}
+
+export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" = "foot"): FlowItem[] {
   const items: FlowItem[] = [];
   const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === 2);
-  if (sections.length >= 4) items.push(...tableOfContents(brief, ctx));
+  if (sections.length >= 4) items.push(...tableOfContents(brief, ctx, notes));
   let boxed = false;
   for (const block of brief.blocks) {
     if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
-    items.push(...flowBlock(block, ctx, 0, boxed ? ["Recommendations"] : []));
+    items.push(...flowBlock(block, ctx, { indent: 0, parents: [], para: STYLES.body, boxed }));
   }
-  if (brief.footnotes.length > 0) {
-    items.push(heading("Notes", 2, ctx, "notes"));
-    for (const note of brief.footnotes) {
-      const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: STYLES.note.size, color: COLOURS.muted } }];
-      note.blocks.forEach((b, i) => {
-        if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
-      });
-      items.push(text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
-    }
-  }
+  if (notes === "end" && brief.footnotes.length > 0) items.push(...endnotes(brief, ctx));
   if (brief.sourcesHeading || brief.sources.length > 0) {
     items.push(heading(brief.sourcesHeading ?? "References", 2, ctx, "sources"));
+    // The sources are a list (L) of entries; each entry is a BibEntry in its list body.
+    const list = ctx.ids.next("L");
     for (const i of printedSources(brief)) {
       const source = brief.sources[i];
-      if (source) items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18 }));
+      if (!source) continue;
+      const path = [list, ctx.ids.next("LI"), ctx.ids.next("LBody")];
+      items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18, parents: path }));
     }
   }
   return items;
 }
 
-function tableOfContents(brief: Brief, ctx: FlowContext): FlowItem[] {
+function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
+  const items: FlowItem[] = [heading("Notes", 2, ctx, "notes")];
+  for (const note of brief.footnotes) {
+    const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: STYLES.note.size, color: COLOURS.muted } }];
+    note.blocks.forEach((b, i) => {
+      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+    });
+    items.push(text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
+  }
+  return items;
+}
+
+function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"): FlowItem[] {
   const items: FlowItem[] = [heading("Contents", 2, ctx, "contents", false)];
-  for (const block of brief.blocks) {
-    if (block.kind !== "heading" || block.level !== 2) continue;
-    const item = text("TOC", [{ text: plainText(block.inlines), style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: block.id } } }], { ...STYLES.body, face: "sans", spaceAfter: 2 }, ctx, { width: ctx.width - 40 });
-    item.pageRef = block.id;
+  const toc = ctx.ids.next("TOC");
+  const entry = (title: string, dest: string) => {
+    const style = { ...STYLES.body, face: "sans" as const, spaceAfter: 2 };
+    const item = text("TOCI", [{ text: title, style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: dest } } }], style, ctx, { width: ctx.width - 40, parents: [toc] });
+    item.pageRef = dest;
     items.push(item);
-  }
-  for (const anchor of ["notes", "sources"]) {
-    const title = anchor === "notes" ? (brief.footnotes.length ? "Notes" : "") : brief.sourcesHeading ?? (brief.sources.length ? "References" : "");
-    if (!title) continue;
-    const item = text("TOC", [{ text: title, style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: anchor } } }], { ...STYLES.body, face: "sans", spaceAfter: 2 }, ctx, { width: ctx.width - 40 });
-    item.pageRef = anchor;
-    items.push(item);
-  }
+  };
+  for (const block of brief.blocks) if (block.kind === "heading" && block.level === 2) entry(plainText(block.inlines), block.id);
+  if (notes === "end" && brief.footnotes.length) entry("Notes", "notes");
+  if (brief.sourcesHeading || brief.sources.length) entry(brief.sourcesHeading ?? "References", "sources");
   const last = items[items.length - 1];
   if (last?.type === "text") last.spaceAfter = 18;
   return items;
@@ -79,10 +98,11 @@ interface TextOptions {
   width?: number;
   hanging?: number;
   anchor?: string;
-  groups?: string[];
+  /** Containing structure elements, outermost first. */
+  parents?: StructRef[];
 }
 
-function text(role: TextItem["role"], runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
+function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
   const indent = (o.indent ?? 0) + (o.hanging ?? 0);
   const width = (o.width ?? ctx.width) - indent;
   const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
@@ -90,7 +110,7 @@ function text(role: TextItem["role"], runs: Run[], style: TextStyle, ctx: FlowCo
   if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
   return {
     type: "text",
-    role,
+    role: type,
     lines,
     indent,
     spaceBefore: style.spaceBefore,
@@ -98,80 +118,92 @@ function text(role: TextItem["role"], runs: Run[], style: TextStyle, ctx: FlowCo
     keepWithNext: false,
     keepTogether: false,
     anchor: o.anchor,
-    groups: o.groups ?? [],
+    tag: [...(o.parents ?? []), ctx.ids.next(type)],
   };
 }
 
-function flowBlock(block: Block, ctx: FlowContext, indent: number, groups: string[], para: TextStyle = STYLES.body): FlowItem[] {
-  const width = ctx.width;
+interface Place {
+  indent: number;
+  parents: StructRef[];
+  para: TextStyle;
+  /** Inside the Recommendations section: numbered items print boxed. */
+  boxed: boolean;
+}
+
+function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
+  const { indent, parents, para } = at;
   switch (block.kind) {
     case "heading": {
       const level = Math.min(block.level, 3);
       const item = heading(plainText(block.inlines), level, ctx, block.id);
-      item.lines = breakLines(toRuns(block.inlines, level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1), ctx.fonts, { width: width - indent, leading: item.lines[0]?.height ?? 18 });
+      item.lines = breakLines(toRuns(block.inlines, level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1), ctx.fonts, { width: ctx.width - indent, leading: item.lines[0]?.height ?? 18 });
       item.indent = indent;
       return [item];
     }
     case "paragraph": {
       const image = onlyImage(block.inlines);
-      if (image) return [figure(image, ctx, indent)];
-      return [text("P", toRuns(block.inlines, para), para, ctx, { indent, groups })];
+      if (image) return [figure(image, ctx, indent, parents)];
+      return [text("P", toRuns(block.inlines, para), para, ctx, { indent, parents })];
     }
     case "list":
-      return flowList(block, ctx, indent, groups, para);
+      return flowList(block, ctx, at);
     case "callout":
       // "::: slide" holds the writer's slide bullets: deck only, not printed.
       if (block.variant === "slide") return [];
-      return flowQuoteOrCallout(block, ctx, indent, groups, para);
+      return flowQuoteOrCallout(block, ctx, at);
     case "quote":
-      return flowQuoteOrCallout(block, ctx, indent, groups, para);
+      return flowQuoteOrCallout(block, ctx, at);
     case "code": {
       const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: STYLES.code.color, noHyphen: true } }];
-      const item = text("Code", runs, STYLES.code, ctx, { indent: indent + 8, groups });
+      const item = text("Code", runs, STYLES.code, ctx, { indent: indent + 8, parents });
       item.box = { fill: COLOURS.sand, pad: 5 };
       return [item];
     }
     case "html": {
+      // Raw HTML prints as the literal text the writer typed.
       const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: COLOURS.muted } }];
-      return [text("Code", runs, STYLES.code, ctx, { indent, groups })];
+      return [text("Code", runs, STYLES.code, ctx, { indent, parents })];
     }
     case "rule":
       return [];
     case "table":
-      return [flowTable(block, ctx, indent)];
+      return [flowTable(block, ctx, indent, parents)];
   }
 }
 
-function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, indent: number, groups: string[], para: TextStyle): FlowItem[] {
-  const style = block.kind === "quote" ? STYLES.quote : para;
-  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, indent + QUOTE_INDENT, [...groups, block.kind === "quote" ? "BlockQuote" : "Div"], style));
+function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {
+  const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
+  const para = block.kind === "quote" ? STYLES.quote : at.para;
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: at.indent + QUOTE_INDENT, parents: [...at.parents, container], para }));
   for (const item of inner) {
     if (item.type !== "text") continue;
-    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: indent + 2 };
+    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: at.indent + 2 };
     else item.box = { fill: COLOURS.boxFill, pad: 6 };
     item.keepTogether = item.lines.length < 6;
   }
   return inner;
 }
 
-function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, indent: number, groups: string[], para: TextStyle): FlowItem[] {
+function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const out: FlowItem[] = [];
-  const boxed = groups.includes("Recommendations");
-  const itemIndent = indent + (boxed ? 30 : LIST_INDENT);
+  const boxed = at.boxed && block.ordered;
+  const itemIndent = at.indent + (boxed ? 30 : LIST_INDENT);
+  const list = ctx.ids.next("L");
   block.items.forEach((li, n) => {
     const marker = block.ordered ? `${block.start + n}.` : "•";
-    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, itemIndent, [...groups.filter((g) => g !== "Recommendations"), "L", "LI"], para));
+    const item = ctx.ids.next("LI");
+    const body = [...at.parents, list, item, ctx.ids.next("LBody")];
+    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, parents: body, boxed: false }));
     const first = children.find((c): c is TextItem => c.type === "text");
     if (first) {
       const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: COLOURS.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: STYLES.body.size, color: COLOURS.muted };
       const [labelLine] = breakLines([{ text: marker, style: labelStyle }], ctx.fonts, { width: 40, leading: first.lines[0]?.height ?? STYLES.body.leading });
-      if (labelLine) first.label = { line: labelLine, x: itemIndent - labelLine.width - (boxed ? 10 : 6) };
+      if (labelLine) first.label = { line: labelLine, x: itemIndent - labelLine.width - (boxed ? 10 : 6), tag: [...at.parents, list, item, ctx.ids.next("Lbl")] };
       first.spaceAfter = 3;
     }
-    for (const c of children) {
-      if (c.type !== "text") continue;
-      c.role = c.role === "P" ? "LI" : c.role;
-      if (boxed) {
+    if (boxed) {
+      for (const c of children) {
+        if (c.type !== "text") continue;
         c.box = { fill: COLOURS.boxFill, pad: 7 };
         c.spaceAfter = 12;
       }
@@ -188,7 +220,7 @@ function onlyImage(inlines: Inline[]): Extract<Inline, { kind: "image" }> | null
   return visible.length === 1 && visible[0]?.kind === "image" ? visible[0] : null;
 }
 
-function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number): FlowItem {
+function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
   const asset = ctx.images.get(image.src);
   if (!asset) throw new Error(`image ${image.src} was not loaded before layout`);
   const maxWidth = ctx.width - indent;
@@ -197,10 +229,21 @@ function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, ind
   const caption = image.title
     ? breakLines([{ text: image.title, style: { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
     : [];
-  return { type: "figure", image: asset, alt: image.alt, width: (asset.width / asset.height) * height, height, caption, spaceBefore: 6, spaceAfter: 10 };
+  return {
+    type: "figure",
+    image: asset,
+    alt: image.alt,
+    tag: [...parents, ctx.ids.next("Figure", { alt: image.alt })],
+    captionTag: [...parents, ctx.ids.next("Caption")],
+    width: (asset.width / asset.height) * height,
+    height,
+    caption,
+    spaceBefore: 6,
+    spaceAfter: 10,
+  };
 }
 
-function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, indent: number): FlowItem {
+function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
   const count = Math.max(block.header.length, ...block.rows.map((r) => r.length));
   const pad = 4;
   const natural = Array.from({ length: count }, (_, c) =>
@@ -209,13 +252,20 @@ function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, i
   const total = natural.reduce((a, b) => a + Math.sqrt(b), 0);
   const available = ctx.width - indent;
   const columns = natural.map((n) => (Math.sqrt(n) / total) * available);
-  const cell = (inlines: Inline[], c: number, head: boolean) =>
+  const cell = (inlines: Inline[], c: number, head: boolean): Line[] =>
     breakLines(toRuns(inlines, head ? STYLES.tableHead : STYLES.table), ctx.fonts, { width: Math.max(8, (columns[c] ?? 40) - 2 * pad), leading: STYLES.table.leading });
+  const table = ctx.ids.next("Table");
+  const rowCount = 1 + block.rows.length;
+  const rowTags = Array.from({ length: rowCount }, () => ctx.ids.next("TR"));
+  const cellTags = rowTags.map((_, r) => Array.from({ length: count }, () => (r === 0 ? ctx.ids.next("TH", { scope: "Column" }) : ctx.ids.next("TD"))));
   return {
     type: "table",
     columns,
     header: Array.from({ length: count }, (_, c) => cell(block.header[c] ?? [], c, true)),
     rows: block.rows.map((r) => Array.from({ length: count }, (_, c) => cell(r[c] ?? [], c, false))),
+    path: [...parents, table],
+    rowTags,
+    cellTags,
     spaceBefore: 4,
     spaceAfter: 10,
   };

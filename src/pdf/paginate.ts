@@ -1,41 +1,105 @@
 // Place: flow items → pages. Keep-with-next for headings, no widows or orphans, short
-// quotes and boxes kept whole, table headers repeated, figures never split. Pure.
+// quotes and boxes kept whole, table headers repeated, figures never split, footnotes at
+// the foot of the page that calls them. Pure: no PDF is written here.
 import type { Line } from "./lines.js";
-import type { FlowItem, PagePlan, Placed, TableItem, TextItem } from "./plan.js";
+import type { FlowItem, PagePlan, TableItem, Tag, TextItem } from "./plan.js";
 import type { PageGeometry } from "./style.js";
 import { COLOURS } from "./style.js";
 
 const MIN_LINES = 2;
 const CELL_PAD = 4;
+/** Space between the text and the footnote rule, and the rule itself. */
+const NOTE_SEPARATOR = 14;
 
-export function paginate(items: readonly FlowItem[], geo: PageGeometry): PagePlan[] {
+export interface PaginateOptions {
+  /** Footnote bodies by number, placed at the foot of the page that first calls them. */
+  footnotes?: ReadonlyMap<number, TextItem>;
+}
+
+/** Footnote numbers a line calls (its superscript markers link to "note-N"). */
+export function notesCalled(line: Line): number[] {
+  return line.fragments.flatMap((f) => (f.style.role === "Note" && f.style.link?.kind === "dest" ? [Number(f.style.link.name.replace("note-", ""))] : []));
+}
+
+export function paginate(items: readonly FlowItem[], geo: PageGeometry, options: PaginateOptions = {}): PagePlan[] {
+  const footnotes = options.footnotes ?? new Map<number, TextItem>();
   const pages: PagePlan[] = [];
   let page: PagePlan = { kind: "body", items: [] };
   let y = geo.top;
+  let pageNotes: number[] = [];
+  const placedNotes = new Set<number>();
+
+  const noteHeight = (n: number) => heightOf(footnotes.get(n)?.lines ?? []) + 2;
+  const reserved = () => (pageNotes.length ? NOTE_SEPARATOR + pageNotes.reduce((h, n) => h + noteHeight(n), 0) : 0);
+  /** Extra height a line brings: the notes it calls that are not yet placed. */
+  const extraFor = (line: Line, pending: Set<number>) => {
+    let extra = 0;
+    for (const n of notesCalled(line)) {
+      if (placedNotes.has(n) || pageNotes.includes(n) || pending.has(n) || !footnotes.has(n)) continue;
+      if (pageNotes.length === 0 && pending.size === 0) extra += NOTE_SEPARATOR;
+      pending.add(n);
+      extra += noteHeight(n);
+    }
+    return extra;
+  };
+  const placeNotes = () => {
+    if (pageNotes.length === 0) return;
+    let ny = geo.bottom - reserved() + NOTE_SEPARATOR;
+    page.items.push({ type: "rect", x: geo.left, y: ny - 7, w: 72, h: 0.5, fill: COLOURS.rule });
+    for (const n of pageNotes) {
+      const note = footnotes.get(n);
+      if (!note) continue;
+      if (note.anchor) page.items.push({ type: "dest", name: note.anchor, y: ny });
+      for (const line of note.lines) {
+        page.items.push({ type: "line", x: geo.left + note.indent, y: ny, line, tag: note.tag });
+        ny += line.height;
+      }
+      ny += 2;
+      placedNotes.add(n);
+    }
+    pageNotes = [];
+  };
   const newPage = () => {
+    placeNotes();
     pages.push(page);
     page = { kind: "body", items: [] };
     y = geo.top;
   };
   const atTop = () => y === geo.top;
-  const room = () => geo.bottom - y;
+  const room = () => geo.bottom - reserved() - y;
+  /** How many lines from `start` fit in `space`, counting the footnotes they call. */
+  const countFitting = (lines: readonly Line[], start: number, space: number): number => {
+    let h = 0;
+    let n = 0;
+    const pending = new Set<number>();
+    for (let i = start; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line) break;
+      h += line.height + extraFor(line, pending);
+      if (h > space + 0.01) break;
+      n++;
+    }
+    return n;
+  };
+  const placeLine = (line: Line, x: number, tag: Tag) => {
+    page.items.push({ type: "line", x, y, line, tag });
+    for (const n of notesCalled(line)) if (footnotes.has(n) && !placedNotes.has(n) && !pageNotes.includes(n)) pageNotes.push(n);
+    y += line.height;
+  };
 
   items.forEach((item, index) => {
     if (item.type === "figure") {
-      const need = item.height + item.caption.reduce((h, l) => h + l.height, 0) + item.spaceBefore;
+      const need = item.height + heightOf(item.caption) + item.spaceBefore;
       if (!atTop() && need > room()) newPage();
       if (!atTop()) y += item.spaceBefore;
-      page.items.push({ type: "image", x: geo.left + (geo.textWidth - item.width) / 2, y, w: item.width, h: item.height, image: item.image, alt: item.alt });
+      page.items.push({ type: "image", x: geo.left + (geo.textWidth - item.width) / 2, y, w: item.width, h: item.height, image: item.image, alt: item.alt, tag: item.tag });
       y += item.height + 3;
-      for (const line of item.caption) {
-        page.items.push({ type: "line", x: geo.left, y, line, role: "Caption", item: index, groups: [] });
-        y += line.height;
-      }
+      for (const line of item.caption) placeLine(line, geo.left, item.captionTag);
       y += item.spaceAfter;
       return;
     }
     if (item.type === "table") {
-      placeTable(item, index);
+      placeTable(item);
       return;
     }
     const next = items[index + 1];
@@ -71,10 +135,9 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry): PagePla
       if (item.bar) page.items.push({ type: "rect", x: geo.left + item.bar.x, y: y + 2, w: 2, h: h - 4, fill: item.bar.color });
       y += pad;
       slice.forEach((line, i) => {
-        if (start + i === 0 && item.label) page.items.push({ type: "line", x: geo.left + item.label.x, y, line: item.label.line, role: "LI", item: index, groups: [...item.groups, "Lbl"] });
-        page.items.push({ type: "line", x: geo.left + item.indent, y, line, role: item.role, item: index, groups: item.groups });
-        if (item.pageRef && start + i === 0) page.items.push({ type: "pageRef", dest: item.pageRef, x: geo.left + geo.textWidth, y, line });
-        y += line.height;
+        if (start + i === 0 && item.label) page.items.push({ type: "line", x: geo.left + item.label.x, y, line: item.label.line, tag: item.label.tag });
+        if (item.pageRef && start + i === 0) page.items.push({ type: "pageRef", dest: item.pageRef, x: geo.left + geo.textWidth, y, line, tag: item.tag });
+        placeLine(line, geo.left + item.indent, item.tag);
       });
       y += pad;
       start += take;
@@ -82,21 +145,24 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry): PagePla
     }
     y += item.spaceAfter;
   });
+  placeNotes();
   pages.push(page);
   return pages.filter((p, i) => p.items.length > 0 || i === 0);
 
-  function placeTable(table: TableItem, index: number): void {
+  function placeTable(table: TableItem): void {
     const rowHeight = (row: Line[][]) => Math.max(...row.map(heightOf)) + 2 * CELL_PAD;
     const headH = rowHeight(table.header);
-    const drawRow = (row: Line[][], head: boolean) => {
+    /** `repeat`: a header row drawn again on a later page is decoration, not content. */
+    const drawRow = (row: Line[][], r: number, repeat: boolean) => {
       const h = rowHeight(row);
-      if (head) page.items.push({ type: "rect", x: geo.left, y, w: geo.textWidth, h, fill: COLOURS.boxFill });
+      if (r === 0) page.items.push({ type: "rect", x: geo.left, y, w: geo.textWidth, h, fill: COLOURS.boxFill });
       page.items.push({ type: "rect", x: geo.left, y: y + h - 0.5, w: geo.textWidth, h: 0.5, fill: COLOURS.rule });
       let x = geo.left;
       row.forEach((cell, c) => {
+        const tag = repeat ? "artifact" : [...table.path, table.rowTags[r]!, table.cellTags[r]![c]!];
         let cy = y + CELL_PAD;
         for (const line of cell) {
-          page.items.push({ type: "line", x: x + CELL_PAD, y: cy, line, role: "Table", item: index, groups: ["Table", head ? "TH" : "TD"] });
+          page.items.push({ type: "line", x: x + CELL_PAD, y: cy, line, tag });
           cy += line.height;
         }
         x += table.columns[c] ?? 0;
@@ -105,14 +171,14 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry): PagePla
     };
     if (!atTop() && headH + (table.rows[0] ? rowHeight(table.rows[0]) : 0) + table.spaceBefore > room()) newPage();
     if (!atTop()) y += table.spaceBefore;
-    drawRow(table.header, true);
-    for (const row of table.rows) {
-      if (rowHeight(row) > room() && !(y === geo.top + headH)) {
+    drawRow(table.header, 0, false);
+    table.rows.forEach((row, r) => {
+      if (rowHeight(row) > room() && y !== geo.top + headH) {
         newPage();
-        drawRow(table.header, true);
+        drawRow(table.header, 0, true);
       }
-      drawRow(row, false);
-    }
+      drawRow(row, r + 1, false);
+    });
     y += table.spaceAfter;
   }
 }
@@ -121,21 +187,8 @@ function heightOf(lines: readonly Line[]): number {
   return lines.reduce((h, l) => h + l.height, 0);
 }
 
-function countFitting(lines: readonly Line[], start: number, room: number): number {
-  let h = 0;
-  let n = 0;
-  for (let i = start; i < lines.length; i++) {
-    h += lines[i]?.height ?? 0;
-    if (h > room + 0.01) break;
-    n++;
-  }
-  return n;
-}
-
 function firstLinesHeight(item: FlowItem): number {
   if (item.type === "text") return item.spaceBefore + heightOf(item.lines.slice(0, MIN_LINES)) + 2 * (item.box?.pad ?? 0);
   if (item.type === "figure") return item.spaceBefore + item.height;
   return item.spaceBefore + 40;
 }
-
-export type { TextItem };

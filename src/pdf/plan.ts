@@ -2,8 +2,31 @@
 // so pagination rules can be tested without writing a PDF.
 import type { Line } from "./lines.js";
 
-export type BlockRole =
-  | "H1" | "H2" | "H3" | "P" | "LI" | "Quote" | "Code" | "BibEntry" | "Note" | "Caption" | "TOC" | "Figure" | "Table";
+/** Structure element types used in the tagged PDF (ISO 32000-1 §14.8.4). */
+export type StructType =
+  | "Document" | "Sect" | "Div" | "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody" | "BlockQuote" | "Code"
+  | "BibEntry" | "Note" | "Caption" | "TOC" | "TOCI" | "Figure" | "Table" | "TR" | "TH" | "TD";
+
+/** One element in the structure tree; the same id on several lines means the same element. */
+export interface StructRef {
+  type: StructType;
+  id: number;
+  alt?: string;
+  scope?: "Column" | "Row";
+}
+
+/** Where drawn content sits in the structure tree, outermost first; "artifact" is decoration. */
+export type Tag = StructRef[] | "artifact";
+
+/** Hands out element ids for one document (passed around, never module state). */
+export class StructIds {
+  private last = 0;
+  next(type: StructType, extra: Omit<StructRef, "type" | "id"> = {}): StructRef {
+    return { type, id: ++this.last, ...extra };
+  }
+}
+
+export type BlockRole = StructType;
 
 export type ImageAsset =
   | { kind: "svg"; svg: string; width: number; height: number }
@@ -20,7 +43,7 @@ export interface TextItem {
   keepWithNext: boolean;
   /** Never split across pages (short quotes, callouts, list labels with one line). */
   keepTogether: boolean;
-  label?: { line: Line; x: number };
+  label?: { line: Line; x: number; tag: Tag };
   box?: { fill: string; pad: number };
   bar?: { color: string; x: number };
   /** Named destination at the item's first line (sources, footnotes, headings). */
@@ -28,14 +51,16 @@ export interface TextItem {
   outline?: { title: string; level: number };
   /** TOC lines: the anchor whose page number is printed at the right. */
   pageRef?: string;
-  /** Structure nesting, outermost first, e.g. ["L", "LI"]. */
-  groups: string[];
+  /** The item's place in the structure tree, outermost first, ending with its own element. */
+  tag: Tag;
 }
 
 export interface FigureItem {
   type: "figure";
   image: ImageAsset;
   alt: string;
+  tag: Tag;
+  captionTag: Tag;
   width: number;
   height: number;
   caption: Line[];
@@ -48,6 +73,10 @@ export interface TableItem {
   columns: number[];
   header: Line[][];
   rows: Line[][][];
+  /** Where the Table element sits (ending with it); then one TR per row, header first. */
+  path: StructRef[];
+  rowTags: StructRef[];
+  cellTags: StructRef[][];
   spaceBefore: number;
   spaceAfter: number;
 }
@@ -55,12 +84,12 @@ export interface TableItem {
 export type FlowItem = TextItem | FigureItem | TableItem;
 
 export type Placed =
-  | { type: "line"; x: number; y: number; line: Line; role: BlockRole; item: number; groups: string[] }
+  | { type: "line"; x: number; y: number; line: Line; tag: Tag }
   | { type: "rect"; x: number; y: number; w: number; h: number; fill: string }
-  | { type: "image"; x: number; y: number; w: number; h: number; image: ImageAsset; alt: string }
+  | { type: "image"; x: number; y: number; w: number; h: number; image: ImageAsset; alt: string; tag: Tag }
   | { type: "dest"; name: string; y: number }
   | { type: "outline"; title: string; level: number; dest: string }
-  | { type: "pageRef"; dest: string; x: number; y: number; line: Line };
+  | { type: "pageRef"; dest: string; x: number; y: number; line: Line; tag: Tag };
 
 export interface PagePlan {
   kind: "cover" | "body";

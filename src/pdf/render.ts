@@ -1,10 +1,10 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
 import type { Brief } from "../model.js";
 import { coverPage } from "./cover.js";
-import { flowBrief } from "./flow.js";
+import { flowBrief, flowFootnotes } from "./flow.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
-import type { ImageAsset, PagePlan } from "./plan.js";
+import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
 import { pageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
 
@@ -14,16 +14,23 @@ export interface PdfInput {
   images: ReadonlyMap<string, ImageAsset>;
   paper: Paper;
   date: Date;
+  /** Footnotes at the foot of their page (default) or gathered as endnotes. */
+  notes?: "foot" | "end";
+  pdfa?: boolean;
 }
 
 export function planPdf(input: PdfInput): PagePlan[] {
   const geo = pageGeometry(input.paper);
-  const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined);
-  const body = paginate(flowBrief(input.brief, { fonts: input.fonts, width: geo.textWidth, images: input.images }), geo);
+  const ids = new StructIds();
+  const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined, ids);
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids };
+  const notes = input.notes ?? "foot";
+  const footnotes = notes === "foot" ? flowFootnotes(input.brief, ctx) : new Map();
+  const body = paginate(flowBrief(input.brief, ctx, notes), geo, { footnotes });
   return [cover, ...body];
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const pages = planPdf(input);
-  return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date });
+  return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
 }

@@ -1,12 +1,14 @@
-// Draw: walks the page plans and calls pdfkit. No layout decisions are made here.
+// Draw: walks the page plans and calls pdfkit. No layout decisions are made here; every
+// piece of content goes into the structure tree or is marked as an artifact (PDF/UA).
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import type { FontBook, FontKey } from "./fonts.js";
-import { breakLines, type Line } from "./lines.js";
-import type { PagePlan, Placed } from "./plan.js";
+import { breakLines, type Fragment, type Line } from "./lines.js";
+import type { PagePlan, Placed, Tag } from "./plan.js";
 import { COLOURS, STYLES, type PageGeometry } from "./style.js";
+import { StructureTree } from "./tagging.js";
 
 export interface WriteOptions {
   brief: Brief;
@@ -15,7 +17,12 @@ export interface WriteOptions {
   fonts: FontBook;
   /** The fixed clock for CreationDate/ModDate and the document ID. */
   date: Date;
+  /** PDF/A-2a instead of plain PDF/UA (the PDF/UA identification stays in the XMP). */
+  pdfa?: boolean;
 }
+
+/** Languages of text drawn from the fallback fonts, for per-span /Lang. */
+const FALLBACK_LANG: Partial<Record<FontKey, string>> = { kr: "ko", "kr-bold": "ko", sc: "zh-Hans", "sc-bold": "zh-Hans" };
 
 export function writePdf(o: WriteOptions): Promise<Buffer> {
   const { brief, pages, geo, fonts } = o;
@@ -25,6 +32,9 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
     margin: 0,
     autoFirstPage: false,
     pdfVersion: "1.7",
+    tagged: true,
+    // The types know only the PDF/A subsets; pdfkit 0.20 also accepts "PDF/UA".
+    subset: (o.pdfa ? "PDF/A-2a" : "PDF/UA") as PDFKit.Mixins.PDFSubsets,
     lang: meta.lang ?? "en",
     displayTitle: true,
     compress: true,
@@ -38,6 +48,13 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
       ModDate: o.date,
     },
   });
+  if (o.pdfa) {
+    // PDF/A-2a is what pdfkit writes as the subset; keep the PDF/UA claim beside it.
+    doc.appendXML(`
+        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>`);
+  }
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -52,50 +69,51 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
   const destPage = new Map<string, number>();
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));
 
-  let lastH2: PDFKit.PDFOutline | null = null;
+  const tree = new StructureTree(doc);
+  const outline = new OutlineBuilder(doc);
   pages.forEach((page, index) => {
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
     for (const item of page.items) {
-      if (item.type === "outline") {
-        const parent: PDFKit.PDFOutline = item.level > 2 && lastH2 ? lastH2 : doc.outline;
-        const added = parent.addItem(item.title);
-        if (item.level <= 2) lastH2 = added;
-        continue;
-      }
-      drawItem(doc, item, geo, destPage);
+      if (item.type === "outline") outline.add(item.title, item.level);
+      else drawItem(doc, tree, item, geo, destPage);
     }
     const f = furniture[index];
-    if (f) for (const [line, x, y] of f) drawLine(doc, line, x, y);
-    if (index > 0) doc.rect(geo.left, geo.top - 22, geo.textWidth, 0.5).fill(COLOURS.rule);
+    if (f) for (const [line, x, y] of f) drawLine(doc, tree, line, x, y, "artifact", "Pagination");
+    if (index > 0) tree.mark("artifact", () => doc.rect(geo.left, geo.top - 22, geo.textWidth, 0.5).fill(COLOURS.rule), { artifact: "Pagination" });
   });
+  tree.end();
+  outline.finish();
   doc.end();
   return done;
 }
 
-function drawItem(doc: PDFKit.PDFDocument, item: Placed, geo: PageGeometry, destPage: Map<string, number>): void {
+function drawItem(doc: PDFKit.PDFDocument, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>): void {
   switch (item.type) {
     case "rect":
-      doc.rect(item.x, item.y, item.w, item.h).fill(item.fill);
+      tree.mark("artifact", () => doc.rect(item.x, item.y, item.w, item.h).fill(item.fill));
       break;
     case "line":
-      drawLine(doc, item.line, item.x, item.y);
+      drawLine(doc, tree, item.line, item.x, item.y, item.tag);
       break;
     case "image":
-      if (item.image.kind === "svg") SVGtoPDF(doc, item.image.svg, item.x, item.y, { width: item.w, height: item.h });
-      else doc.image(item.image.data, item.x, item.y, { width: item.w, height: item.h });
+      tree.mark(item.tag, () => {
+        if (item.image.kind === "svg") SVGtoPDF(doc, item.image.svg, item.x, item.y, { width: item.w, height: item.h });
+        else doc.image(item.image.data, item.x, item.y, { width: item.w, height: item.h });
+      });
       break;
     case "dest":
       doc.addNamedDestination(item.name, "XYZ", geo.left, item.y - 6, null);
       break;
     case "pageRef": {
       const page = destPage.get(item.dest);
-      if (page === undefined) break;
-      const text = String(page);
       const style = item.line.fragments[0]?.style;
-      if (!style) break;
-      doc.font(style.face).fontSize(style.size).fillColor(COLOURS.muted);
-      const w = doc.widthOfString(text);
-      doc.text(text, item.x - w, item.y + item.line.ascent, { lineBreak: false, baseline: "alphabetic" });
+      if (page === undefined || !style) break;
+      const text = String(page);
+      tree.mark(item.tag, () => {
+        doc.font(style.face).fontSize(style.size).fillColor(COLOURS.muted);
+        const w = doc.widthOfString(text);
+        doc.text(text, item.x - w, item.y + item.line.ascent, { lineBreak: false, baseline: "alphabetic" });
+      });
       break;
     }
     case "outline":
@@ -103,19 +121,65 @@ function drawItem(doc: PDFKit.PDFDocument, item: Placed, geo: PageGeometry, dest
   }
 }
 
-function drawLine(doc: PDFKit.PDFDocument, line: Line, x: number, y: number): void {
+function drawLine(doc: PDFKit.PDFDocument, tree: StructureTree, line: Line, x: number, y: number, tag: Tag, artifact?: "Pagination"): void {
   for (const f of line.fragments) {
     if (!f.text) continue;
-    const baseline = y + line.ascent - (f.style.rise ?? 0);
-    doc.font(f.key satisfies FontKey).fontSize(f.style.size).fillColor(f.style.color);
-    doc.text(f.text, x + f.x, baseline, { lineBreak: false, baseline: "alphabetic" });
-    const link = f.style.link;
-    if (link) {
-      const top = baseline - f.style.size * 0.85;
-      const h = f.style.size * 1.1;
-      if (link.kind === "uri") doc.link(x + f.x, top, f.width, h, link.uri);
-      else doc.goTo(x + f.x, top, f.width, h, link.name);
+    const draw = () => drawFragment(doc, f, x, y + line.ascent);
+    if (tag === "artifact") {
+      tree.mark("artifact", draw, { artifact: artifact ?? "Layout" });
+      continue;
     }
+    const link = f.style.link;
+    const lang = FALLBACK_LANG[f.key];
+    if (link) {
+      const types = f.style.role === "Reference" || f.style.role === "Note" ? (["Reference", "Link"] as const) : (["Link"] as const);
+      tree.inline(tag, types, (el) => {
+        draw();
+        const top = y + line.ascent - (f.style.rise ?? 0) - f.style.size * 0.85;
+        const h = f.style.size * 1.1;
+        const options = { structParent: el, Contents: new String(linkLabel(f)) as unknown as string };
+        if (link.kind === "uri") doc.link(x + f.x, top, f.width, h, link.uri, options);
+        else doc.goTo(x + f.x, top, f.width, h, link.name, options);
+      });
+    } else if (lang) tree.inline(tag, ["Span"], draw, { lang });
+    else tree.mark(tag, draw);
+  }
+}
+
+function drawFragment(doc: PDFKit.PDFDocument, f: Fragment, x: number, baseline: number): void {
+  doc.font(f.key).fontSize(f.style.size).fillColor(f.style.color);
+  doc.text(f.text, x + f.x, baseline - (f.style.rise ?? 0), { lineBreak: false, baseline: "alphabetic" });
+}
+
+/** What a screen reader announces for a link (PDF/UA wants Contents on every link). */
+function linkLabel(f: Fragment): string {
+  const link = f.style.link;
+  if (!link) return f.text;
+  if (link.kind === "uri") return `Link to ${link.uri}`;
+  if (link.name.startsWith("source-")) return `Source: ${f.text.trim()}`;
+  if (link.name.startsWith("note-")) return `Note ${f.text.trim()}`;
+  return `Go to ${f.text.trim()}`;
+}
+
+/**
+ * Bookmarks: H2 at the top level, H3 under the H2 before it. pdfkit leaves /Count off the
+ * outline root; PDF/UA validators want it, so it is set to the number of visible items.
+ */
+class OutlineBuilder {
+  private lastTop: PDFKit.PDFOutline | null = null;
+  private visible = 0;
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  add(title: string, level: number): void {
+    const parent = level > 2 && this.lastTop ? this.lastTop : this.doc.outline;
+    if (parent !== this.doc.outline) parent.options.expanded = true;
+    const item = parent.addItem(title, { expanded: false });
+    if (level <= 2) this.lastTop = item;
+    this.visible++;
+  }
+
+  finish(): void {
+    if (this.visible > 0) this.doc.outline.outlineData.Count = this.visible;
   }
 }
 

@@ -32,11 +32,12 @@ export async function readPdf(path: string): Promise<PdfReading> {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const items = content.items.flatMap((it) =>
-      "str" in it ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width, height: it.height }] : [],
+      "str" in it ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width, height: it.height, eol: it.hasEOL }] : [],
     );
     const annotations = (await page.getAnnotations()) as Array<{ subtype: string; url?: string; dest?: unknown; rect: number[]; contentsObj?: { str: string } }>;
     pages.push({
-      text: items.map((i) => i.str).join(" "),
+      // Runs on one line join as drawn (their spaces are in the text); lines join with a space.
+      text: items.map((i) => i.str + (i.eol ? " " : "")).join(""),
       items,
       links: annotations
         .filter((a) => a.subtype === "Link")
