@@ -34,6 +34,8 @@ export interface BuildOptions {
   chromePath: string | null;
   /** Open the deck in Chromium and fail on slides that overflow (default: when Chromium exists). */
   checkOverflow?: boolean;
+  /** Write brief.pdf as PDF/A-2a (archival) while keeping its PDF/UA tagging. */
+  pdfa?: boolean;
 }
 
 export interface BriefBuild {
@@ -120,6 +122,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
     chromePath: options.chromePath,
     checkOverflow: options.checkOverflow ?? options.chromePath !== null,
+    pdfa: options.pdfa ?? false,
     deck: () =>
       (deck ??= import("./slides/deck.js").then(({ prepareDeck }) => prepareDeck({
         brief,

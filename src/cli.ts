@@ -12,7 +12,7 @@ const HELP = `briefpress — markdown brief → print-ready PDF, Marp deck, cita
 
 Usage:
   briefpress build [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck,deck-pdf,pptx]
-                   [--skip-overflow-check]
+                   [--pdfa] [--skip-overflow-check]
   briefpress check [files…] [--format text|json|github] [--strict]
 
 Files default to report/*.md. Outputs go to DIR/<slug>/ (DIR defaults to dist).
@@ -69,6 +69,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     paper: { type: "string" },
     formats: { type: "string" },
     "skip-overflow-check": { type: "boolean", default: false },
+    pdfa: { type: "boolean", default: false },
   });
   const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
   if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
@@ -86,7 +87,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const started = performance.now();
-    const result = await buildBrief(file, ws, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"] }, fonts);
+    const result = await buildBrief(file, ws, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) }, fonts);
     diagnostics.push(...result.diagnostics);
     const ms = Math.round(performance.now() - started);
     if (result.written.length) io.out(`${file} → ${result.written.join(", ")} (${ms} ms)\n`);

@@ -38,6 +38,10 @@ export const frontMatterSchema = z
     nocite: z.array(z.string()).optional(),
     aliases: z.record(z.string(), z.string()).optional(),
     sources_heading: z.string().optional(),
+    /** Footnotes at the foot of their page (default) or gathered as endnotes. */
+    notes: z.enum(["foot", "end"]).optional(),
+    /** Hyphenate body text (never headings, names, citations or URLs). */
+    hyphenate: z.boolean().optional(),
   })
   .strict();
 

@@ -18,6 +18,8 @@ export interface RenderContext {
   paper: Paper;
   date: Date;
   chromePath: string | null;
+  /** PDF/A-2a instead of plain PDF/UA for brief.pdf. */
+  pdfa: boolean;
   /** Measure every slide in Chromium and fail on overflow (needs chromePath). */
   checkOverflow: boolean;
   /** The deck's sources, prepared on first use and shared by the deck formats. */
@@ -49,7 +51,7 @@ export const RENDERERS: Record<Format, Renderer> = {
     needsBrowser: false,
     async render(ctx) {
       const { renderPdf } = await import("./pdf/render.js");
-      return only({ name: "brief.pdf", data: await renderPdf(ctx) });
+      return only({ name: "brief.pdf", data: await renderPdf({ ...ctx, notes: ctx.brief.meta.notes }) });
     },
   },
   deck: {

@@ -14,6 +14,8 @@ export interface FlowContext {
   width: number;
   images: ReadonlyMap<string, ImageAsset>;
   ids: StructIds;
+  /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
+  hyphenate?: (text: string) => string;
 }
 
 const LIST_INDENT = 18;
@@ -143,7 +145,7 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     case "paragraph": {
       const image = onlyImage(block.inlines);
       if (image) return [figure(image, ctx, indent, parents)];
-      return [text("P", toRuns(block.inlines, para), para, ctx, { indent, parents })];
+      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, parents })];
     }
     case "list":
       return flowList(block, ctx, at);
@@ -169,6 +171,13 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     case "table":
       return [flowTable(block, ctx, indent, parents)];
   }
+}
+
+/** Hyphenation touches plain prose only: never names in citations, links, code or headings. */
+function hyphenated(runs: Run[], ctx: FlowContext): Run[] {
+  const h = ctx.hyphenate;
+  if (!h) return runs;
+  return runs.map((r) => (r.style.noHyphen || r.style.link || r.style.role ? r : { ...r, text: h(r.text) }));
 }
 
 function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {

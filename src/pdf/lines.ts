@@ -117,9 +117,15 @@ function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
   return words;
 }
 
+/** Soft hyphen: a break opportunity that shows a hyphen only when the line breaks there. */
+const SHY = "\u00ad";
+
 function measureWord(pieces: Piece[], fonts: FontBook, hardBreakAfter: boolean): Word {
   let fullWidth = 0;
   let trailing = 0;
+  const last = pieces[pieces.length - 1];
+  // A word broken at a soft hyphen needs room for the hyphen if it ends the line.
+  const hyphen = last?.text.endsWith(SHY) ? fonts.width("-", last.style.face, last.style.size) : 0;
   for (const piece of pieces) {
     const visible = piece.text.replace(INVISIBLE, "");
     const w = fonts.segment(visible, piece.style.face).reduce((s, seg) => s + fonts.width(seg.text, seg.key, piece.style.size), 0);
@@ -130,7 +136,7 @@ function measureWord(pieces: Piece[], fonts: FontBook, hardBreakAfter: boolean):
     const spaces = /\s+$/u.exec(lastPiece.text.replace(INVISIBLE, ""))?.[0] ?? "";
     if (spaces) trailing = fonts.width(spaces, lastPiece.style.face, lastPiece.style.size);
   }
-  return { pieces, width: fullWidth - trailing, fullWidth, hardBreakAfter };
+  return { pieces, width: fullWidth - trailing + hyphen, fullWidth, hardBreakAfter };
 }
 
 function splitWord(word: Word, width: number, fonts: FontBook): Word[] {
@@ -164,7 +170,8 @@ function buildLine(words: Word[], fonts: FontBook, leading: number): Line {
   words.forEach((word, wi) => {
     word.pieces.forEach((piece, pi) => {
       const isLast = wi === words.length - 1 && pi === word.pieces.length - 1;
-      const text = (isLast ? piece.text.replace(/\s+$/u, "") : piece.text).replace(INVISIBLE, "");
+      const broken = isLast && piece.text.endsWith(SHY);
+      const text = (isLast ? piece.text.replace(/\s+$/u, "") : piece.text).replace(INVISIBLE, "") + (broken ? "-" : "");
       for (const seg of fonts.segment(text, piece.style.face)) {
         const width = fonts.width(seg.text, seg.key, piece.style.size);
         const prev = fragments[fragments.length - 1];

@@ -1,4 +1,5 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
+import { createRequire } from "node:module";
 import type { Brief } from "../model.js";
 import { coverPage } from "./cover.js";
 import { flowBrief, flowFootnotes } from "./flow.js";
@@ -7,6 +8,8 @@ import { paginate } from "./paginate.js";
 import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
 import { pageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
+
+const require = createRequire(import.meta.url);
 
 export interface PdfInput {
   brief: Brief;
@@ -19,11 +22,19 @@ export interface PdfInput {
   pdfa?: boolean;
 }
 
+/** hyphen's patterns for the brief's language (British English unless it says en-US). */
+function loadHyphenator(lang = "en"): (text: string) => string {
+  const module = /^en-us$/i.test(lang) ? "hyphen/en-us/index.js" : "hyphen/en-gb/index.js";
+  const { hyphenateSync } = require(module) as { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
+  // Only words that start lower-case: proper names keep their shape.
+  return (text) => text.replace(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]{6,}/gu, (word) => hyphenateSync(word, { minWordLength: 7 }));
+}
+
 export function planPdf(input: PdfInput): PagePlan[] {
   const geo = pageGeometry(input.paper);
   const ids = new StructIds();
   const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined, ids);
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids };
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: input.brief.meta.hyphenate ? loadHyphenator(input.brief.meta.lang) : undefined };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(input.brief, ctx) : new Map();
   const body = paginate(flowBrief(input.brief, ctx, notes), geo, { footnotes });
