@@ -5,47 +5,13 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadBrief } from "../src/load.js";
 import { plainText } from "../src/parse.js";
-import type { Block } from "../src/model.js";
 import { pdfFonts, pdfinfo, qpdfCheck, readPdf, words, type PdfReading } from "./helpers/pdf.js";
+import { blockWords, missingInOrder } from "./helpers/words.js";
 import { ROOT, SAMPLE, SAMPLE_SLUG } from "./helpers/paths.js";
 
 const pdfPath = () => join(inject("builtDir"), SAMPLE_SLUG, "brief.pdf");
 const source = readFileSync(join(ROOT, SAMPLE), "utf8");
 const { brief } = loadBrief(SAMPLE, source);
-
-function blockWords(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => {
-    switch (b.kind) {
-      case "heading":
-      case "paragraph":
-        return words(plainText(b.inlines));
-      case "list":
-        return b.items.flatMap((i) => blockWords(i.blocks));
-      case "quote":
-        return blockWords(b.blocks);
-      case "callout":
-        return b.variant === "slide" ? [] : blockWords(b.blocks);
-      case "table":
-        return [...b.header, ...b.rows.flat()].flatMap((c) => words(plainText(c)));
-      case "code":
-      case "html":
-        return words(b.text);
-      case "rule":
-        return [];
-    }
-  });
-}
-
-/** Index just past the end of `needle` as a subsequence of `hay`, or the first word missing. */
-function missingInOrder(hay: string[], needle: string[]): string | null {
-  let i = 0;
-  for (const [n, w] of needle.entries()) {
-    while (i < hay.length && hay[i] !== w) i++;
-    if (i === hay.length) return `${w} (word ${n}: …${needle.slice(Math.max(0, n - 6), n + 1).join(" ")})`;
-    i++;
-  }
-  return null;
-}
 
 describe("sample brief PDF", () => {
   let pdf: PdfReading;

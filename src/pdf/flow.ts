@@ -272,6 +272,7 @@ function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, i
     columns,
     header: Array.from({ length: count }, (_, c) => cell(block.header[c] ?? [], c, true)),
     rows: block.rows.map((r) => Array.from({ length: count }, (_, c) => cell(r[c] ?? [], c, false))),
+    align: Array.from({ length: count }, (_, c) => block.align[c] ?? "left"),
     path: [...parents, table],
     rowTags,
     cellTags,

@@ -161,8 +161,11 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       row.forEach((cell, c) => {
         const tag = repeat ? "artifact" : [...table.path, table.rowTags[r]!, table.cellTags[r]![c]!];
         let cy = y + CELL_PAD;
+        const inner = (table.columns[c] ?? 0) - 2 * CELL_PAD;
         for (const line of cell) {
-          page.items.push({ type: "line", x: x + CELL_PAD, y: cy, line, tag });
+          const slack = Math.max(0, inner - line.width);
+          const shift = table.align[c] === "right" ? slack : table.align[c] === "center" ? slack / 2 : 0;
+          page.items.push({ type: "line", x: x + CELL_PAD + shift, y: cy, line, tag });
           cy += line.height;
         }
         x += table.columns[c] ?? 0;

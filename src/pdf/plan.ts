@@ -73,6 +73,7 @@ export interface TableItem {
   columns: number[];
   header: Line[][];
   rows: Line[][][];
+  align: Array<"left" | "center" | "right">;
   /** Where the Table element sits (ending with it); then one TR per row, header first. */
   path: StructRef[];
   rowTags: StructRef[];

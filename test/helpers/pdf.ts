@@ -93,5 +93,8 @@ export function hasTool(name: string): boolean {
 
 /** Words as a reader sees them: letters and digits, case-folded, ligatures and hyphens undone. */
 export function words(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+/gu) ?? [];
+  const tokens = text.normalize("NFKC").toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Chinese and Korean names have no spaces to split on, and a PDF may draw them in two
+  // fonts (赵 from Noto Sans SC, 乐际 from Noto Sans KR): compare them character by character.
+  return tokens.flatMap((t) => (/[\p{Script=Han}\p{Script=Hangul}]/u.test(t) ? [...t] : [t]));
 }

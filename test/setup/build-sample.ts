@@ -5,13 +5,19 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { briefpress } from "../helpers/run.js";
 import { SAMPLE } from "../helpers/paths.js";
+import { scratchProject } from "../helpers/project.js";
+import { generateBrief } from "../support/generate.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
     builtDir: string;
     buildLog: string;
+    stressDir: string;
   }
 }
+
+/** Options of the generated stress brief (test/support/generate.mjs). */
+export const STRESS = { seed: 60, sources: 40, citations: 650, sections: 27, paragraphs: 9, extras: true };
 
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), "briefpress-test-"));
@@ -19,5 +25,15 @@ export default function setup(project: TestProject): () => void {
   if (result.code !== 0) throw new Error(`sample build failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   project.provide("builtDir", dir);
   project.provide("buildLog", result.stdout + result.stderr);
-  return () => rmSync(dir, { recursive: true, force: true });
+
+  // The stress brief: ~60 pages of long tables, nested lists, footnotes, long URLs and
+  // Korean and Chinese names, generated (deterministically) into a scratch project.
+  const stress = scratchProject({ "report/stress.md": generateBrief(STRESS).markdown });
+  const built = briefpress(["build", "report/stress.md", "--formats", "pdf"], { cwd: stress });
+  if (built.code !== 0) throw new Error(`stress build failed (${built.code}):\n${built.stdout}\n${built.stderr}`);
+  project.provide("stressDir", stress);
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(stress, { recursive: true, force: true });
+  };
 }

@@ -1,0 +1,38 @@
+// Words of the model, to compare with words extracted from a PDF.
+import type { Block } from "../../src/model.js";
+import { plainText } from "../../src/parse.js";
+import { words } from "./pdf.js";
+
+export function blockWords(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => {
+    switch (b.kind) {
+      case "heading":
+      case "paragraph":
+        return words(plainText(b.inlines));
+      case "list":
+        return b.items.flatMap((i) => blockWords(i.blocks));
+      case "quote":
+        return blockWords(b.blocks);
+      case "callout":
+        return b.variant === "slide" ? [] : blockWords(b.blocks);
+      case "table":
+        return [...b.header, ...b.rows.flat()].flatMap((c) => words(plainText(c)));
+      case "code":
+      case "html":
+        return words(b.text);
+      case "rule":
+        return [];
+    }
+  });
+}
+
+/** null when `needle` is a subsequence of `hay`; otherwise the first missing word, in context. */
+export function missingInOrder(hay: readonly string[], needle: readonly string[]): string | null {
+  let i = 0;
+  for (const [n, w] of needle.entries()) {
+    while (i < hay.length && hay[i] !== w) i++;
+    if (i === hay.length) return `${w} (word ${n}: …${needle.slice(Math.max(0, n - 6), n + 1).join(" ")})`;
+    i++;
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+// The placement pass, tested without writing a PDF: plans from the generated stress
+// brief are checked for stranded headings, widows and orphans, repeated table headers,
+// and footnotes on the page that calls them.
+import { describe, expect, it } from "vitest";
+import { loadBrief } from "../src/load.js";
+import { FontBook } from "../src/pdf/fonts.js";
+import { notesCalled } from "../src/pdf/paginate.js";
+import type { PagePlan, Placed, StructRef } from "../src/pdf/plan.js";
+import { planPdf } from "../src/pdf/render.js";
+import { Workspace } from "../src/workspace.js";
+import { ROOT } from "./helpers/paths.js";
+import { generateBrief } from "./support/generate.mjs";
+import { STRESS } from "./setup/build-sample.js";
+
+type Line = Extract<Placed, { type: "line" }>;
+
+const fonts = new FontBook(new Workspace(ROOT));
+const { brief } = loadBrief("stress.md", generateBrief(STRESS).markdown);
+const pages: PagePlan[] = planPdf({ brief, fonts, images: new Map(), paper: "a4", date: new Date(0) });
+const lines = (p: PagePlan) => p.items.filter((i): i is Line => i.type === "line" && i.tag !== "artifact");
+const leaf = (l: Line): StructRef | undefined => (l.tag === "artifact" ? undefined : l.tag[l.tag.length - 1]);
+
+describe("placement of the stress brief", () => {
+  it("spans tens of pages", () => expect(pages.length).toBeGreaterThan(40));
+
+  it("never leaves a heading as the last thing on a page", () => {
+    const stranded = pages.slice(0, -1).flatMap((p, n) => {
+      const last = lines(p).filter((l) => !/^(Note)$/.test(leaf(l)?.type ?? "")).at(-1);
+      return last && /^H[1-3]$/.test(leaf(last)?.type ?? "") ? [`page ${n + 2}`] : [];
+    });
+    expect(stranded).toEqual([]);
+  });
+
+  it("leaves no single line of a paragraph alone at a page foot or head", () => {
+    const perPage = new Map<number, number[]>();
+    pages.forEach((p, n) => {
+      for (const l of lines(p)) {
+        const ref = leaf(l);
+        if (ref?.type !== "P") continue;
+        const counts = perPage.get(ref.id) ?? [];
+        counts[n] = (counts[n] ?? 0) + 1;
+        perPage.set(ref.id, counts);
+      }
+    });
+    const split = [...perPage.values()].map((c) => c.filter((x) => x !== undefined));
+    expect(split.filter((c) => c.length > 1).length).toBeGreaterThan(0);
+    expect(split.filter((c) => c.length > 1 && c.some((x) => x < 2))).toEqual([]);
+  });
+
+  it("repeats a table's header row at the top of each page it continues on", () => {
+    let continued = 0;
+    pages.forEach((p) => {
+      const first = p.items.find((i): i is Line => i.type === "line");
+      const firstBody = lines(p)[0];
+      if (firstBody && leaf(firstBody)?.type === "TD") {
+        continued++;
+        expect(first?.tag).toBe("artifact");
+        expect(first?.line.fragments.map((f) => f.text).join("")).toBe("Year");
+      }
+    });
+    expect(continued).toBeGreaterThan(0);
+  });
+
+  it("puts every footnote on the page that calls it", () => {
+    const calledOn = new Map<number, number>();
+    const placedOn = new Map<number, number>();
+    pages.forEach((p, n) => {
+      for (const item of p.items) {
+        if (item.type === "line") for (const note of notesCalled(item.line)) if (!calledOn.has(note)) calledOn.set(note, n);
+        if (item.type === "dest" && item.name.startsWith("note-")) placedOn.set(Number(item.name.slice(5)), n);
+      }
+    });
+    expect(calledOn.size).toBe(brief.footnotes.length);
+    for (const [note, page] of calledOn) expect(placedOn.get(note), `note ${note}`).toBe(page);
+  });
+});
