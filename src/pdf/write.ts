@@ -122,9 +122,17 @@ function drawItem(doc: PDFKit.PDFDocument, tree: StructureTree, item: Placed, ge
 }
 
 function drawLine(doc: PDFKit.PDFDocument, tree: StructureTree, line: Line, x: number, y: number, tag: Tag, artifact?: "Pagination"): void {
+  // Fragments were measured from advance widths; pdfkit kerns when it draws, which only
+  // narrows them. Each fragment starts where the one before it really ended, so runs
+  // split for links or fonts never open a gap between them.
+  let cursor = x + (line.fragments[0]?.x ?? 0);
   for (const f of line.fragments) {
     if (!f.text) continue;
-    const draw = () => drawFragment(doc, f, x, y + line.ascent);
+    doc.font(f.key).fontSize(f.style.size);
+    const width = Math.min(f.width, doc.widthOfString(f.text));
+    const at = cursor;
+    cursor += width;
+    const draw = () => drawFragment(doc, f, at, y + line.ascent);
     if (tag === "artifact") {
       tree.mark("artifact", draw, { artifact: artifact ?? "Layout" });
       continue;
@@ -138,8 +146,8 @@ function drawLine(doc: PDFKit.PDFDocument, tree: StructureTree, line: Line, x: n
         const top = y + line.ascent - (f.style.rise ?? 0) - f.style.size * 0.85;
         const h = f.style.size * 1.1;
         const options = { structParent: el, Contents: new String(linkLabel(f)) as unknown as string };
-        if (link.kind === "uri") doc.link(x + f.x, top, f.width, h, link.uri, options);
-        else doc.goTo(x + f.x, top, f.width, h, link.name, options);
+        if (link.kind === "uri") doc.link(at, top, width, h, link.uri, options);
+        else doc.goTo(at, top, width, h, link.name, options);
       });
     } else if (lang) tree.inline(tag, ["Span"], draw, { lang });
     else tree.mark(tag, draw);
@@ -148,7 +156,7 @@ function drawLine(doc: PDFKit.PDFDocument, tree: StructureTree, line: Line, x: n
 
 function drawFragment(doc: PDFKit.PDFDocument, f: Fragment, x: number, baseline: number): void {
   doc.font(f.key).fontSize(f.style.size).fillColor(f.style.color);
-  doc.text(f.text, x + f.x, baseline - (f.style.rise ?? 0), { lineBreak: false, baseline: "alphabetic" });
+  doc.text(f.text, x, baseline - (f.style.rise ?? 0), { lineBreak: false, baseline: "alphabetic" });
 }
 
 /** What a screen reader announces for a link (PDF/UA wants Contents on every link). */
