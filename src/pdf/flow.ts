@@ -20,6 +20,8 @@ export interface FlowContext {
 
 const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
+/** Deep nesting indents no further than this, so text always keeps a readable measure. */
+const MAX_INDENT = 150;
 
 /** Footnote bodies, by number, for the placement pass to put at the foot of their page. */
 export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextItem> {
@@ -183,10 +185,10 @@ function hyphenated(runs: Run[], ctx: FlowContext): Run[] {
 function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
   const para = block.kind === "quote" ? STYLES.quote : at.para;
-  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: at.indent + QUOTE_INDENT, parents: [...at.parents, container], para }));
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), parents: [...at.parents, container], para }));
   for (const item of inner) {
     if (item.type !== "text") continue;
-    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: at.indent + 2 };
+    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
     else item.box = { fill: COLOURS.boxFill, pad: 6 };
     item.keepTogether = item.lines.length < 6;
   }
@@ -196,7 +198,7 @@ function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>
 function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const out: FlowItem[] = [];
   const boxed = at.boxed && block.ordered;
-  const itemIndent = at.indent + (boxed ? 30 : LIST_INDENT);
+  const itemIndent = Math.min(at.indent + (boxed ? 30 : LIST_INDENT), MAX_INDENT);
   const list = ctx.ids.next("L");
   block.items.forEach((li, n) => {
     const marker = block.ordered ? `${block.start + n}.` : "•";
@@ -254,15 +256,19 @@ function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, ind
 
 function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
   const count = Math.max(block.header.length, ...block.rows.map((r) => r.length));
-  const pad = 4;
+  const pad = count > 10 ? 2 : 4;
+  // Wide tables set smaller (down to 6 pt) so their cells still hold a few characters a line.
+  const scale = Math.max(6 / STYLES.table.size, Math.min(1, 8 / count));
+  const bodyStyle = { ...STYLES.table, size: STYLES.table.size * scale, leading: STYLES.table.leading * scale };
+  const headStyle = { ...STYLES.tableHead, size: bodyStyle.size, leading: bodyStyle.leading };
   const natural = Array.from({ length: count }, (_, c) =>
-    Math.max(20, ...[block.header[c] ?? [], ...block.rows.map((r) => r[c] ?? [])].map((cell) => ctx.fonts.width(plainText(cell), "sans", STYLES.table.size))),
+    Math.max(20, ...[block.header[c] ?? [], ...block.rows.map((r) => r[c] ?? [])].map((cell) => ctx.fonts.width(plainText(cell), "sans", bodyStyle.size))),
   );
   const total = natural.reduce((a, b) => a + Math.sqrt(b), 0);
   const available = ctx.width - indent;
   const columns = natural.map((n) => (Math.sqrt(n) / total) * available);
   const cell = (inlines: Inline[], c: number, head: boolean): Line[] =>
-    breakLines(toRuns(inlines, head ? STYLES.tableHead : STYLES.table), ctx.fonts, { width: Math.max(8, (columns[c] ?? 40) - 2 * pad), leading: STYLES.table.leading });
+    breakLines(toRuns(inlines, head ? headStyle : bodyStyle), ctx.fonts, { width: Math.max(8, (columns[c] ?? 40) - 2 * pad), leading: bodyStyle.leading });
   const table = ctx.ids.next("Table");
   const rowCount = 1 + block.rows.length;
   const rowTags = Array.from({ length: rowCount }, () => ctx.ids.next("TR"));
@@ -273,6 +279,7 @@ function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, i
     header: Array.from({ length: count }, (_, c) => cell(block.header[c] ?? [], c, true)),
     rows: block.rows.map((r) => Array.from({ length: count }, (_, c) => cell(r[c] ?? [], c, false))),
     align: Array.from({ length: count }, (_, c) => block.align[c] ?? "left"),
+    pad,
     path: [...parents, table],
     rowTags,
     cellTags,

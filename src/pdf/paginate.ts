@@ -7,7 +7,6 @@ import type { PageGeometry } from "./style.js";
 import { COLOURS } from "./style.js";
 
 const MIN_LINES = 2;
-const CELL_PAD = 4;
 /** Space between the text and the footnote rule, and the rule itself. */
 const NOTE_SEPARATOR = 14;
 
@@ -150,7 +149,8 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
   return pages.filter((p, i) => p.items.length > 0 || i === 0);
 
   function placeTable(table: TableItem): void {
-    const rowHeight = (row: Line[][]) => Math.max(...row.map(heightOf)) + 2 * CELL_PAD;
+    const pad = table.pad;
+    const rowHeight = (row: Line[][]) => Math.max(...row.map(heightOf)) + 2 * pad;
     const headH = rowHeight(table.header);
     /** `repeat`: a header row drawn again on a later page is decoration, not content. */
     const drawRow = (row: Line[][], r: number, repeat: boolean) => {
@@ -160,12 +160,12 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       let x = geo.left;
       row.forEach((cell, c) => {
         const tag = repeat ? "artifact" : [...table.path, table.rowTags[r]!, table.cellTags[r]![c]!];
-        let cy = y + CELL_PAD;
-        const inner = (table.columns[c] ?? 0) - 2 * CELL_PAD;
+        let cy = y + pad;
+        const inner = (table.columns[c] ?? 0) - 2 * pad;
         for (const line of cell) {
           const slack = Math.max(0, inner - line.width);
           const shift = table.align[c] === "right" ? slack : table.align[c] === "center" ? slack / 2 : 0;
-          page.items.push({ type: "line", x: x + CELL_PAD + shift, y: cy, line, tag });
+          page.items.push({ type: "line", x: x + pad + shift, y: cy, line, tag });
           cy += line.height;
         }
         x += table.columns[c] ?? 0;

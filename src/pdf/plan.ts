@@ -74,6 +74,8 @@ export interface TableItem {
   header: Line[][];
   rows: Line[][][];
   align: Array<"left" | "center" | "right">;
+  /** Cell padding, in points. */
+  pad: number;
   /** Where the Table element sits (ending with it); then one TR per row, header first. */
   path: StructRef[];
   rowTags: StructRef[];

@@ -2,7 +2,7 @@
 // without internet shows the same deck. CJK fonts are added only when needed.
 import { createHash } from "node:crypto";
 import subsetFont from "subset-font";
-import type { FontBook, FontKey } from "../pdf/fonts.js";
+import { INVISIBLE, type FontBook, type FontKey } from "../pdf/fonts.js";
 
 const FAMILIES: Array<{ key: FontKey; family: string; weight: number; style: "normal" | "italic" }> = [
   { key: "sans", family: "Source Sans 3", weight: 400, style: "normal" },
@@ -24,7 +24,8 @@ export interface FontCache {
  * WebAssembly (~0.5 s), so results are cached by font and character set.
  */
 export async function embeddedFontCss(text: string, fonts: FontBook, cache?: FontCache): Promise<string> {
-  const chars = [...new Set(text.replace(/\s/gu, ""))].join("") + " ";
+  // Invisible controls (zero-width, bidi) need no glyph; the browser just applies them.
+  const chars = [...new Set(text.replace(/\s/gu, "").replace(INVISIBLE, ""))].join("") + " ";
   const latin = fonts.segment(chars, "sans");
   const needed = new Map<FontKey, string>();
   for (const piece of latin) needed.set(piece.key, (needed.get(piece.key) ?? "") + piece.text);
