@@ -19,6 +19,8 @@ Files default to report/*.md. Outputs go to DIR/<slug>/ (DIR defaults to dist).
 Exit codes: 0 clean, 1 content errors, 2 usage or environment error.
 `;
 
+const LARGE_BRIEF = 1_000_000;
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -87,6 +89,9 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const started = performance.now();
+    const size = ws.size(file);
+    // A brief this large takes seconds: say so, so nobody thinks it hangs.
+    if (size > LARGE_BRIEF) io.err(`${file}: large brief (${(size / 1e6).toFixed(1)} MB), building…\n`);
     const result = await buildBrief(file, ws, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) }, fonts);
     diagnostics.push(...result.diagnostics);
     const ms = Math.round(performance.now() - started);

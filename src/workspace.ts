@@ -31,6 +31,12 @@ export class Workspace implements FontSource {
     }
   }
 
+  /** Size in bytes of a file named relative to the project (0 when missing). */
+  size(file: string): number {
+    const path = resolve(this.root, file);
+    return existsSync(path) ? statSync(path).size : 0;
+  }
+
   /** Whether `path` (absolute) lies inside the project. */
   contains(path: string): boolean {
     const rel = relative(this.root, path);

@@ -254,7 +254,25 @@ function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, ind
   };
 }
 
-function flowTable(block: Extract<Block, { kind: "table" }>, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
+type TableBlock = Extract<Block, { kind: "table" }>;
+
+/**
+ * A table much wider than long (40 columns, 4 rows) cannot be read at any type size on a
+ * portrait page; turned a quarter (rows become columns) it reads as an ordinary table.
+ */
+const MAX_COLUMNS = 12;
+
+function transpose(block: TableBlock): TableBlock {
+  const count = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  const grid = [block.header, ...block.rows];
+  const columns = Array.from({ length: count }, (_, c) => grid.map((row) => row[c] ?? []));
+  const [header = [], ...rows] = columns;
+  return { ...block, header, rows, align: header.map(() => "left") };
+}
+
+function flowTable(original: TableBlock, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
+  const wide = Math.max(original.header.length, ...original.rows.map((r) => r.length));
+  const block = wide > MAX_COLUMNS && original.rows.length + 1 < wide ? transpose(original) : original;
   const count = Math.max(block.header.length, ...block.rows.map((r) => r.length));
   const pad = count > 10 ? 2 : 4;
   // Wide tables set smaller (down to 6 pt) so their cells still hold a few characters a line.
