@@ -14,6 +14,7 @@ Usage:
   briefpress build [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck,deck-pdf,pptx]
                    [--pdfa] [--skip-overflow-check]
   briefpress check [files…] [--format text|json|github] [--strict]
+  briefpress watch [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck]
 
 Files default to report/*.md. Outputs go to DIR/<slug>/ (DIR defaults to dist).
 Exit codes: 0 clean, 1 content errors, 2 usage or environment error.
@@ -39,6 +40,8 @@ export async function main(argv: string[], io: Io = processIo, ws = new Workspac
         return await runBuild(rest, io, ws);
       case "check":
         return runCheck(rest, io, ws);
+      case "watch":
+        return await runWatch(rest, io, ws);
       case "help":
       case "--help":
       case "-h":
@@ -100,6 +103,28 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
   }
   if (diagnostics.length) io.err(formatReport("text", diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+async function runWatch(args: string[], io: Io, ws: Workspace): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: "string", default: "dist" },
+    paper: { type: "string" },
+    formats: { type: "string", default: "pdf,deck" },
+  });
+  const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
+  if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
+  // The browser-based outputs take seconds; watch mode is for the save-and-look loop.
+  const formats = parseFormats(String(values.formats)).filter((f) => f === "pdf" || f === "deck");
+  if (formats.length === 0) throw new UsageError("watch builds pdf and deck; run build for deck-pdf and pptx");
+  const files = positionals.length ? positionals : defaultBriefs(ws);
+  for (const f of files) ws.readSource(f); // a missing file is a usage error now, not later
+  const { FontBook } = await import("./pdf/fonts.js");
+  const { watchBriefs } = await import("./watch.js");
+  const stop = new AbortController();
+  process.once("SIGINT", () => stop.abort());
+  process.once("SIGTERM", () => stop.abort());
+  await watchBriefs(files, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
+  return 0;
 }
 
 function runCheck(args: string[], io: Io, ws: Workspace): number {

@@ -41,6 +41,18 @@ export class FontBook {
     return font;
   }
 
+  private readonly layouts = new Map<FontKey, Record<string, unknown>>();
+
+  /** pdfkit's per-word shaping cache for this face, shared by every PDF this book makes. */
+  layoutCache(key: FontKey): Record<string, unknown> {
+    let cache = this.layouts.get(key);
+    if (!cache) {
+      cache = Object.create(null) as Record<string, unknown>;
+      this.layouts.set(key, cache);
+    }
+    return cache;
+  }
+
   bytes(key: FontKey): Buffer {
     return this.source.fontBytes(key);
   }

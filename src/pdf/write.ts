@@ -64,7 +64,14 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
   const furniture = pages.map((_, i) => furnitureLines(brief, fonts, geo, i + 1, pages.length));
-  for (const key of fonts.used) doc.registerFont(key, fonts.bytes(key));
+  // pdfkit takes the parsed fontkit font itself, and we hand it a layout cache that lives
+  // as long as the FontBook: tables are decoded and words shaped once per process, not once
+  // per PDF (watch mode and batches rebuild in a fraction of the time).
+  for (const key of fonts.used) {
+    doc.registerFont(key, fonts.font(key) as unknown as Buffer);
+    doc.font(key);
+    (doc as unknown as { _font: { layoutCache?: object } })._font.layoutCache = fonts.layoutCache(key);
+  }
 
   const destPage = new Map<string, number>();
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));

@@ -1,0 +1,51 @@
+// Watch mode, as a writer uses it: save the file, see one line with the rebuild's time.
+import { spawn } from "node:child_process";
+import { appendFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN } from "./helpers/paths.js";
+import { sampleSource, scratchProject } from "./helpers/project.js";
+
+function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      const m = pattern.exec(read());
+      if (m) resolve(m);
+      else if (Date.now() - started > ms) reject(new Error(`timed out waiting for ${pattern}; output so far:\n${read()}`));
+      else setTimeout(tick, 50);
+    };
+    tick();
+  });
+}
+
+describe("briefpress watch", () => {
+  it("rebuilds a brief when it is saved, printing one line with the time taken", async () => {
+    const dir = scratchProject({ "report/x.md": sampleSource() });
+    const child = spawn(process.execPath, [BIN, "watch", "report/x.md"], { cwd: dir });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    try {
+      await waitFor(() => out, /watching 1 brief/, 60_000);
+      const pdf = join(dir, "dist", "x", "brief.pdf");
+      const first = statSync(pdf).mtimeMs;
+      appendFileSync(join(dir, "report", "x.md"), "\n");
+      const m = await waitFor(() => out, /report\/x\.md changed → brief\.pdf, slides\.md, slides\.html \((\d+) ms\)/, 30_000);
+      expect(Number(m[1])).toBeGreaterThan(0);
+      expect(statSync(pdf).mtimeMs).toBeGreaterThan(first);
+
+      // A mistake shows up as diagnostics, and the last good PDF stays.
+      const good = readFileSync(pdf);
+      writeFileSync(join(dir, "report", "x.md"), sampleSource().replace("## Background\n", "## Background\n\nA new claim (Yon 2024).\n"));
+      await waitFor(() => out, /report\/x\.md changed: not built, 1 error/, 30_000);
+      await waitFor(() => err, /citation\/unresolved "Yon 2024"/, 5_000);
+      expect(readFileSync(pdf).equals(good)).toBe(true);
+    } finally {
+      child.kill("SIGINT");
+      await new Promise((r) => child.on("exit", r));
+    }
+    expect(child.exitCode === 0 || child.signalCode === "SIGINT").toBe(true);
+  });
+});
