@@ -1,7 +1,7 @@
 // The thin CLI: parse arguments, call the library, map results to output and exit codes
 // (0 clean, 1 content errors, 2 usage or environment). No stack traces for user mistakes.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { buildBrief, checkBrief, chromiumPath, defaultBriefs } from "./build.js";
+import { buildBrief, checkBrief, chromiumPath, defaultBriefs, type BriefBuild } from "./build.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { EnvironmentError, UsageError, isUserFacing } from "./errors.js";
 import { FORMATS, type Format } from "./renderers.js";
@@ -21,6 +21,8 @@ Exit codes: 0 clean, 1 content errors, 2 usage or environment error.
 `;
 
 const LARGE_BRIEF = 1_000_000;
+/** From this many briefs on, a build runs in a worker pool across the cores. */
+const POOL_THRESHOLD = 4;
 
 export interface Io {
   out(text: string): void;
@@ -87,19 +89,30 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     io.err(`briefpress: ${message}\n`);
   }
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  const { FontBook } = await import("./pdf/fonts.js");
-  const fonts = new FontBook(ws);
+  const options = { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) };
   const diagnostics: Diagnostic[] = [];
+  const report = (result: BriefBuild, ms: number) => {
+    diagnostics.push(...result.diagnostics);
+    if (result.written.length) io.out(`${result.file} → ${result.written.join(", ")} (${ms} ms)\n`);
+    else io.out(`${result.file}: not built (errors below)\n`);
+  };
   for (const file of files) {
-    const started = performance.now();
     const size = ws.size(file);
     // A brief this large takes seconds: say so, so nobody thinks it hangs.
     if (size > LARGE_BRIEF) io.err(`${file}: large brief (${(size / 1e6).toFixed(1)} MB), building…\n`);
-    const result = await buildBrief(file, ws, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) }, fonts);
-    diagnostics.push(...result.diagnostics);
-    const ms = Math.round(performance.now() - started);
-    if (result.written.length) io.out(`${file} → ${result.written.join(", ")} (${ms} ms)\n`);
-    else io.out(`${file}: not built (errors below)\n`);
+    ws.readSource(file); // missing or unreadable files are usage errors before any work starts
+  }
+  if (files.length >= POOL_THRESHOLD) {
+    // Many briefs: one worker thread per core, each with its own parsed fonts.
+    const { buildInPool } = await import("./pool.js");
+    await buildInPool(files, ws.root, options, report);
+  } else {
+    const { FontBook } = await import("./pdf/fonts.js");
+    const fonts = new FontBook(ws);
+    for (const file of files) {
+      const started = performance.now();
+      report(await buildBrief(file, ws, options, fonts), Math.round(performance.now() - started));
+    }
   }
   if (diagnostics.length) io.err(formatReport("text", diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;

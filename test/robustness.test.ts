@@ -184,3 +184,17 @@ describe("valid but extreme input", () => {
     expect(statSync(join(dir, "dist", "huge", "brief.pdf")).size).toBeGreaterThan(1_000_000);
   }, 300_000);
 });
+
+describe("batches", () => {
+  it("builds many briefs through the worker pool, each complete, and reports each", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`report/b${i}.md`] = sampleSource().replace(/^title: .*$/m, `title: "Batch brief ${i}"`);
+    const dir = scratchProject(files);
+    const r = briefpress(["build", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (let i = 0; i < 6; i++) {
+      expect(r.stdout).toMatch(new RegExp(`report/b${i}\\.md → dist/b${i}/brief\\.pdf, dist/b${i}/slides\\.md, dist/b${i}/slides\\.html \\(\\d+ ms\\)`));
+      expect(readdirSync(join(dir, "dist", `b${i}`)).sort()).toEqual(["brief.pdf", "slides.html", "slides.md"]);
+    }
+  });
+});
