@@ -24,7 +24,11 @@ export interface PdfReading {
 }
 
 export async function readPdf(path: string): Promise<PdfReading> {
-  const data = new Uint8Array(readFileSync(path));
+  return readPdfBuffer(readFileSync(path));
+}
+
+export async function readPdfBuffer(bytes: Buffer): Promise<PdfReading> {
+  const data = new Uint8Array(bytes);
   const doc = await getDocument({ data, standardFontDataUrl, isEvalSupported: false, verbosity: 0 }).promise;
   const pages: PdfPage[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
