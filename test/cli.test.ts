@@ -44,6 +44,19 @@ describe("briefpress check", () => {
     expect(r.stdout).toMatch(/^::error file=report\/x\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=citation\/unresolved::/m);
   });
 
+  it("warns about an uncited source, and --strict makes the warning an error", () => {
+    const text = sampleSource().replace("## Sources and further reading\n", "## Sources and further reading\n\nMin-ji Kim. (2020). A report nobody cites. Publisher.\n");
+    const dir = scratchProject({ "report/x.md": text });
+    const at = positionOf(text, "Min-ji Kim. (2020)");
+    const plain = briefpress(["check", "report/x.md"], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain(`report/x.md:${at.line}:1 warning source/uncited source "Kim 2020" is never cited`);
+    expect(plain.stdout).toMatch(/^0 errors, 1 warning$/m);
+    const strict = briefpress(["check", "report/x.md", "--strict"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(`report/x.md:${at.line}:1 error source/uncited`);
+  });
+
   it("names an unknown front-matter key and its line", () => {
     const text = sampleSource().replace("lang: en\n", "lang: en\nlanguage: English\n");
     const dir = scratchProject({ "report/x.md": text });

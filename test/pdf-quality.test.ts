@@ -1,6 +1,7 @@
 // Print and accessibility quality of built PDFs, on the sample brief and on a generated
 // ~60-page stress brief: PDF/UA checks, reproducible bytes, every word present, nothing
 // drawn outside the text block, size, font fallback.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -112,5 +113,32 @@ describe("fonts and size", () => {
     const line = text.split("\n").findIndex((l) => l.includes("سلام")) + 1;
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`report/x.md:${line}:10 error font/missing-glyph no bundled font has the character "س" (U+0633)`);
+  });
+});
+
+describe("photographs", () => {
+  it("are embedded at no more than 200 ppi of their printed size, as tagged figures with their credit", async () => {
+    const { default: sharp } = await import("sharp");
+    const brief = `---\ntitle: "Photo"\n---\n\n## Section\n\nA photograph follows (Kim 2020).\n\n![Border fence at dusk](../assets/photo.jpg "Photo: Test desk")\n\n## Sources\n\nMin-ji Kim. (2020). A report. Publisher.\n`;
+    const dir = scratchProject({ "report/p.md": brief });
+    const w = 4000;
+    const h = 2600;
+    const pixels = Buffer.alloc(w * h * 3, 0);
+    for (let i = 0; i < pixels.length; i += 7) pixels[i] = i % 251;
+    await sharp(pixels, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 90 }).toFile(join(dir, "assets", "photo.jpg"));
+    const r = briefpress(["build", "report/p.md", "--formats", "pdf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const pdf = join(dir, "dist", "p", "brief.pdf");
+    const rows = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter((l) => l.trim());
+    expect(rows).toHaveLength(1);
+    const cols = rows[0]!.trim().split(/\s+/);
+    const [width, xppi] = [Number(cols[3]), Number(cols[12])];
+    expect(width).toBeLessThan(w);
+    expect(xppi).toBeLessThanOrEqual(201);
+    expect(xppi).toBeGreaterThanOrEqual(190);
+    const report = await checkPdfUa(pdf);
+    expect(report.findings).toEqual([]);
+    expect(report.structure.figuresWithAlt).toBe(1);
+    expect((await readPdf(pdf)).pages.map((p) => p.text).join(" ")).toContain("Photo: Test desk");
   });
 });

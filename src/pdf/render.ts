@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { Brief } from "../model.js";
 import { coverPage } from "./cover.js";
 import { flowBrief, flowFootnotes } from "./flow.js";
+import { downsampleImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
 import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
@@ -43,5 +44,6 @@ export function planPdf(input: PdfInput): PagePlan[] {
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const pages = planPdf(input);
+  await downsampleImages(pages);
   return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
 }
