@@ -1,0 +1,208 @@
+// Inline tokens → inline runs of the model, with exact positions: markdown-it gives
+// inline tokens no positions, so each character is mapped back to the source here, and
+// citations are found in the text runs (never in code spans or link targets).
+import type { Token } from "markdown-it";
+import type { Span } from "./diagnostics.js";
+import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
+import { InlineLocator } from "./locate.js";
+import type { Citation, Inline } from "./model.js";
+
+export interface Context {
+  lines: string[];
+  citations: Citation[];
+  footnoteNumbers: Map<number, number>;
+  danglingFootnotes: Array<{ label: string; span: Span }>;
+  /** Inside a "::: slide" container: citations there appear on slides only. */
+  inSlide: boolean;
+}
+
+export type InlineContext = "body" | "table" | "slide";
+
+export function readInlines(inline: Token, ctx: Context, where: InlineContext, line?: number, column = 0): Inline[] {
+  const locator = new InlineLocator(inline.content, ctx.lines, line ?? inline.map?.[0] ?? 0, column);
+  const walker = new InlineWalker(inline.content, locator, ctx, ctx.inSlide ? "slide" : where);
+  return walker.read(inline.children ?? []);
+}
+
+/** Walks inline tokens, merging text and soft breaks into runs that citations can span. */
+class InlineWalker {
+  private cursor = 0;
+  constructor(
+    private readonly content: string,
+    private readonly locator: InlineLocator,
+    private readonly ctx: Context,
+    private readonly where: InlineContext,
+  ) {}
+
+  read(children: Token[]): Inline[] {
+    const stack: Inline[][] = [[]];
+    const frames: Array<Extract<Inline, { children: Inline[] }>> = [];
+    // A run of text and soft breaks, with the content offset of each of its characters.
+    let run: { text: string; offsets: number[] } | null = null;
+    const top = () => stack[stack.length - 1] ?? [];
+    const flush = () => {
+      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link")));
+      run = null;
+    };
+    for (const t of children) {
+      if (t.type === "text" || t.type === "softbreak") {
+        const text = t.type === "text" ? t.content : " ";
+        run ??= { text: "", offsets: [] };
+        run.offsets.push(...this.align(t.type === "text" ? t.content : "\n"));
+        run.text += text;
+        continue;
+      }
+      flush();
+      switch (t.type) {
+        case "strong_open":
+        case "em_open":
+        case "link_open": {
+          const node: Extract<Inline, { children: Inline[] }> =
+            t.type === "link_open"
+              ? { kind: "link", href: String(t.attrGet("href") ?? ""), children: [] }
+              : { kind: t.type === "strong_open" ? "strong" : "em", children: [] };
+          top().push(node);
+          frames.push(node);
+          stack.push(node.children);
+          break;
+        }
+        case "strong_close":
+        case "em_close":
+        case "link_close":
+          frames.pop();
+          stack.pop();
+          break;
+        case "code_inline":
+          this.locate(t.content);
+          top().push({ kind: "code", text: t.content });
+          break;
+        case "hardbreak":
+          top().push({ kind: "break" });
+          break;
+        case "image": {
+          const offset = this.locate("![");
+          const alt = t.children?.map((c) => c.content).join("") ?? t.content;
+          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset) });
+          break;
+        }
+        case "footnote_ref": {
+          const id = Number(t.meta?.id ?? 0);
+          const number = id + 1;
+          this.ctx.footnoteNumbers.set(id, number);
+          top().push({ kind: "footnoteRef", label: String(t.meta?.label ?? number), number });
+          break;
+        }
+        case "html_inline":
+          // Raw HTML is shown as the literal text the writer typed, never interpreted.
+          this.locate(t.content);
+          top().push({ kind: "text", text: t.content });
+          break;
+        default:
+          if (t.content) top().push({ kind: "text", text: t.content });
+      }
+    }
+    flush();
+    return stack[0] ?? [];
+  }
+
+  /** Finds `needle` in the content from the cursor; returns where it starts. */
+  private locate(needle: string): number {
+    const found = needle ? this.content.indexOf(needle, this.cursor) : -1;
+    if (found < 0) return this.cursor;
+    this.cursor = found + needle.length;
+    return found;
+  }
+
+  /**
+   * Content offset of every character of a decoded text token. markdown-it has removed
+   * backslash escapes ("\\[") and decoded entities ("&amp;"), so a plain indexOf can miss;
+   * this walks the source, stepping over them, so positions stay exact.
+   */
+  private align(needle: string): number[] {
+    for (let start = this.cursor; start < this.content.length; start++) {
+      const offsets = alignAt(this.content, needle, start);
+      if (offsets) {
+        this.cursor = (offsets[offsets.length - 1] ?? start) + 1;
+        return offsets;
+      }
+    }
+    // Not found (should not happen): keep positions monotonic at the cursor.
+    return [...needle].map(() => this.cursor);
+  }
+
+  private textRun(text: string, offsets: number[], inLink: boolean): Inline[] {
+    if (inLink) return [{ kind: "text", text }];
+    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
+    const span = (a: number, b: number) => ({
+      start: this.locator.positionAt(toContent(a)),
+      end: this.locator.positionAt(toContent(b - 1) + 1),
+    });
+    const out: Inline[] = [];
+    let last = 0;
+    for (const found of allCitations(text, this.where !== "table")) {
+      if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
+      const citation: Citation = {
+        style: found.style,
+        raw: found.raw,
+        span: span(found.start, found.end),
+        context: this.where,
+        items: found.items.map((item) => ({
+          ...(item.key ? { key: item.key } : {}),
+          author: item.authors[0] ?? "",
+          authorCandidates: item.authors,
+          year: item.year,
+          locator: item.locator,
+          prefix: item.prefix,
+          span: span(item.start, item.end),
+          rawStart: item.start - found.start,
+          rawEnd: item.end - found.start,
+        })),
+      };
+      this.ctx.citations.push(citation);
+      out.push({ kind: "citation", text: found.raw, citation });
+      last = found.end;
+    }
+    if (last < text.length) out.push({ kind: "text", text: text.slice(last) });
+    for (const m of text.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      // "\[^x]" is the writer asking for literal text, not a reference.
+      if (this.content[toContent(m.index) - 1] === "\\") continue;
+      this.ctx.danglingFootnotes.push({ label: m[1] ?? "", span: span(m.index, m.index + m[0].length) });
+    }
+    return out;
+  }
+}
+
+const ENTITY = /^&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/i;
+
+/** Offsets in `content` of each UTF-16 unit of `needle` placed at `start`, or null. */
+function alignAt(content: string, needle: string, start: number): number[] | null {
+  const out: number[] = [];
+  let i = start;
+  for (let k = 0; k < needle.length; k++) {
+    const c = needle[k];
+    // "&amp;" decodes to "&": take the entity unless the source really has a bare "&".
+    const entity = content[i] === "&" && ENTITY.test(content.slice(i, i + 12)) && !(c === "&" && needle[k + 1] === content[i + 1]);
+    if (content[i] === c && !entity) {
+      out.push(i++);
+    } else if (content[i] === "\\" && content[i + 1] === c) {
+      out.push(i + 1);
+      i += 2;
+    } else if (entity) {
+      // One entity decodes to one or two UTF-16 units; both map to the entity's start.
+      const length = ENTITY.exec(content.slice(i, i + 12))?.[0].length ?? 1;
+      out.push(i);
+      if (needle.codePointAt(k)! > 0xffff) out.push(i), k++;
+      i += length;
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */
+function allCitations(text: string, narrative: boolean): FoundCitation[] {
+  const keys = findKeyCitations(text);
+  const authorDate = findCitations(text, { narrative }).filter((c) => !keys.some((k) => c.start < k.end && k.start < c.end));
+  return [...keys, ...authorDate].sort((a, b) => a.start - b.start);
+}
