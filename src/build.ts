@@ -26,7 +26,6 @@ export interface CheckedBrief {
 }
 
 export interface BuildOptions {
-  files: string[];
   outDir: string;
   paper?: Paper;
   formats: Format[];

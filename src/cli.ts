@@ -89,7 +89,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     io.err(`briefpress: ${message}\n`);
   }
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  const options = { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) };
+  const options = { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) };
   const diagnostics: Diagnostic[] = [];
   const report = (result: BriefBuild, ms: number) => {
     diagnostics.push(...result.diagnostics);
@@ -136,7 +136,7 @@ async function runWatch(args: string[], io: Io, ws: Workspace): Promise<number> 
   const stop = new AbortController();
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
-  await watchBriefs(files, { files, outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
+  await watchBriefs(files, { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
   return 0;
 }
 

@@ -1,5 +1,5 @@
 // Three kinds of failure are kept apart:
-//  - content problems in a brief → Diagnostic (see diagnostics.ts), exit 1;
+//  - content problems in a brief → Diagnostic (see diagnostics.ts), exit 1, never thrown;
 //  - usage and environment failures → UsageError / EnvironmentError below, exit 2;
 //  - our own bugs → plain Error, which the CLI reports with its stack.
 
@@ -15,18 +15,6 @@ export class EnvironmentError extends Error {
   readonly exitCode = 2;
 }
 
-/** A brief's content stops the build; the diagnostics say why and where. */
-export class ContentError extends Error {
-  override readonly name = "ContentError";
-  readonly exitCode = 1;
-  constructor(
-    message: string,
-    readonly diagnostics: readonly import("./diagnostics.js").Diagnostic[],
-  ) {
-    super(message);
-  }
-}
-
-export function isUserFacing(e: unknown): e is UsageError | EnvironmentError | ContentError {
-  return e instanceof UsageError || e instanceof EnvironmentError || e instanceof ContentError;
+export function isUserFacing(e: unknown): e is UsageError | EnvironmentError {
+  return e instanceof UsageError || e instanceof EnvironmentError;
 }

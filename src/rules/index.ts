@@ -19,12 +19,7 @@ export interface Rule {
   run(ctx: RuleContext, severity: Severity): Diagnostic[];
 }
 
-/** Rules whose diagnostics come from the resolver itself, listed for documentation. */
-export const RESOLVER_RULES = [
-  { id: "citation/unresolved", severity: "error", description: "a citation matches no source entry" },
-  { id: "citation/ambiguous", severity: "error", description: "a citation matches more than one source entry" },
-] as const;
-
+// citation/unresolved and citation/ambiguous come from the resolver itself (citations/resolve.ts).
 export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules];
 
 export function runRules(ctx: RuleContext): Diagnostic[] {
