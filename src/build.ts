@@ -53,17 +53,17 @@ export function defaultBriefs(ws: Workspace): string[] {
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace): CheckedBrief & { images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
+export function checkBrief(file: string, ws: Workspace): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
   const source = ws.readSource(file);
   if (!source.trim()) {
-    return { brief: loadBrief(file, "").brief, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
+    return { brief: loadBrief(file, "").brief, source, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
   const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
   const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
-  return { brief: loaded.brief, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
+  return { brief: loaded.brief, source, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
 }
 
 /** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
@@ -144,7 +144,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     }
   } catch (e) {
     if (e instanceof MissingGlyphError) {
-      result.diagnostics.push(missingGlyph(file, ws.readSource(file), e));
+      result.diagnostics.push(missingGlyph(file, checked.source, e));
       return result;
     }
     throw e;

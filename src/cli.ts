@@ -100,9 +100,11 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     const size = ws.size(file);
     // A brief this large takes seconds: say so, so nobody thinks it hangs.
     if (size > LARGE_BRIEF) io.err(`${file}: large brief (${(size / 1e6).toFixed(1)} MB), building…\n`);
-    ws.readSource(file); // missing or unreadable files are usage errors before any work starts
   }
   if (files.length >= POOL_THRESHOLD) {
+    // Errors thrown in a worker thread lose their class on the way back, so a missing or
+    // unreadable file must be found here, as a usage error, before the pool starts.
+    for (const file of files) ws.readSource(file);
     // Many briefs: one worker thread per core, each with its own parsed fonts.
     const { buildInPool } = await import("./pool.js");
     await buildInPool(files, ws.root, options, report);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { briefpress } from "./helpers/run.js";
 import { pdfinfo } from "./helpers/pdf.js";
-import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
+import { checkInScratch, positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 
 describe("briefpress check", () => {
   it("passes every brief in report/ with no errors", () => {
@@ -17,8 +17,7 @@ describe("briefpress check", () => {
 
   it("reports a misspelt citation at its line and column, with a suggestion, and exits 1", () => {
     const text = sampleSource().replace("(Yoon 2024)", "(Yon 2024)");
-    const dir = scratchProject({ "report/typo.md": text });
-    const r = briefpress(["check", "report/typo.md"], { cwd: dir });
+    const r = checkInScratch({ "report/typo.md": text }, "report/typo.md");
     const at = positionOf(text, "Yon 2024)");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`report/typo.md:${at.line}:${at.column} error citation/unresolved "Yon 2024"`);
@@ -59,8 +58,7 @@ describe("briefpress check", () => {
 
   it("names an unknown front-matter key and its line", () => {
     const text = sampleSource().replace("lang: en\n", "lang: en\nlanguage: English\n");
-    const dir = scratchProject({ "report/x.md": text });
-    const r = briefpress(["check", "report/x.md"], { cwd: dir });
+    const r = checkInScratch({ "report/x.md": text });
     const at = positionOf(text, "language:");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`report/x.md:${at.line}:1 error frontmatter/schema unknown front-matter key "language"`);

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { loadBrief } from "../src/load.js";
 import { INVISIBLE } from "../src/pdf/fonts.js";
-import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
+import { checkInScratch, positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 import { BIN } from "./helpers/paths.js";
 import { readPdf, words } from "./helpers/pdf.js";
 import { briefpress } from "./helpers/run.js";
@@ -14,10 +14,7 @@ import { blockWords, missingInOrder } from "./helpers/words.js";
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-function check(files: Record<string, string>, target = "report/x.md") {
-  const dir = scratchProject(files);
-  return { dir, ...briefpress(["check", target], { cwd: dir }) };
-}
+const check = checkInScratch;
 
 describe("bad input", () => {
   it("an empty file", () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
-import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
+import { checkInScratch, positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 import { ROOT } from "./helpers/paths.js";
 import { briefpress } from "./helpers/run.js";
 
@@ -103,8 +103,7 @@ Min-ji Kim. (2020). A report. Publisher.
 describe("slide-only citations", () => {
   it("are resolved like any other: an unresolved one in a ::: slide block is an error there", () => {
     const text = sampleSource().replace("- About 60 North Koreans were forcibly returned on 26 April 2024 (Yoon 2024).", "- About 60 North Koreans were forcibly returned on 26 April 2024 (Yoom 2024).");
-    const dir = scratchProject({ "report/x.md": text });
-    const r = briefpress(["check", "report/x.md"], { cwd: dir });
+    const r = checkInScratch({ "report/x.md": text });
     const at = positionOf(text, "Yoom 2024");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`report/x.md:${at.line}:${at.column} error citation/unresolved "Yoom 2024"`);

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, SAMPLE } from "./paths.js";
+import { briefpress } from "./run.js";
 
 export function scratchProject(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "briefpress-project-"));
@@ -24,4 +25,10 @@ export function positionOf(text: string, needle: string): { line: number; column
   if (index < 0) throw new Error(`"${needle}" not in text`);
   const before = text.slice(0, index).split("\n");
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Runs `briefpress check` on `target` in a scratch project holding `files`. */
+export function checkInScratch(files: Record<string, string>, target = "report/x.md"): { dir: string; code: number; stdout: string; stderr: string } {
+  const dir = scratchProject(files);
+  return { dir, ...briefpress(["check", target], { cwd: dir }) };
 }
