@@ -2,11 +2,13 @@
 // in the order the files were given.
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
+import type * as PiscinaModule from "piscina";
 import type { BriefBuild, BuildOptions } from "./build.js";
+import { loadPackage } from "./packages.js";
 import type { BuildOutcome, BuildTask } from "./worker.js";
 
 export async function buildInPool(files: string[], root: string, options: BuildOptions, onDone: (result: BriefBuild, ms: number) => void): Promise<BriefBuild[]> {
+  const { Piscina } = loadPackage<typeof PiscinaModule>("piscina");
   const pool = new Piscina({
     filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
     maxThreads: Math.max(1, Math.min(availableParallelism(), files.length)),

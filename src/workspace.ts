@@ -1,13 +1,11 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "./errors.js";
+import { resolvePackage } from "./packages.js";
 import { fontModule, type FontKey } from "./pdf/font-files.js";
 import type { FontSource } from "./pdf/fonts.js";
-
-const require = createRequire(import.meta.url);
 
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
@@ -56,7 +54,7 @@ export class Workspace implements FontSource {
     if (!bytes) {
       let path: string;
       try {
-        path = require.resolve(fontModule(key));
+        path = resolvePackage(fontModule(key));
       } catch (cause) {
         throw new EnvironmentError(`font package for "${key}" is not installed (run npm ci)`, { cause });
       }

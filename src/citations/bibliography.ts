@@ -2,17 +2,15 @@
 // citation-js (never by hand). Loaded only by briefs that need it: its engine costs
 // ~0.2 s to load and ~0.65 s for its first format call.
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import type { CslItem } from "../model.js";
-
-const require = createRequire(import.meta.url);
+import { loadPackage } from "../packages.js";
 
 type CiteModule = typeof import("@citation-js/core");
 
 function citationJs(): CiteModule {
-  const core = require("@citation-js/core") as CiteModule;
-  require("@citation-js/plugin-bibtex");
-  require("@citation-js/plugin-csl");
+  const core = loadPackage<CiteModule>("@citation-js/core");
+  loadPackage("@citation-js/plugin-bibtex");
+  loadPackage("@citation-js/plugin-csl");
   return core;
 }
 

@@ -28,7 +28,6 @@ export interface FontSource {
 export class FontBook {
   private readonly fonts = new Map<FontKey, fontkit.Font>();
   private readonly advances = new Map<FontKey, Map<number, number>>();
-  readonly used = new Set<FontKey>();
 
   constructor(private readonly source: FontSource) {}
 
@@ -73,7 +72,6 @@ export class FontBook {
       if (last && last.key === key) last.text += char;
       else out.push({ text: char, key });
     }
-    for (const piece of out) this.used.add(piece.key);
     return out;
   }
 

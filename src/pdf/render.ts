@@ -1,6 +1,6 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
-import { createRequire } from "node:module";
 import type { Brief } from "../model.js";
+import { loadPackage } from "../packages.js";
 import { coverPage } from "./cover.js";
 import { flowBrief, flowFootnotes } from "./flow.js";
 import { downsampleImages } from "./images.js";
@@ -9,8 +9,6 @@ import { paginate } from "./paginate.js";
 import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
 import { pageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
-
-const require = createRequire(import.meta.url);
 
 export interface PdfInput {
   brief: Brief;
@@ -26,7 +24,7 @@ export interface PdfInput {
 /** hyphen's patterns for the brief's language (British English unless it says en-US). */
 function loadHyphenator(lang = "en"): (text: string) => string {
   const module = /^en-us$/i.test(lang) ? "hyphen/en-us/index.js" : "hyphen/en-gb/index.js";
-  const { hyphenateSync } = require(module) as { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
+  const { hyphenateSync } = loadPackage(module) as { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
   // Only words that start lower-case: proper names keep their shape.
   return (text) => text.replace(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]{6,}/gu, (word) => hyphenateSync(word, { minWordLength: 7 }));
 }

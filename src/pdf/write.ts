@@ -64,14 +64,7 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
   const furniture = pages.map((_, i) => furnitureLines(brief, fonts, geo, i + 1, pages.length));
-  // pdfkit takes the parsed fontkit font itself, and we hand it a layout cache that lives
-  // as long as the FontBook: tables are decoded and words shaped once per process, not once
-  // per PDF (watch mode and batches rebuild in a fraction of the time).
-  for (const key of fonts.used) {
-    doc.registerFont(key, fonts.font(key) as unknown as Buffer);
-    doc.font(key);
-    (doc as unknown as { _font: { layoutCache?: object } })._font.layoutCache = fonts.layoutCache(key);
-  }
+  const use = fontSelector(doc, fonts);
 
   const destPage = new Map<string, number>();
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));
@@ -82,10 +75,10 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
     for (const item of page.items) {
       if (item.type === "outline") outline.add(item.title, item.level);
-      else drawItem(doc, tree, item, geo, destPage);
+      else drawItem(doc, use, tree, item, geo, destPage);
     }
     const f = furniture[index];
-    if (f) for (const [line, x, y] of f) drawLine(doc, tree, line, x, y, "artifact", "Pagination");
+    if (f) for (const [line, x, y] of f) drawLine(doc, use, tree, line, x, y, "artifact", "Pagination");
     if (index > 0) tree.mark("artifact", () => doc.rect(geo.left, geo.top - 22, geo.textWidth, 0.5).fill(COLOURS.rule), { artifact: "Pagination" });
   });
   tree.end();
@@ -94,13 +87,35 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
   return done;
 }
 
-function drawItem(doc: PDFKit.PDFDocument, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>): void {
+type UseFont = (key: FontKey) => PDFKit.PDFDocument;
+
+/**
+ * Selects a face, registering it with this document on first use. Registration order
+ * decides pdfkit's font names, so it follows the document alone (never what else the
+ * process built before): the same brief gives the same bytes in a batch, in watch mode
+ * and from a fresh process. pdfkit takes the parsed fontkit font itself, with a shaping
+ * cache that lives as long as the FontBook, so tables are decoded once per process.
+ */
+function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook): UseFont {
+  const registered = new Set<FontKey>();
+  return (key) => {
+    if (!registered.has(key)) {
+      registered.add(key);
+      doc.registerFont(key, fonts.font(key) as unknown as Buffer);
+      doc.font(key);
+      (doc as unknown as { _font: { layoutCache?: object } })._font.layoutCache = fonts.layoutCache(key);
+    }
+    return doc.font(key);
+  };
+}
+
+function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>): void {
   switch (item.type) {
     case "rect":
       tree.mark("artifact", () => doc.rect(item.x, item.y, item.w, item.h).fill(item.fill));
       break;
     case "line":
-      drawLine(doc, tree, item.line, item.x, item.y, item.tag);
+      drawLine(doc, use, tree, item.line, item.x, item.y, item.tag);
       break;
     case "image":
       tree.mark(item.tag, () => {
@@ -117,7 +132,7 @@ function drawItem(doc: PDFKit.PDFDocument, tree: StructureTree, item: Placed, ge
       if (page === undefined || !style) break;
       const text = String(page);
       tree.mark(item.tag, () => {
-        doc.font(style.face).fontSize(style.size).fillColor(COLOURS.muted);
+        use(style.face).fontSize(style.size).fillColor(COLOURS.muted);
         const w = doc.widthOfString(text);
         doc.text(text, item.x - w, item.y + item.line.ascent, { lineBreak: false, baseline: "alphabetic" });
       });
@@ -128,18 +143,18 @@ function drawItem(doc: PDFKit.PDFDocument, tree: StructureTree, item: Placed, ge
   }
 }
 
-function drawLine(doc: PDFKit.PDFDocument, tree: StructureTree, line: Line, x: number, y: number, tag: Tag, artifact?: "Pagination"): void {
+function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, line: Line, x: number, y: number, tag: Tag, artifact?: "Pagination"): void {
   // Fragments were measured from advance widths; pdfkit kerns when it draws, which only
   // narrows them. Each fragment starts where the one before it really ended, so runs
   // split for links or fonts never open a gap between them.
   let cursor = x + (line.fragments[0]?.x ?? 0);
   for (const f of line.fragments) {
     if (!f.text) continue;
-    doc.font(f.key).fontSize(f.style.size);
+    use(f.key).fontSize(f.style.size);
     const width = Math.min(f.width, doc.widthOfString(f.text));
     const at = cursor;
     cursor += width;
-    const draw = () => drawFragment(doc, f, at, y + line.ascent);
+    const draw = () => drawFragment(use, f, at, y + line.ascent);
     if (tag === "artifact") {
       tree.mark("artifact", draw, { artifact: artifact ?? "Layout" });
       continue;
@@ -161,9 +176,8 @@ function drawLine(doc: PDFKit.PDFDocument, tree: StructureTree, line: Line, x: n
   }
 }
 
-function drawFragment(doc: PDFKit.PDFDocument, f: Fragment, x: number, baseline: number): void {
-  doc.font(f.key).fontSize(f.style.size).fillColor(f.style.color);
-  doc.text(f.text, x, baseline - (f.style.rise ?? 0), { lineBreak: false, baseline: "alphabetic" });
+function drawFragment(use: UseFont, f: Fragment, x: number, baseline: number): void {
+  use(f.key).fontSize(f.style.size).fillColor(f.style.color).text(f.text, x, baseline - (f.style.rise ?? 0), { lineBreak: false, baseline: "alphabetic" });
 }
 
 /** What a screen reader announces for a link (PDF/UA wants Contents on every link). */

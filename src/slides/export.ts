@@ -2,12 +2,10 @@
 // process: marp-cli logs through console and keeps process-wide flags we must not share.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { EnvironmentError } from "../errors.js";
-
-const require = createRequire(import.meta.url);
+import { resolvePackage } from "../packages.js";
 
 export type DeckExport = "pdf" | "pptx";
 
@@ -26,7 +24,7 @@ export async function exportDeck(input: ExportInput): Promise<Buffer> {
     const out = join(dir, `slides.${input.format}`);
     await writeFile(md, input.markdown);
     await writeFile(theme, input.themeCss);
-    const cli = join(dirname(require.resolve("@marp-team/marp-cli/package.json")), "marp-cli.js");
+    const cli = join(dirname(resolvePackage("@marp-team/marp-cli/package.json")), "marp-cli.js");
     const args = [cli, md, "--no-stdin", "--no-config-file", "--theme", theme, `--${input.format}`, "--allow-local-files", "--browser-path", input.chromePath, "--browser-timeout", "120", "-o", out];
     if (input.format === "pdf") args.push("--pdf-notes", "--pdf-outlines");
     await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,8 @@
 // Fonts for the deck, embedded in its CSS as subset TrueType data URLs so a venue laptop
 // without internet shows the same deck. CJK fonts are added only when needed.
 import { createHash } from "node:crypto";
-import subsetFont from "subset-font";
+import type subsetFontType from "subset-font";
+import { loadPackage } from "../packages.js";
 import { INVISIBLE, type FontBook, type FontKey } from "../pdf/fonts.js";
 
 const FAMILIES: Array<{ key: FontKey; family: string; weight: number; style: "normal" | "italic" }> = [
@@ -40,6 +41,7 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
     const key = createHash("sha256").update(`font-subset-v1\u0000${face.key}\u0000${base}`).digest("hex");
     let data = cache?.cacheGet(key);
     if (!data) {
+      const subsetFont = loadPackage<typeof subsetFontType>("subset-font");
       data = (await subsetFont(fonts.bytes(face.key), base, { targetFormat: "sfnt" })).toString("base64");
       cache?.cacheSet(key, data);
     }

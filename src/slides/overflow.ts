@@ -1,7 +1,8 @@
 // Overflow is a build error: the deck is opened in headless Chromium and every slide
 // measured. Marp itself only warns inside an editor preview.
-import { chromium } from "playwright-core";
+import type * as Playwright from "playwright-core";
 import { EnvironmentError } from "../errors.js";
+import { loadPackage } from "../packages.js";
 
 export interface Overflow {
   /** 0-based slide index. */
@@ -14,6 +15,7 @@ export interface Overflow {
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export async function measureOverflow(html: string, chromePath: string): Promise<Overflow[]> {
+  const { chromium } = loadPackage<typeof Playwright>("playwright-core");
   let browser;
   try {
     browser = await chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_ARGS });
