@@ -23,14 +23,23 @@ else if(e.key==='Home')show(0);else if(e.key==='End')show(slides.length-1);
 else if(e.key==='f')document.documentElement.requestFullscreen?.();});
 if(location.hash)show(parseInt(location.hash.slice(1),10)-1);`;
 
-export function renderDeckHtml(input: DeckHtmlInput): { html: string; notes: string[][] } {
+/** The last theme's Marp: compiling a theme's CSS costs tens of ms and rarely changes. */
+let cached: { themeCss: string; marp: Marp } | undefined;
+
+function marpFor(themeCss: string): Marp {
+  if (cached?.themeCss === themeCss) return cached.marp;
   const marp = new Marp({ html: false, math: false, script: false, minifyCSS: false });
-  marp.themeSet.add(input.themeCss);
+  marp.themeSet.add(themeCss);
   // markdown-it refuses data:image/svg+xml links; we only produce such URLs ourselves
   // (the cover and figures, inlined so the file works offline), so allow exactly those.
   const validate = marp.markdown.validateLink.bind(marp.markdown);
   marp.markdown.validateLink = (url: string) => url.startsWith("data:image/svg+xml;base64,") || validate(url);
-  const { html, css, comments } = marp.render(input.markdown);
+  cached = { themeCss, marp };
+  return marp;
+}
+
+export function renderDeckHtml(input: DeckHtmlInput): { html: string; notes: string[][] } {
+  const { html, css, comments } = marpFor(input.themeCss).render(input.markdown);
   const page = `<!doctype html>
 <html lang="${escapeAttr(input.lang)}">
 <head>
