@@ -6,6 +6,7 @@ import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import type { FontBook, FontKey } from "./fonts.js";
 import { breakLines, type Fragment, type Line } from "./lines.js";
+import { shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
 import type { PagePlan, Placed, Tag } from "./plan.js";
 import { COLOURS, STYLES, type PageGeometry } from "./style.js";
 import { StructureTree } from "./tagging.js";
@@ -24,8 +25,9 @@ export interface WriteOptions {
 /** Languages of text drawn from the fallback fonts, for per-span /Lang. */
 const FALLBACK_LANG: Partial<Record<FontKey, string>> = { kr: "ko", "kr-bold": "ko", sc: "zh-Hans", "sc-bold": "zh-Hans" };
 
-export function writePdf(o: WriteOptions): Promise<Buffer> {
+export async function writePdf(o: WriteOptions): Promise<Buffer> {
   const { brief, pages, geo, fonts } = o;
+  const shaper = await shaperFor(fonts);
   const meta = brief.meta;
   const doc = new PDFDocument({
     size: [geo.width, geo.height],
@@ -64,7 +66,7 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
   const furniture = pages.map((_, i) => furnitureLines(brief, fonts, geo, i + 1, pages.length));
-  const use = fontSelector(doc, fonts);
+  const use = fontSelector(doc, fonts, shaper);
 
   const destPage = new Map<string, number>();
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));
@@ -89,21 +91,30 @@ export function writePdf(o: WriteOptions): Promise<Buffer> {
 
 type UseFont = (key: FontKey) => PDFKit.PDFDocument;
 
+/** The parts of pdfkit's EmbeddedFont we take over (private in 0.20.2, which we pin). */
+interface EmbeddedFontInternals {
+  scale: number;
+  layoutCache?: Record<string, unknown>;
+  layoutRun(text: string, features?: unknown): ShapedRun;
+}
+
 /**
  * Selects a face, registering it with this document on first use. Registration order
  * decides pdfkit's font names, so it follows the document alone (never what else the
  * process built before): the same brief gives the same bytes in a batch, in watch mode
- * and from a fresh process. pdfkit takes the parsed fontkit font itself, with a shaping
- * cache that lives as long as the FontBook, so tables are decoded once per process.
+ * and from a fresh process. pdfkit takes the parsed fontkit font itself, its layout goes
+ * to HarfBuzz (shaping.ts), and its per-word cache lives as long as the FontBook.
  */
-function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook): UseFont {
+function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper): UseFont {
   const registered = new Set<FontKey>();
   return (key) => {
     if (!registered.has(key)) {
       registered.add(key);
       doc.registerFont(key, fonts.font(key) as unknown as Buffer);
       doc.font(key);
-      (doc as unknown as { _font: { layoutCache?: object } })._font.layoutCache = fonts.layoutCache(key);
+      const embedded = (doc as unknown as { _font: EmbeddedFontInternals })._font;
+      embedded.layoutCache = fonts.layoutCache(key);
+      embedded.layoutRun = (text) => shaper.shape(key, text, embedded.scale);
     }
     return doc.font(key);
   };
