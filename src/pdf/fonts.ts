@@ -16,6 +16,12 @@ function fallbacks(face: Face): FallbackFace[] {
 /** Characters that are never drawn and need no glyph: controls, zero-width and bidi marks. */
 export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
+/** A stretch of text that one font draws. */
+export interface Segment {
+  text: string;
+  key: FontKey;
+}
+
 export interface FontSource {
   /** Reads a font file's bytes; the workspace caches them across briefs. */
   fontBytes(key: FontKey): Buffer;
@@ -56,17 +62,45 @@ export class FontBook {
     return this.source.fontBytes(key);
   }
 
-  /** Splits text into pieces that one font each can draw. */
-  segment(text: string, face: Face): Array<{ text: string; key: FontKey }> {
-    const out: Array<{ text: string; key: FontKey }> = [];
-    const primary = this.font(face);
+  private readonly segments = new Map<Face, Map<string, readonly Segment[]>>();
+  private readonly coverage = new Map<Face, Map<number, FontKey>>();
+
+  /**
+   * Splits text into pieces that one font each can draw. Cached per face and text:
+   * a brief measures the same words over and over. The result is shared; don't mutate.
+   */
+  segment(text: string, face: Face): readonly Segment[] {
+    let byText = this.segments.get(face);
+    if (!byText) {
+      byText = new Map();
+      this.segments.set(face, byText);
+    }
+    let out = byText.get(text);
+    if (!out) {
+      out = this.split(text, face);
+      byText.set(text, out);
+    }
+    return out;
+  }
+
+  private split(text: string, face: Face): Segment[] {
+    let keys = this.coverage.get(face);
+    if (!keys) {
+      keys = new Map();
+      this.coverage.set(face, keys);
+    }
+    const out: Segment[] = [];
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
-      let key: FontKey = face;
-      if (!primary.hasGlyphForCodePoint(cp) && !/\s/u.test(char)) {
-        const fallback = fallbacks(face).find((k) => this.font(k).hasGlyphForCodePoint(cp));
-        if (!fallback) throw new MissingGlyphError(char);
-        key = fallback;
+      let key = keys.get(cp);
+      if (key === undefined) {
+        key = face;
+        if (!this.font(face).hasGlyphForCodePoint(cp) && !/\s/u.test(char)) {
+          const fallback = fallbacks(face).find((k) => this.font(k).hasGlyphForCodePoint(cp));
+          if (!fallback) throw new MissingGlyphError(char);
+          key = fallback;
+        }
+        keys.set(cp, key);
       }
       const last = out[out.length - 1];
       if (last && last.key === key) last.text += char;
@@ -75,12 +109,28 @@ export class FontBook {
     return out;
   }
 
+  private readonly widths = new Map<FontKey, Map<string, number>>();
+
   /**
    * Width from the glyphs' advance widths. Full shaping (kerning, ligatures) is left to
    * pdfkit when it draws: it only ever narrows Latin text, so a line measured this way
    * never runs past its measure, and measuring costs a table lookup instead of GSUB/GPOS.
    */
   width(text: string, key: FontKey, size: number): number {
+    let byText = this.widths.get(key);
+    if (!byText) {
+      byText = new Map();
+      this.widths.set(key, byText);
+    }
+    let units = byText.get(text);
+    if (units === undefined) {
+      units = this.units(text, key);
+      byText.set(text, units);
+    }
+    return units * size;
+  }
+
+  private units(text: string, key: FontKey): number {
     let advances = this.advances.get(key);
     if (!advances) {
       advances = new Map();
@@ -97,7 +147,7 @@ export class FontBook {
       }
       units += advance;
     }
-    return units * size;
+    return units;
   }
 
   ascent(key: FontKey, size: number): number {

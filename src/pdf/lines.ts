@@ -101,21 +101,25 @@ function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
   const words: Word[] = [];
   const breaker = new LineBreaker(text);
   let last = 0;
+  let first = 0; // the first run that can still overlap a word: breaks only move forward
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     if (bk.position === last) continue;
     const pieces: Piece[] = [];
-    runs.forEach((run, i) => {
+    while (first < runs.length - 1 && (starts[first] ?? 0) + (runs[first]?.text.length ?? 0) <= last) first++;
+    for (let i = first; i < runs.length && (starts[i] ?? 0) < bk.position; i++) {
+      const run = runs[i]!;
       const a = Math.max(last, starts[i] ?? 0);
       const b = Math.min(bk.position, (starts[i] ?? 0) + run.text.length);
-      if (a < b) pieces.push({ text: text.slice(a, b), style: run.style });
-    });
-    const raw = text.slice(last, bk.position);
-    const hardBreakAfter = bk.required && /[\n\u2028\u2029]$/.test(raw);
-    words.push(measureWord(pieces.map((p) => ({ ...p, text: p.text.replace(/[\n\u2028\u2029]/g, "") })), fonts, hardBreakAfter));
+      if (a < b) pieces.push({ text: text.slice(a, b).replace(NEWLINES, ""), style: run.style });
+    }
+    const hardBreakAfter = bk.required && /[\n\u2028\u2029]$/.test(text.slice(last, bk.position));
+    words.push(measureWord(pieces, fonts, hardBreakAfter));
     last = bk.position;
   }
   return words;
 }
+
+const NEWLINES = /[\n\u2028\u2029]/g;
 
 /** Soft hyphen: a break opportunity that shows a hyphen only when the line breaks there. */
 const SHY = "\u00ad";
