@@ -57,11 +57,11 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>`);
   }
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
+  const chunks = collectOutput(doc);
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
+    doc.resume(); // flowing, so "end" fires once pdfkit has written the trailer
   });
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
@@ -87,6 +87,24 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   outline.finish();
   doc.end();
   return done;
+}
+
+/**
+ * pdfkit writes the file as thousands of small pieces pushed through a Readable stream;
+ * the stream's per-chunk work cost more than the writing. The document is wanted whole,
+ * so its (private, pinned) writer appends to an array instead.
+ */
+function collectOutput(doc: PDFKit.PDFDocument): Buffer[] {
+  // The header went out through the stream already, when pdfkit was constructed.
+  const head = doc.read() as Buffer | null;
+  const chunks: Buffer[] = head ? [head] : [];
+  const internals = doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+  internals._write = (data) => {
+    const bytes = typeof data === "string" ? Buffer.from(`${data}\n`, "latin1") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    chunks.push(bytes);
+    internals._offset += bytes.length;
+  };
+  return chunks;
 }
 
 type UseFont = (key: FontKey) => PDFKit.PDFDocument;

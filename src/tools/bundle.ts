@@ -24,15 +24,41 @@ export const cbc = refuse, ecb = refuse;`,
   "brotli/decompress.js": `export default () => { throw new Error("briefpress reads TrueType fonts, not WOFF2"); };`,
 };
 
+/** Exact-text patches to the pinned pdfkit 0.20.2; a version that no longer matches fails the build. */
+const PDFKIT_PATCHES: Array<[string, string]> = [
+  // pdfkit finds its standard-font metrics through its package's "imports" map, from
+  // its own file URL; bundled, that URL would be ours, so point it back at pdfkit.
+  ["import.meta.url", `require("node:url").pathToFileURL(require.resolve("pdfkit")).href`],
+  // Every content-stream operator becomes bytes here, one JavaScript loop and one small
+  // array each: thousands per page. Node's latin1 encoder keeps the same low byte of
+  // each code unit, natively and from a shared pool.
+  [
+    `const fromBinaryString = str => {
+  const out = new Uint8Array(str.length);
+  for (let i = 0; i < str.length; i++) {
+    out[i] = str.charCodeAt(i) & 0xff;
+  }
+  return out;
+};`,
+    `const fromBinaryString = str => Buffer.from(str, "latin1");`,
+  ],
+];
+
+function patch(text: string, patches: Array<[string, string]>): string {
+  for (const [from, to] of patches) {
+    if (!text.includes(from)) throw new Error(`pdfkit patch no longer applies: ${from.split("\n")[0]}`);
+    text = text.replaceAll(from, to);
+  }
+  return text;
+}
+
 const pdfkitParts: esbuild.Plugin = {
   name: "pdfkit-parts",
   setup(build) {
     build.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: "stand-in" }));
     build.onLoad({ filter: /.*/, namespace: "stand-in" }, (args) => ({ contents: STAND_INS[args.path] ?? "", loader: "js" }));
-    // pdfkit finds its standard-font metrics through its package's "imports" map, from
-    // its own file URL; bundled, that URL would be ours, so point it back at pdfkit.
     build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replaceAll("import.meta.url", `require("node:url").pathToFileURL(require.resolve("pdfkit")).href`),
+      contents: patch(readFileSync(args.path, "utf8"), PDFKIT_PATCHES),
       loader: "js",
     }));
   },
