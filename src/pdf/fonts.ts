@@ -8,6 +8,10 @@ export type { Face, FallbackFace, FontKey } from "./font-files.js";
 
 const BOLD_FACES = new Set<Face>(["serif-bold", "serif-bolditalic", "sans-semibold", "sans-bold"]);
 
+export function isFallback(key: FontKey): boolean {
+  return key === "kr" || key === "kr-bold" || key === "sc" || key === "sc-bold";
+}
+
 /** Fallback order after the face itself: Korean (Hangul + traditional Hanja), then simplified Chinese. */
 function fallbacks(face: Face): FallbackFace[] {
   return BOLD_FACES.has(face) ? ["kr-bold", "sc-bold"] : ["kr", "sc"];

@@ -4,7 +4,7 @@ import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
-import type { FontBook, FontKey } from "./fonts.js";
+import { isFallback, type FontBook, type FontKey } from "./fonts.js";
 import { breakLines, type Fragment, type Line } from "./lines.js";
 import { shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
 import type { PagePlan, Placed, Tag } from "./plan.js";
@@ -66,7 +66,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
   const furniture = pages.map((_, i) => furnitureLines(brief, fonts, geo, i + 1, pages.length));
-  const use = fontSelector(doc, fonts, shaper);
+  const use = fontSelector(doc, fonts, shaper, harfBuzzFaces(pages));
 
   const destPage = new Map<string, number>();
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));
@@ -123,7 +123,26 @@ interface EmbeddedFontInternals {
  * and from a fresh process. pdfkit takes the parsed fontkit font itself, its layout goes
  * to HarfBuzz (shaping.ts), and its per-word cache lives as long as the FontBook.
  */
-function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper): UseFont {
+/**
+ * HarfBuzz first copies a face into its own memory: nothing for our Latin faces, but
+ * 6–10 MB (~30–50 ms) for a Korean or Chinese one. For the few names most briefs carry
+ * in those scripts, fontkit (pdfkit's own shaper) is cheaper; past this many
+ * characters HarfBuzz is (a brief written in Korean, say). Same glyphs either way.
+ */
+const HARFBUZZ_FALLBACK_CHARS = 400;
+
+function harfBuzzFaces(pages: PagePlan[]): (key: FontKey) => boolean {
+  const chars = new Map<FontKey, number>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.type !== "line") continue;
+      for (const f of item.line.fragments) chars.set(f.key, (chars.get(f.key) ?? 0) + f.text.length);
+    }
+  }
+  return (key) => !isFallback(key) || (chars.get(key) ?? 0) >= HARFBUZZ_FALLBACK_CHARS;
+}
+
+function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper, byHarfBuzz: (key: FontKey) => boolean): UseFont {
   const registered = new Set<FontKey>();
   return (key) => {
     if (!registered.has(key)) {
@@ -132,7 +151,7 @@ function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper):
       doc.font(key);
       const embedded = (doc as unknown as { _font: EmbeddedFontInternals })._font;
       embedded.layoutCache = fonts.layoutCache(key);
-      embedded.layoutRun = (text) => shaper.shape(key, text, embedded.scale);
+      if (byHarfBuzz(key)) embedded.layoutRun = (text) => shaper.shape(key, text, embedded.scale);
     }
     return doc.font(key);
   };

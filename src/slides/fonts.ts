@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type subsetFontType from "subset-font";
 import { loadPackage } from "../packages.js";
-import { INVISIBLE, type FontBook, type FontKey } from "../pdf/fonts.js";
+import { INVISIBLE, isFallback, type FontBook, type FontKey } from "../pdf/fonts.js";
 
 const FAMILIES: Array<{ key: FontKey; family: string; weight: number; style: "normal" | "italic" }> = [
   { key: "sans", family: "Source Sans 3", weight: 400, style: "normal" },
@@ -33,8 +33,7 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
   // Every Latin face gets the full character set used; fallbacks only their own share.
   const rules: string[] = [];
   for (const face of FAMILIES) {
-    const isFallback = face.key.startsWith("kr") || face.key.startsWith("sc");
-    const base = isFallback ? needed.get(face.key.replace("-bold", "") as FontKey) : chars;
+    const base = isFallback(face.key) ? needed.get(face.key.replace("-bold", "") as FontKey) : chars;
     if (!base) continue;
     // Plain TrueType: WOFF2's Brotli in WebAssembly costs ~0.8 s a deck and WOFF's
     // deflate ~0.15 s, to shrink a subset that is a few tens of kilobytes anyway.
