@@ -12,6 +12,7 @@ import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics
 import { UsageError } from "./errors.js";
 import { loadBrief } from "./load.js";
 import type { Brief } from "./model.js";
+import { FACES, type FontKey } from "./pdf/font-files.js";
 import type { FontBook } from "./pdf/fonts.js";
 import { MissingGlyphError } from "./pdf/missing-glyph.js";
 import type { Paper } from "./pdf/style.js";
@@ -53,8 +54,8 @@ export function defaultBriefs(ws: Workspace): string[] {
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
-  const source = ws.readSource(file);
+export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
+  const source = text ?? ws.readSource(file);
   if (!source.trim()) {
     return { brief: loadBrief(file, "").brief, source, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
@@ -98,8 +99,24 @@ function findHandDeck(brief: Brief, ws: Workspace): HandDeck | undefined {
   return ws.exists(path) ? { file, path, text: ws.readSource(file) } : undefined;
 }
 
+/**
+ * The PDF engine's slow starts, begun on other threads while this one checks the brief:
+ * font files are read on libuv's thread pool and HarfBuzz's WebAssembly compiles in V8's
+ * background. The Korean and Chinese faces only for briefs with such characters.
+ */
+function warmPdfEngine(source: string, fonts: FontBook): Promise<unknown> {
+  const keys: FontKey[] = [...FACES];
+  if (/\p{Script=Hangul}|\p{Script=Han}/u.test(source)) keys.push("kr");
+  if (/\p{Script=Han}/u.test(source)) keys.push("sc");
+  const shaper = import("./pdf/shaping.js").then(({ shaperFor }) => shaperFor(fonts));
+  // Failures resurface where the renderer needs the same thing, with their own errors.
+  return Promise.all([fonts.prefetch(keys), shaper]).catch(() => undefined);
+}
+
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
-  const checked = checkBrief(file, ws);
+  const source = ws.readSource(file);
+  const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
+  const checked = checkBrief(file, ws, source);
   const { brief } = checked;
   const result: BriefBuild = { file, slug: brief.slug, written: [], diagnostics: checked.diagnostics };
   if (hasErrors(checked.diagnostics)) return result;
@@ -135,6 +152,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
       }))),
   };
   const outputs: Output[] = [];
+  await warming;
   try {
     for (const format of options.formats) {
       if (RENDERERS[format].needsBrowser && !options.chromePath) continue;

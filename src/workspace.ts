@@ -1,6 +1,7 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "./errors.js";
 import { resolvePackage } from "./packages.js";
@@ -52,16 +53,34 @@ export class Workspace implements FontSource {
   fontBytes(key: FontKey): Buffer {
     let bytes = this.fontCache.get(key);
     if (!bytes) {
-      let path: string;
-      try {
-        path = resolvePackage(fontModule(key));
-      } catch (cause) {
-        throw new EnvironmentError(`font package for "${key}" is not installed (run npm ci)`, { cause });
-      }
-      bytes = readFileSync(path);
+      bytes = readFileSync(this.fontPath(key));
       this.fontCache.set(key, bytes);
     }
     return bytes;
+  }
+
+  /**
+   * Reads font files on libuv's thread pool while this thread does other work (a CJK
+   * face is 6–10 MB). Best effort: a failure here resurfaces, with its proper error, when
+   * fontBytes() reads the file itself.
+   */
+  async prefetchFonts(keys: readonly FontKey[]): Promise<void> {
+    await Promise.all(
+      keys
+        .filter((key) => !this.fontCache.has(key))
+        .map(async (key) => {
+          const bytes = await readFile(this.fontPath(key)).catch(() => undefined);
+          if (bytes && !this.fontCache.has(key)) this.fontCache.set(key, bytes);
+        }),
+    );
+  }
+
+  private fontPath(key: FontKey): string {
+    try {
+      return resolvePackage(fontModule(key));
+    } catch (cause) {
+      throw new EnvironmentError(`font package for "${key}" is not installed (run npm ci)`, { cause });
+    }
   }
 
   /** Writes through a temporary file and a rename, so readers never see half a file. */

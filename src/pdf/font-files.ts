@@ -4,6 +4,8 @@ export type Face =
   | "serif" | "serif-italic" | "serif-bold" | "serif-bolditalic"
   | "sans" | "sans-italic" | "sans-semibold" | "sans-bold";
 export type FallbackFace = "kr" | "kr-bold" | "sc" | "sc-bold";
+
+export const FACES: readonly Face[] = ["serif", "serif-italic", "serif-bold", "serif-bolditalic", "sans", "sans-italic", "sans-semibold", "sans-bold"];
 export type FontKey = Face | FallbackFace;
 
 const FILES: Record<FontKey, string> = {

@@ -29,6 +29,8 @@ export interface Segment {
 export interface FontSource {
   /** Reads a font file's bytes; the workspace caches them across briefs. */
   fontBytes(key: FontKey): Buffer;
+  /** Starts reading font files in the background, ahead of fontBytes(). */
+  prefetchFonts?(keys: readonly FontKey[]): Promise<void>;
 }
 
 /**
@@ -48,6 +50,12 @@ export class FontBook {
       this.fonts.set(key, font);
     }
     return font;
+  }
+
+  /** Has the files of faces not parsed yet read in the background (see Workspace). */
+  prefetch(keys: readonly FontKey[]): Promise<void> {
+    const missing = keys.filter((key) => !this.fonts.has(key));
+    return missing.length && this.source.prefetchFonts ? this.source.prefetchFonts(missing) : Promise.resolve();
   }
 
   private readonly layouts = new Map<FontKey, Record<string, unknown>>();
