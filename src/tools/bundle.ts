@@ -11,7 +11,7 @@ import * as esbuild from "esbuild";
 const BUILD = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Loaded from node_modules at run time: native code, WebAssembly, browsers, workers. */
-const EXTERNAL = ["@marp-team/*", "@citation-js/*", "harfbuzzjs", "subset-font", "playwright-core", "piscina", "sharp", "hyphen"];
+const EXTERNAL = ["@marp-team/marp-cli", "@citation-js/*", "harfbuzzjs", "subset-font", "playwright-core", "piscina", "sharp", "hyphen"];
 
 /**
  * Parts of the PDF engine briefpress never calls, replaced by stand-ins that refuse:
