@@ -36,6 +36,8 @@ export interface BuildOptions {
   checkOverflow?: boolean;
   /** Write brief.pdf as PDF/A-2a (archival) while keeping its PDF/UA tagging. */
   pdfa?: boolean;
+  /** Render in memory only (watch mode's warm-up); default true. */
+  write?: boolean;
 }
 
 export interface BriefBuild {
@@ -168,7 +170,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     throw e;
   }
   // Every output rendered in memory first: a failure above leaves dist/ untouched.
-  if (hasErrors(result.diagnostics)) return result;
+  if (hasErrors(result.diagnostics) || options.write === false) return result;
   for (const out of outputs) {
     const path = join(outDir, out.name);
     ws.writeAtomic(path, out.data);

@@ -15,6 +15,8 @@ export interface WatchIo {
 /** Editors save in bursts (write, rename, chmod): wait this long for the last event. */
 const SETTLE_MS = 25;
 
+const WARM_UP_BUILDS = 4;
+
 export async function watchBriefs(files: string[], options: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal): Promise<void> {
   const rebuild = async (file: string, reason: string) => {
     const started = performance.now();
@@ -54,6 +56,13 @@ export async function watchBriefs(files: string[], options: BuildOptions, ws: Wo
       );
     }),
   );
+  // A cold engine builds the first save ~3× slower than later ones (V8 optimises the
+  // layout code as it runs). A few quiet builds in memory now, while the writer is still
+  // reading, make the first save as quick as the rest; a save meanwhile queues behind.
+  const quiet = { ...options, write: false };
+  for (let i = 0; i < WARM_UP_BUILDS; i++) {
+    for (const file of files) queue = queue.then(() => buildBrief(file, ws, quiet, fonts)).then(() => undefined, () => undefined);
+  }
   await new Promise<void>((done) => signal.addEventListener("abort", () => done(), { once: true }));
   for (const w of watchers) w.close();
   for (const t of timers.values()) clearTimeout(t);

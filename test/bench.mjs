@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Benchmark: whole-process timings, median of several runs (machines here are noisy,
 // so this is a script that prints numbers, not a timed test). Run: npm run bench
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateBrief } from "./support/generate.mjs";
+import { HUNDRED_PAGES, STRESS, generateBrief } from "./support/generate.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, "bin", "briefpress.js");
@@ -33,13 +33,51 @@ function bench(label, args, cwd, runs = RUNS) {
   return median(ms);
 }
 
-// A scratch project: the sample brief, a generated 100-page brief, 50 small briefs.
+/**
+ * Watch mode: save the sample brief every 600 ms and read each rebuild's line. Reports
+ * the build time the line prints and the whole save-to-line latency (which adds the
+ * 25 ms the watcher waits for an editor's burst of writes to settle).
+ */
+async function benchWatch(file, cwd, saves = 9) {
+  const child = spawn(process.execPath, [BIN, "watch", file, "--formats", "pdf,deck"], { cwd });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  const lines = () => out.split("\n").filter((l) => l.includes(" changed → "));
+  const until = async (test, ms = 60_000) => {
+    const started = Date.now();
+    while (!test()) {
+      if (Date.now() - started > ms) throw new Error(`watch: timed out; output so far:\n${out}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  try {
+    await until(() => out.includes("watching 1 brief"));
+    const built = [];
+    const latency = [];
+    for (let i = 0; i < saves; i++) {
+      const before = lines().length;
+      const saved = performance.now();
+      appendFileSync(join(cwd, file), "\n");
+      await until(() => lines().length > before);
+      latency.push(performance.now() - saved);
+      built.push(Number(/\((\d+) ms\)/.exec(lines().at(-1))?.[1]));
+      await new Promise((r) => setTimeout(r, 600));
+    }
+    console.log(`${"watch: rebuild after a save (sample, pdf+deck)".padEnd(58)} median ${median(built).toFixed(0).padStart(5)} ms  (min ${Math.min(...built)}, max ${Math.max(...built)}, n=${saves}; first save ${built[0]} ms)`);
+    console.log(`${"watch: save to printed line".padEnd(58)} median ${median(latency).toFixed(0).padStart(5)} ms`);
+  } finally {
+    child.kill("SIGINT");
+  }
+}
+
+// A scratch project: the sample brief, a generated 100-page brief, the stress brief,
+// 50 small briefs.
 const dir = mkdtempSync(join(tmpdir(), "briefpress-bench-"));
 try {
   for (const d of ["report", "assets", "slides"]) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
   mkdirSync(join(dir, "node_modules"), { recursive: true });
-  const big = generateBrief({ seed: 7, sources: 60, citations: 900, sections: 24, paragraphs: 12, extras: true });
-  writeFileSync(join(dir, "big.md"), big.markdown);
+  writeFileSync(join(dir, "big.md"), generateBrief(HUNDRED_PAGES).markdown);
+  writeFileSync(join(dir, "stress.md"), generateBrief(STRESS).markdown);
   const cites = generateBrief({ seed: 11, sources: 200, citations: 1000, sections: 20, paragraphs: 10 });
   writeFileSync(join(dir, "cites.md"), cites.markdown);
   mkdirSync(join(dir, "batch"));
@@ -52,9 +90,12 @@ try {
   bench("build --formats pdf (sample brief)", ["build", sample, "--formats", "pdf"], dir);
   bench("check (sample brief)", ["check", sample], dir);
   bench("check (200 sources, 1,000 citations)", ["check", "cites.md"], dir);
-  const bigMs = bench("build --formats pdf (generated ~100-page brief)", ["build", "big.md", "--formats", "pdf"], dir, 5);
-  const pages = spawnSync("pdfinfo", [join(dir, "dist", "big", "brief.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/)?.[1];
-  console.log(`${"".padEnd(58)} (${pages ?? "?"} pages, ${(bigMs / Number(pages || 1)).toFixed(1)} ms a page)`);
+  for (const [label, slug] of [["generated ~100-page brief", "big"], ["stress brief: tables, notes, Korean, Chinese", "stress"]]) {
+    const ms = bench(`build --formats pdf (${label})`, ["build", `${slug}.md`, "--formats", "pdf"], dir, 5);
+    const pages = spawnSync("pdfinfo", [join(dir, "dist", slug, "brief.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/)?.[1];
+    console.log(`${"".padEnd(58)} (${pages ?? "?"} pages, ${(ms / Number(pages || 1)).toFixed(1)} ms a page)`);
+  }
+  await benchWatch(sample, dir);
   const files = Array.from({ length: 50 }, (_, i) => join("batch", `brief-${String(i).padStart(2, "0")}.md`));
   const batchMs = bench("build --formats pdf,deck (batch of 50 briefs)", ["build", ...files, "--formats", "pdf,deck", "--skip-overflow-check"], dir, 3);
   console.log(`${"".padEnd(58)} ${(50 / (batchMs / 1000)).toFixed(1)} briefs/second`);

@@ -9,8 +9,7 @@ import type { PagePlan, Placed, StructRef } from "../src/pdf/plan.js";
 import { planPdf } from "../src/pdf/render.js";
 import { Workspace } from "../src/workspace.js";
 import { ROOT } from "./helpers/paths.js";
-import { generateBrief } from "./support/generate.mjs";
-import { STRESS } from "./setup/build-sample.js";
+import { STRESS, generateBrief } from "./support/generate.mjs";
 
 type Line = Extract<Placed, { type: "line" }>;
 

@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { briefpress } from "../helpers/run.js";
 import { SAMPLE } from "../helpers/paths.js";
 import { scratchProject } from "../helpers/project.js";
-import { generateBrief } from "../support/generate.mjs";
+import { STRESS, generateBrief } from "../support/generate.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,8 +16,6 @@ declare module "vitest" {
   }
 }
 
-/** Options of the generated stress brief (test/support/generate.mjs). */
-export const STRESS = { seed: 60, sources: 40, citations: 650, sections: 27, paragraphs: 9, extras: true };
 
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), "briefpress-test-"));

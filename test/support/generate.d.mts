@@ -15,3 +15,5 @@ export interface GenerateOptions {
 export function generateBrief(options?: GenerateOptions): GeneratedBrief;
 export function rng(seed: number): () => number;
 export function sentence(r: () => number, words?: number): string;
+export const STRESS: GenerateOptions;
+export const HUNDRED_PAGES: GenerateOptions;

@@ -37,6 +37,13 @@ export function sentence(r, words = 14) {
  * @param {boolean} [o.extras]      tables, nested lists, footnotes, long URLs, Korean names
  * @param {number} [o.unresolved]   citations planted with a year no entry has
  */
+/** The stress brief the PDF tests and the benchmark build: ~60 pages of long tables, nested
+ * lists, footnotes, long URLs and Korean and Chinese names. */
+export const STRESS = { seed: 60, sources: 40, citations: 650, sections: 27, paragraphs: 9, extras: true };
+
+/** A ~100-page brief for the benchmark. */
+export const HUNDRED_PAGES = { seed: 7, sources: 80, citations: 1300, sections: 35, paragraphs: 12, extras: true };
+
 export function generateBrief(o = {}) {
   const r = rng(o.seed ?? 1);
   const sourceCount = o.sources ?? 12;
