@@ -10,6 +10,7 @@ import { styleSources } from "./citations/style.js";
 import { briefEpoch } from "./dates.js";
 import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics.js";
 import { UsageError } from "./errors.js";
+import { ownFile } from "./packages.js";
 import { loadBrief } from "./load.js";
 import type { Brief } from "./model.js";
 import { FACES, type FontKey } from "./pdf/font-files.js";
@@ -67,6 +68,12 @@ export function checkBrief(file: string, ws: Workspace, text?: string): CheckedB
   const handDeck = findHandDeck(loaded.brief, ws);
   const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
   return { brief: loaded.brief, source, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
+}
+
+/** The project's own deck theme when it keeps one, else the theme briefpress ships. */
+function deckTheme(ws: Workspace): string {
+  const own = ws.projectFile("slides", "themes", "briefpress.css");
+  return ws.exists(own) ? own : ownFile("slides", "themes", "briefpress.css");
 }
 
 /** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
@@ -150,7 +157,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
         cache: ws,
         outDir,
         coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
-        themePath: ws.projectFile("slides", "themes", "briefpress.css"),
+        themePath: deckTheme(ws),
       }))),
   };
   const outputs: Output[] = [];

@@ -8,6 +8,8 @@ import { FORMATS, type Format } from "./renderers.js";
 import { formatReport, type ReportFormat } from "./report.js";
 import { Workspace } from "./workspace.js";
 
+export { setImporter } from "./packages.js";
+
 const HELP = `briefpress — markdown brief → print-ready PDF, Marp deck, citation check
 
 Usage:

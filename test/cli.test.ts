@@ -1,7 +1,9 @@
 // The CLI as users call it: exit codes, diagnostics with positions, no stack traces.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers/paths.js";
 import { briefpress } from "./helpers/run.js";
 import { pdfinfo } from "./helpers/pdf.js";
 import { checkInScratch, positionOf, sampleSource, scratchProject } from "./helpers/project.js";
@@ -93,6 +95,21 @@ describe("briefpress build", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, "dist", "plain")).sort()).toEqual(["brief.pdf", "slides.html", "slides.md"]);
+  });
+
+  it("builds the deck with the theme briefpress ships when the project keeps none", () => {
+    const dir = scratchProject({ "report/x.md": sampleSource() });
+    rmSync(join(dir, "slides"), { recursive: true });
+    const r = briefpress(["build", "report/x.md", "--formats", "deck", "--skip-overflow-check"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, "dist", "x", "slides.html"), "utf8");
+    expect(html).toContain("--navy: #1f3a5f");
+  });
+
+  it("starts builds from a V8 code cache that this Node accepts (else they compile as usual)", async () => {
+    const { loadCachedBundle } = (await import(pathToFileURL(join(ROOT, "build", "start.js")).href)) as { loadCachedBundle(): { script: { cachedDataRejected?: boolean } } };
+    expect(loadCachedBundle().script.cachedDataRejected).toBe(false);
   });
 
   it("sets US Letter pages with --paper letter", () => {

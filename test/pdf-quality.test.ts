@@ -59,6 +59,17 @@ describe("reproducible builds", () => {
     expect(a.equals(b)).toBe(true);
   });
 
+  it("gives the same bytes whatever the same process built before (Korean first, then not)", () => {
+    const korean = sampleSource().replace("## Background\n", "## Background\n\nThe former president, 윤석열, said so (Yoon 2024).\n");
+    const dir = scratchProject({ "report/ko.md": korean, "report/x.md": sampleSource() });
+    // One process, one FontBook: the Korean face is parsed and shaped before x.md is drawn.
+    expect(briefpress(["build", "report/ko.md", "report/x.md", "--formats", "pdf", "--out", "both"], { cwd: dir }).code).toBe(0);
+    expect(briefpress(["build", "report/x.md", "--formats", "pdf", "--out", "alone"], { cwd: dir }).code).toBe(0);
+    expect(pdfFonts(join(dir, "both", "ko", "brief.pdf")).some((f) => f.name.includes("NotoSansKR"))).toBe(true);
+    expect(pdfFonts(join(dir, "alone", "x", "brief.pdf")).some((f) => f.name.includes("NotoSansKR"))).toBe(false);
+    expect(readFileSync(join(dir, "both", "x", "brief.pdf")).equals(readFileSync(join(dir, "alone", "x", "brief.pdf")))).toBe(true);
+  });
+
   it("takes its timestamps from the brief's date, or SOURCE_DATE_EPOCH", () => {
     const dir = scratchProject({ "report/x.md": sampleSource() });
     briefpress(["build", "report/x.md", "--formats", "pdf"], { cwd: dir });

@@ -4,6 +4,7 @@
 // here. pdfkit still subsets and embeds the fonts through fontkit; HarfBuzz only answers
 // pdfkit's layout question (which glyphs, where), on the same font bytes.
 import type * as HarfBuzz from "harfbuzzjs";
+import { importPackage } from "../packages.js";
 import type { FontBook, FontKey } from "./fonts.js";
 
 export interface ShapedGlyph {
@@ -109,7 +110,7 @@ export function shaperFor(book: FontBook): Promise<Shaper> {
   let shaper = shapers.get(book);
   if (!shaper) {
     // harfbuzzjs is an ES module that instantiates its WebAssembly on import.
-    shaper = import("harfbuzzjs").then((hb) => new Shaper(hb, book));
+    shaper = importPackage<typeof HarfBuzz>("harfbuzzjs").then((hb) => new Shaper(hb, book));
     shapers.set(book, shaper);
   }
   return shaper;

@@ -1,6 +1,7 @@
 // The compile step after tsc (`npm run compile`; `npm ci` runs it through `prepare`):
 // bundles the CLI and the worker-pool entry into build/bundle/ as ES modules, split into
-// chunks that load only when a command needs them. A bundled start-up resolves and
+// chunks that load only when a command needs them, and the whole CLI once more as one
+// CommonJS script for `build` and `watch` (see start.ts and code-cache.ts). A bundled start-up resolves and
 // compiles a few large files instead of hundreds of small ones (`check` starts ~3×
 // faster), and the PDF engine arrives without the parts briefpress never calls.
 import { readFileSync, rmSync } from "node:fs";
@@ -28,7 +29,8 @@ export const cbc = refuse, ecb = refuse;`,
 const PDFKIT_PATCHES: Array<[string, string]> = [
   // pdfkit finds its standard-font metrics through its package's "imports" map, from
   // its own file URL; bundled, that URL would be ours, so point it back at pdfkit.
-  ["import.meta.url", `require("node:url").pathToFileURL(require.resolve("pdfkit")).href`],
+  // (Written require["resolve"] so esbuild leaves it to run time in the CommonJS bundle too.)
+  ["import.meta.url", `require("node:url").pathToFileURL(require["resolve"]("pdfkit")).href`],
   // Every content-stream operator becomes bytes here, one JavaScript loop and one small
   // array each: thousands per page. Node's latin1 encoder keeps the same low byte of
   // each code unit, natively and from a shared pool.
@@ -74,17 +76,32 @@ const pdfkitParts: esbuild.Plugin = {
   },
 };
 
-rmSync(join(BUILD, "bundle"), { recursive: true, force: true });
-await esbuild.build({
-  entryPoints: [join(BUILD, "cli.js"), join(BUILD, "worker.js")],
+const shared: esbuild.BuildOptions = {
   bundle: true,
   platform: "node",
-  format: "esm",
-  splitting: true,
-  outdir: join(BUILD, "bundle"),
   logLevel: "warning",
   external: EXTERNAL,
   plugins: [pdfkitParts],
+};
+
+rmSync(join(BUILD, "bundle"), { recursive: true, force: true });
+
+// The whole CLI as one CommonJS script, for start.ts to run from a V8 code cache.
+await esbuild.build({
+  ...shared,
+  entryPoints: [join(BUILD, "cli.js")],
+  format: "cjs",
+  outfile: join(BUILD, "bundle", "briefpress.cjs"),
+  define: { "import.meta.url": "__briefpress_url" },
+  banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+await esbuild.build({
+  entryPoints: [join(BUILD, "cli.js"), join(BUILD, "worker.js")],
+  ...shared,
+  format: "esm",
+  splitting: true,
+  outdir: join(BUILD, "bundle"),
   // Bundled CommonJS code calls require(); ES modules have none of their own.
   banner: { js: "import { createRequire as __bpRequire } from 'node:module'; const require = __bpRequire(import.meta.url);" },
 });
