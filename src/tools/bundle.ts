@@ -4,7 +4,7 @@
 // CommonJS script for `build` and `watch` (see start.ts and code-cache.ts). A bundled start-up resolves and
 // compiles a few large files instead of hundreds of small ones (`check` starts ~3×
 // faster), and the PDF engine arrives without the parts briefpress never calls.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -105,3 +105,20 @@ await esbuild.build({
   // Bundled CommonJS code calls require(); ES modules have none of their own.
   banner: { js: "import { createRequire as __bpRequire } from 'node:module'; const require = __bpRequire(import.meta.url);" },
 });
+
+/**
+ * Every bundle file in plain ASCII: non-ASCII characters (in our regexes' curly quotes,
+ * in libraries' data) become \uXXXX escapes, which mean the same in strings, templates,
+ * regular expressions and comments. An ASCII file can be read as latin1, ~6× faster
+ * here than decoding UTF-8 (start.ts reads the 3 MB CommonJS bundle so).
+ */
+function toAscii(text: string): string {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+for (const name of readdirSync(join(BUILD, "bundle"))) {
+  const path = join(BUILD, "bundle", name);
+  const text = readFileSync(path, "utf8");
+  if (/String\.raw`[^`]*[^\x00-\x7f]/.test(text)) throw new Error(`${name}: a String.raw template holds non-ASCII text; escaping would change it`);
+  writeFileSync(path, toAscii(text));
+}
