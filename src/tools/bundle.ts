@@ -1,7 +1,8 @@
 // The compile step after tsc (`npm run compile`; `npm ci` runs it through `prepare`):
 // bundles the CLI and the worker-pool entry into build/bundle/ as ES modules, split into
-// chunks that load only when a command needs them, and the whole CLI once more as one
-// CommonJS script for `build` and `watch` (see start.ts and code-cache.ts). A bundled start-up resolves and
+// chunks that load only when a command needs them (the worker pool uses these), and the
+// CLI as CommonJS scripts that start.ts runs from V8 code caches (code-cache.ts): whole
+// for `build` and `watch`, without its engines for `check`. A bundled start-up resolves and
 // compiles a few large files instead of hundreds of small ones (`check` starts ~3×
 // faster), and the PDF engine arrives without the parts briefpress never calls.
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -92,6 +93,24 @@ await esbuild.build({
   entryPoints: [join(BUILD, "cli.js")],
   format: "cjs",
   outfile: join(BUILD, "bundle", "briefpress.cjs"),
+  define: { "import.meta.url": "__briefpress_url" },
+  banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The same CLI without its engines, for `check` (the engines are loaded only through
+// dynamic imports, which this bundle leaves unresolved: `check` never reaches them).
+const withoutEngines: esbuild.Plugin = {
+  name: "without-engines",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+  },
+};
+await esbuild.build({
+  ...shared,
+  plugins: [pdfkitParts, withoutEngines],
+  entryPoints: [join(BUILD, "cli.js")],
+  format: "cjs",
+  outfile: join(BUILD, "bundle", "check.cjs"),
   define: { "import.meta.url": "__briefpress_url" },
   banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -1,12 +1,11 @@
-// Compile step (after bundle.ts): makes build/bundle/briefpress.cjs.cache, the V8 code
-// cache that start.ts loads the build engine with. It builds a warm-up brief through the
-// CommonJS bundle, so the functions a build runs are compiled, then saves V8's compiled
-// code. Run in its own process with Node's default flags: V8 rejects a cache made
+// Compile step (after bundle.ts): makes the V8 code caches start.ts runs the CommonJS
+// bundles with. It builds and checks a warm-up brief through them, so the functions a
+// run needs are compiled, then saves V8's compiled code. Run in its own process with Node's default flags: V8 rejects a cache made
 // under other flags. The warm-up brief is written here; no user's words are involved.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CODE_CACHE, loadCachedBundle } from "../start.js";
+import { codeCachePath, loadCachedBundle } from "../start.js";
 
 /** Every kind of block, a citation and its source, a note, Korean and Chinese names. */
 const WARM_UP = `---
@@ -64,14 +63,17 @@ const dir = mkdtempSync(join(tmpdir(), "briefpress-code-cache-"));
 try {
   mkdirSync(join(dir, "node_modules"));
   writeFileSync(join(dir, "warm.md"), WARM_UP);
-  const { cli, script } = loadCachedBundle(false);
   const silent = { out: () => undefined, err: (text: string) => void process.stderr.write(text) };
   process.chdir(dir);
+  const full = loadCachedBundle("briefpress", false);
   for (const formats of ["pdf,deck", "pdf"]) {
-    const code = await cli.main(["build", "warm.md", "--formats", formats, "--skip-overflow-check"], silent);
+    const code = await full.cli.main(["build", "warm.md", "--formats", formats, "--skip-overflow-check"], silent);
     if (code !== 0) throw new Error(`code-cache warm-up build failed (exit ${code})`);
   }
-  writeFileSync(CODE_CACHE, script.createCachedData());
+  writeFileSync(codeCachePath("briefpress"), full.script.createCachedData());
+  const check = loadCachedBundle("check", false);
+  if ((await check.cli.main(["check", "warm.md"], silent)) !== 0) throw new Error("code-cache warm-up check failed");
+  writeFileSync(codeCachePath("check"), check.script.createCachedData());
 } finally {
   process.chdir(tmpdir());
   rmSync(dir, { recursive: true, force: true });
