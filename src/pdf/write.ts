@@ -34,6 +34,8 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
     margin: 0,
     autoFirstPage: false,
     pdfVersion: "1.7",
+    // No default font: pdfkit would load Helvetica's metrics, which no brief ever uses.
+    font: null as unknown as string,
     tagged: true,
     // The types know only the PDF/A subsets; pdfkit 0.20 also accepts "PDF/UA".
     subset: (o.pdfa ? "PDF/A-2a" : "PDF/UA") as PDFKit.Mixins.PDFSubsets,
