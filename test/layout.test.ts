@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { loadBrief } from "../src/load.js";
 import { FontBook } from "../src/pdf/fonts.js";
+import { breakLines } from "../src/pdf/lines.js";
 import { notesCalled } from "../src/pdf/paginate.js";
 import type { PagePlan, Placed, StructRef } from "../src/pdf/plan.js";
 import { planPdf } from "../src/pdf/render.js";
@@ -71,5 +72,25 @@ describe("placement of the stress brief", () => {
     });
     expect(calledOn.size).toBe(brief.footnotes.length);
     for (const [note, page] of calledOn) expect(placedOn.get(note), `note ${note}`).toBe(page);
+  });
+});
+
+describe("line breaking", () => {
+  const style = { face: "serif" as const, size: 10.5, color: "#000000" };
+  const text = "The official 赵乐际 met 金正恩 and 이명박 said 대한민국은 민주공화국이다 in 中华人民共和国全国人民代表大会常务委员会 today.";
+  const linesAt = (width: number) => breakLines([{ text, style }], fonts, { width, leading: 15 }).map((l) => l.fragments.map((f) => f.text).join(""));
+
+  it("keeps Chinese names and Korean words whole, at every measure", () => {
+    // From the width of the longest of them up (narrower, any word is cut by characters).
+    for (let width = 80; width <= 300; width += 3) {
+      const joined = linesAt(width).join("|");
+      for (const whole of ["赵乐际", "金正恩", "이명박", "대한민국은", "민주공화국이다"]) expect(joined, `width ${width}: ${joined}`).toContain(whole);
+    }
+  });
+
+  it("still breaks a long run of Chinese between characters, losing none", () => {
+    const lines = linesAt(60);
+    expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+    expect(lines.some((l) => /^[\p{Script=Han}]+$/u.test(l.trim()) && l.trim().length < 22)).toBe(true);
   });
 });

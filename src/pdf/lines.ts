@@ -104,6 +104,7 @@ function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
   let first = 0; // the first run that can still overlap a word: breaks only move forward
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     if (bk.position === last) continue;
+    if (!bk.required && keepsTogether(text, bk.position)) continue;
     const pieces: Piece[] = [];
     while (first < runs.length - 1 && (starts[first] ?? 0) + (runs[first]?.text.length ?? 0) <= last) first++;
     for (let i = first; i < runs.length && (starts[i] ?? 0) < bk.position; i++) {
@@ -120,6 +121,33 @@ function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
 }
 
 const NEWLINES = /[\n\u2028\u2029]/g;
+
+const HANGUL = /\p{Script=Hangul}/u;
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Longest run of Chinese or Japanese characters kept on one line: a name (赵乐际, 金正恩). */
+const SHORT_CJK_RUN = 4;
+
+/**
+ * Unicode line breaking may break between any two CJK characters. Korean keeps its
+ * words whole (as CSS `word-break: keep-all` does), and a short run of Han characters in
+ * other text, usually a name, stays on one line: "赵 / 乐际" reads as two words.
+ */
+function keepsTogether(text: string, at: number): boolean {
+  const before = charBefore(text, at);
+  const after = String.fromCodePoint(text.codePointAt(at) ?? 0);
+  if (!CJK.test(before) || !CJK.test(after)) return false;
+  if (HANGUL.test(before) && HANGUL.test(after)) return true;
+  let start = at - before.length;
+  while (start > 0 && CJK.test(charBefore(text, start))) start -= charBefore(text, start).length;
+  let end = at;
+  while (end < text.length && CJK.test(String.fromCodePoint(text.codePointAt(end) ?? 0))) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  return [...text.slice(start, end)].length <= SHORT_CJK_RUN;
+}
+
+function charBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);
+}
 
 /** Soft hyphen: a break opportunity that shows a hyphen only when the line breaks there. */
 const SHY = "\u00ad";
