@@ -1,8 +1,9 @@
 // Compile step (after bundle.ts): makes the V8 code caches start.ts runs the CommonJS
 // bundles with. It builds and checks a warm-up brief through them, so the functions a
-// run needs are compiled, then saves V8's compiled code. Run in its own process with Node's default flags: V8 rejects a cache made
-// under other flags. The warm-up brief is written here; no user's words are involved.
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+// run needs are compiled, then saves V8's compiled code. Run in its own process with
+// Node's default flags: V8 rejects a cache made under other flags. The warm-up brief is
+// written here; no user's words are involved.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { codeCachePath, loadCachedBundle } from "../start.js";
