@@ -1,7 +1,7 @@
 // Packages that stay in node_modules and load when first used: native code (sharp),
-// WebAssembly (subset-font), browsers (playwright-core, marp-cli), worker threads
-// (piscina), pattern files (hyphen) and the npm font files. Nothing here runs at import
-// time, so the start-up snapshot (snapshot.ts) holds none of them, only this resolver.
+// WebAssembly (harfbuzzjs, subset-font), browsers (playwright-core, marp-cli), worker
+// threads (piscina), pattern files (hyphen) and the npm font files. Bundles never hold
+// them; they are resolved from wherever this module runs (build/ or build/bundle/).
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 let nodeRequire: NodeJS.Require | undefined;
 
 function resolver(): NodeJS.Require {
-  // In the snapshot bundle `import.meta.url` is defined as the bundle's own file URL.
+  // In the CommonJS bundles `import.meta.url` is defined as the bundle's own file URL.
   return (nodeRequire ??= createRequire(import.meta.url));
 }
 
