@@ -37,19 +37,28 @@ export interface FontSource {
  * Parsed fonts plus a width cache. One per build run: fallback fonts (6 MB each) are
  * only parsed when a brief has a character the Latin faces lack.
  */
+/** The value cached under `key`, made by `make` the first time. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export class FontBook {
   private readonly fonts = new Map<FontKey, fontkit.Font>();
+  private readonly layouts = new Map<FontKey, Record<string, unknown>>();
+  private readonly segments = new Map<Face, Map<string, readonly Segment[]>>();
+  private readonly coverage = new Map<Face, Map<number, FontKey>>();
+  private readonly widths = new Map<FontKey, Map<string, number>>();
   private readonly advances = new Map<FontKey, Map<number, number>>();
 
   constructor(private readonly source: FontSource) {}
 
   font(key: FontKey): fontkit.Font {
-    let font = this.fonts.get(key);
-    if (!font) {
-      font = fontkit.create(this.source.fontBytes(key));
-      this.fonts.set(key, font);
-    }
-    return font;
+    return memo(this.fonts, key, () => fontkit.create(this.source.fontBytes(key)));
   }
 
   /** Has the files of faces not parsed yet read in the background (see Workspace). */
@@ -58,62 +67,28 @@ export class FontBook {
     return missing.length && this.source.prefetchFonts ? this.source.prefetchFonts(missing) : Promise.resolve();
   }
 
-  private readonly layouts = new Map<FontKey, Record<string, unknown>>();
-
   /** pdfkit's per-word shaping cache for this face, shared by every PDF this book makes. */
   layoutCache(key: FontKey): Record<string, unknown> {
-    let cache = this.layouts.get(key);
-    if (!cache) {
-      cache = Object.create(null) as Record<string, unknown>;
-      this.layouts.set(key, cache);
-    }
-    return cache;
+    return memo(this.layouts, key, () => Object.create(null) as Record<string, unknown>);
   }
 
   bytes(key: FontKey): Buffer {
     return this.source.fontBytes(key);
   }
 
-  private readonly segments = new Map<Face, Map<string, readonly Segment[]>>();
-  private readonly coverage = new Map<Face, Map<number, FontKey>>();
-
   /**
    * Splits text into pieces that one font each can draw. Cached per face and text:
    * a brief measures the same words over and over. The result is shared; don't mutate.
    */
   segment(text: string, face: Face): readonly Segment[] {
-    let byText = this.segments.get(face);
-    if (!byText) {
-      byText = new Map();
-      this.segments.set(face, byText);
-    }
-    let out = byText.get(text);
-    if (!out) {
-      out = this.split(text, face);
-      byText.set(text, out);
-    }
-    return out;
+    return memo(memo(this.segments, face, () => new Map()), text, () => this.split(text, face));
   }
 
   private split(text: string, face: Face): Segment[] {
-    let keys = this.coverage.get(face);
-    if (!keys) {
-      keys = new Map();
-      this.coverage.set(face, keys);
-    }
+    const keys = memo(this.coverage, face, () => new Map<number, FontKey>());
     const out: Segment[] = [];
     for (const char of text) {
-      const cp = char.codePointAt(0) ?? 0;
-      let key = keys.get(cp);
-      if (key === undefined) {
-        key = face;
-        if (!this.font(face).hasGlyphForCodePoint(cp) && !/\s/u.test(char)) {
-          const fallback = fallbacks(face).find((k) => this.font(k).hasGlyphForCodePoint(cp));
-          if (!fallback) throw new MissingGlyphError(char);
-          key = fallback;
-        }
-        keys.set(cp, key);
-      }
+      const key = memo(keys, char.codePointAt(0) ?? 0, () => this.faceFor(char, face));
       const last = out[out.length - 1];
       if (last && last.key === key) last.text += char;
       else out.push({ text: char, key });
@@ -121,7 +96,14 @@ export class FontBook {
     return out;
   }
 
-  private readonly widths = new Map<FontKey, Map<string, number>>();
+  /** The face itself when it has the character (or it is a space), else the first fallback that does. */
+  private faceFor(char: string, face: Face): FontKey {
+    const cp = char.codePointAt(0) ?? 0;
+    if (this.font(face).hasGlyphForCodePoint(cp) || /\s/u.test(char)) return face;
+    const fallback = fallbacks(face).find((k) => this.font(k).hasGlyphForCodePoint(cp));
+    if (!fallback) throw new MissingGlyphError(char);
+    return fallback;
+  }
 
   /**
    * Width from the glyphs' advance widths. Full shaping (kerning, ligatures) is left to
@@ -129,35 +111,16 @@ export class FontBook {
    * never runs past its measure, and measuring costs a table lookup instead of GSUB/GPOS.
    */
   width(text: string, key: FontKey, size: number): number {
-    let byText = this.widths.get(key);
-    if (!byText) {
-      byText = new Map();
-      this.widths.set(key, byText);
-    }
-    let units = byText.get(text);
-    if (units === undefined) {
-      units = this.units(text, key);
-      byText.set(text, units);
-    }
-    return units * size;
+    return memo(memo(this.widths, key, () => new Map()), text, () => this.units(text, key)) * size;
   }
 
   private units(text: string, key: FontKey): number {
-    let advances = this.advances.get(key);
-    if (!advances) {
-      advances = new Map();
-      this.advances.set(key, advances);
-    }
+    const advances = memo(this.advances, key, () => new Map<number, number>());
     const font = this.font(key);
     let units = 0;
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
-      let advance = advances.get(cp);
-      if (advance === undefined) {
-        advance = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
-        advances.set(cp, advance);
-      }
-      units += advance;
+      units += memo(advances, cp, () => font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm);
     }
     return units;
   }

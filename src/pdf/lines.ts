@@ -113,7 +113,7 @@ function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
       const b = Math.min(bk.position, (starts[i] ?? 0) + run.text.length);
       if (a < b) pieces.push({ text: text.slice(a, b).replace(NEWLINES, ""), style: run.style });
     }
-    const hardBreakAfter = bk.required && /[\n\u2028\u2029]$/.test(text.slice(last, bk.position));
+    const hardBreakAfter = bk.required && NEWLINE.test(charBefore(text, bk.position));
     words.push(measureWord(pieces, fonts, hardBreakAfter));
     last = bk.position;
   }
@@ -121,6 +121,7 @@ function toWords(runs: readonly Run[], fonts: FontBook): Word[] {
 }
 
 const NEWLINES = /[\n\u2028\u2029]/g;
+const NEWLINE = /^[\n\u2028\u2029]$/;
 
 const HANGUL = /\p{Script=Hangul}/u;
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -134,16 +135,22 @@ const SHORT_CJK_RUN = 4;
  */
 function keepsTogether(text: string, at: number): boolean {
   const before = charBefore(text, at);
-  const after = String.fromCodePoint(text.codePointAt(at) ?? 0);
+  const after = charAt(text, at);
   if (!CJK.test(before) || !CJK.test(after)) return false;
   if (HANGUL.test(before) && HANGUL.test(after)) return true;
-  let start = at - before.length;
+  let start = at;
   while (start > 0 && CJK.test(charBefore(text, start))) start -= charBefore(text, start).length;
   let end = at;
-  while (end < text.length && CJK.test(String.fromCodePoint(text.codePointAt(end) ?? 0))) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  while (end < text.length && CJK.test(charAt(text, end))) end += charAt(text, end).length;
   return [...text.slice(start, end)].length <= SHORT_CJK_RUN;
 }
 
+/** The character (one code point, maybe two UTF-16 units) starting at `at`. */
+function charAt(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at) ?? 0);
+}
+
+/** The character (one code point) ending just before `at`. */
 function charBefore(text: string, at: number): string {
   const low = text.charCodeAt(at - 1);
   return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);

@@ -24,7 +24,7 @@ export interface PdfInput {
 /** hyphen's patterns for the brief's language (British English unless it says en-US). */
 function loadHyphenator(lang = "en"): (text: string) => string {
   const module = /^en-us$/i.test(lang) ? "hyphen/en-us/index.js" : "hyphen/en-gb/index.js";
-  const { hyphenateSync } = loadPackage(module) as { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
+  const { hyphenateSync } = loadPackage<{ hyphenateSync: (text: string, options?: { minWordLength?: number }) => string }>(module);
   // Only words that start lower-case: proper names keep their shape.
   return (text) => text.replace(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]{6,}/gu, (word) => hyphenateSync(word, { minWordLength: 7 }));
 }

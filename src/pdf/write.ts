@@ -119,13 +119,6 @@ interface EmbeddedFontInternals {
 }
 
 /**
- * Selects a face, registering it with this document on first use. Registration order
- * decides pdfkit's font names, so it follows the document alone (never what else the
- * process built before): the same brief gives the same bytes in a batch, in watch mode
- * and from a fresh process. pdfkit takes the parsed fontkit font itself, its layout goes
- * to HarfBuzz (shaping.ts), and its per-word cache lives as long as the FontBook.
- */
-/**
  * HarfBuzz first copies a face into its own memory: nothing for our Latin faces, but
  * 6–10 MB (~30–50 ms) for a Korean or Chinese one. For the few names most briefs carry
  * in those scripts, fontkit (pdfkit's own shaper) is cheaper; past this many
@@ -144,6 +137,13 @@ function harfBuzzFaces(pages: PagePlan[]): (key: FontKey) => boolean {
   return (key) => !isFallback(key) || (chars.get(key) ?? 0) >= HARFBUZZ_FALLBACK_CHARS;
 }
 
+/**
+ * Selects a face, registering it with this document on first use. Registration order
+ * decides pdfkit's font names, so it follows the document alone (never what else the
+ * process built before): the same brief gives the same bytes in a batch, in watch mode
+ * and from a fresh process. pdfkit takes the parsed fontkit font itself, its layout goes
+ * to HarfBuzz (shaping.ts), and its per-word cache lives as long as the FontBook.
+ */
 function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper, byHarfBuzz: (key: FontKey) => boolean): UseFont {
   const registered = new Set<FontKey>();
   return (key) => {

@@ -90,15 +90,22 @@ const shared: esbuild.BuildOptions = {
 
 rmSync(join(BUILD, "bundle"), { recursive: true, force: true });
 
-// The whole CLI as one CommonJS script, for start.ts to run from a V8 code cache.
-await esbuild.build({
-  ...shared,
-  entryPoints: [join(BUILD, "cli.js")],
-  format: "cjs",
-  outfile: join(BUILD, "bundle", "briefpress.cjs"),
-  define: { "import.meta.url": "__briefpress_url" },
-  banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+/** The CLI as one CommonJS script (a V8 code cache covers one script), for start.ts. */
+function commonJsCli(name: string, plugins: esbuild.Plugin[]): Promise<unknown> {
+  return esbuild.build({
+    ...shared,
+    plugins,
+    entryPoints: [join(BUILD, "cli.js")],
+    format: "cjs",
+    outfile: join(BUILD, "bundle", `${name}.cjs`),
+    // No import.meta in CommonJS: our modules get the bundle's own file URL instead.
+    define: { "import.meta.url": "__briefpress_url" },
+    banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
+
+// The whole CLI, for `build` and `watch`.
+await commonJsCli("briefpress", [pdfkitParts]);
 
 // The same CLI without its engines, for `check` (the engines are loaded only through
 // dynamic imports, which this bundle leaves unresolved: `check` never reaches them).
@@ -108,15 +115,7 @@ const withoutEngines: esbuild.Plugin = {
     build.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
   },
 };
-await esbuild.build({
-  ...shared,
-  plugins: [pdfkitParts, withoutEngines],
-  entryPoints: [join(BUILD, "cli.js")],
-  format: "cjs",
-  outfile: join(BUILD, "bundle", "check.cjs"),
-  define: { "import.meta.url": "__briefpress_url" },
-  banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+await commonJsCli("check", [pdfkitParts, withoutEngines]);
 
 await esbuild.build({
   entryPoints: [join(BUILD, "cli.js"), join(BUILD, "worker.js")],
