@@ -14,7 +14,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 function time(args, cwd) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+  // Started as a user's shell starts it: through the launcher's shebang.
+  const r = spawnSync(BIN, args, { cwd, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`briefpress ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
   return ms;
@@ -39,7 +40,7 @@ function bench(label, args, cwd, runs = RUNS) {
  * 25 ms the watcher waits for an editor's burst of writes to settle).
  */
 async function benchWatch(file, cwd, saves = 9) {
-  const child = spawn(process.execPath, [BIN, "watch", file, "--formats", "pdf,deck"], { cwd });
+  const child = spawn(BIN, ["watch", file, "--formats", "pdf,deck"], { cwd });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   const lines = () => out.split("\n").filter((l) => l.includes(" changed → "));

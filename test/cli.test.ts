@@ -72,6 +72,13 @@ describe("briefpress check", () => {
     expect(r.stderr.trim()).toBe("briefpress: report/nope.md: no such file");
   });
 
+  it("starts without loading NODE_EXTRA_CA_CERTS, which costs every command ~45 ms and serves no purpose here", () => {
+    // Node warns on stderr when it tries to load a certificate file that is not there.
+    const r = briefpress(["check", "report/nope.md"], { env: { NODE_EXTRA_CA_CERTS: "/nonexistent/ca.pem" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("briefpress: report/nope.md: no such file");
+  });
+
   it("rejects an unknown option with exit 2", () => {
     const r = briefpress(["build", "--colour"]);
     expect(r.code).toBe(2);

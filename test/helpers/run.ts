@@ -9,7 +9,8 @@ export interface CliResult {
 }
 
 export function briefpress(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  // Through the launcher's shebang, as a shell starts it.
+  const r = spawnSync(BIN, args, {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     encoding: "utf8",
