@@ -1,7 +1,7 @@
 // Reading BibTeX / CSL-JSON files and formatting entries in a CSL style, through
 // citation-js (never by hand). Loaded only by briefs that need it: its engine costs
 // ~0.2 s to load and ~0.65 s for its first format call.
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import type { CslItem } from "../model.js";
 import { loadPackage } from "../packages.js";
 
@@ -34,7 +34,7 @@ export function formatEntries(items: CslItem[], style: string, styleXml?: string
   const { Cite, plugins } = citationJs();
   let template = style;
   if (styleXml) {
-    template = `custom-${createHash("sha256").update(styleXml).digest("hex").slice(0, 16)}`;
+    template = `custom-${sha256(styleXml).slice(0, 16)}`;
     const templates = plugins.config.get("@csl").styles;
     if (!templates.has(template)) templates.add(template, styleXml);
   }

@@ -1,7 +1,7 @@
 // Stage between resolve and render: entries from a bibliography file, or every entry
 // when the front matter asks for `citation-style:`, are formatted by citation-js.
 // Free-form entries otherwise print exactly as the writer wrote them.
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import type { Brief, Inline, SourceEntry } from "../model.js";
 import { BUNDLED_STYLES, formatEntries } from "./bibliography.js";
 import { toCsl } from "./csl.js";
@@ -33,7 +33,7 @@ export function styleSources(brief: Brief, io: StyleIo): void {
     const s = brief.sources[i] as SourceEntry;
     return s.csl ?? toCsl(s, `entry-${i + 1}`);
   });
-  const key = createHash("sha256").update(JSON.stringify({ v: 1, style, xml, items })).digest("hex");
+  const key = sha256(JSON.stringify({ v: 1, style, xml, items }));
   let html: Array<[string, string]>;
   const cached = io.cacheGet(key);
   if (cached) html = JSON.parse(cached) as Array<[string, string]>;

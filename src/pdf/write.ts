@@ -5,6 +5,7 @@ import SVGtoPDF from "svg-to-pdfkit";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import { isFallback, type FontBook, type FontKey } from "./fonts.js";
+import { drawGlyphRun } from "./glyph-run.js";
 import { breakLines, type Fragment, type Line } from "./lines.js";
 import { shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
 import type { PagePlan, Placed, Tag } from "./plan.js";
@@ -183,8 +184,7 @@ function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, it
       const text = String(page);
       tree.mark(item.tag, () => {
         use(style.face).fontSize(style.size).fillColor(COLOURS.muted);
-        const w = doc.widthOfString(text);
-        doc.text(text, item.x - w, item.y + item.line.ascent, { lineBreak: false, baseline: "alphabetic" });
+        drawGlyphRun(doc, text, item.x - doc.widthOfString(text), item.y + item.line.ascent);
       });
       break;
     }
@@ -227,7 +227,7 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
 }
 
 function drawFragment(use: UseFont, f: Fragment, x: number, baseline: number): void {
-  use(f.key).fontSize(f.style.size).fillColor(f.style.color).text(f.text, x, baseline - (f.style.rise ?? 0), { lineBreak: false, baseline: "alphabetic" });
+  drawGlyphRun(use(f.key).fontSize(f.style.size).fillColor(f.style.color), f.text, x, baseline - (f.style.rise ?? 0));
 }
 
 /** What a screen reader announces for a link (PDF/UA wants Contents on every link). */

@@ -1,6 +1,6 @@
 // Fonts for the deck, embedded in its CSS as subset TrueType data URLs so a venue laptop
 // without internet shows the same deck. CJK fonts are added only when needed.
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import type subsetFontType from "subset-font";
 import { loadPackage } from "../packages.js";
 import { INVISIBLE, isFallback, type FontBook, type FontKey } from "../pdf/fonts.js";
@@ -37,7 +37,7 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
     if (!base) continue;
     // Plain TrueType: WOFF2's Brotli in WebAssembly costs ~0.8 s a deck and WOFF's
     // deflate ~0.15 s, to shrink a subset that is a few tens of kilobytes anyway.
-    const key = createHash("sha256").update(`font-subset-v1\u0000${face.key}\u0000${base}`).digest("hex");
+    const key = sha256(`font-subset-v1\u0000${face.key}\u0000${base}`);
     let data = cache?.cacheGet(key);
     if (!data) {
       const subsetFont = loadPackage<typeof subsetFontType>("subset-font");
