@@ -171,7 +171,8 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     }
   } catch (e) {
     if (e instanceof MissingGlyphError) {
-      result.diagnostics.push(missingGlyph(file, checked.source, e));
+      const deck = checked.handDeck ? [{ file: checked.handDeck.file, text: checked.handDeck.text }] : [];
+      result.diagnostics.push(missingGlyph(e, [{ file, text: checked.source }, ...deck]));
       return result;
     }
     throw e;
@@ -186,11 +187,18 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   return result;
 }
 
-function missingGlyph(file: string, source: string, e: MissingGlyphError): Diagnostic {
-  const lines = source.split(/\r?\n/);
-  const line = lines.findIndex((l) => l.includes(e.char));
-  const column = line >= 0 ? (lines[line] ?? "").indexOf(e.char) + 1 : 1;
-  return diagnostic(file, pointSpan(line + 1, column), "error", "font/missing-glyph", e.message, ["briefpress bundles Latin, Korean and Chinese fonts; other scripts are not supported yet"]);
+/**
+ * Points at the character's first appearance: in the brief, else in the writer's own
+ * deck (whose text is set in the same fonts), else at the brief's first line.
+ */
+function missingGlyph(e: MissingGlyphError, sources: ReadonlyArray<{ file: string; text: string }>): Diagnostic {
+  const hint = "briefpress bundles Latin, Korean and Chinese fonts; other scripts are not supported yet";
+  for (const { file, text } of sources) {
+    const lines = text.split(/\r?\n/);
+    const line = lines.findIndex((l) => l.includes(e.char));
+    if (line >= 0) return diagnostic(file, pointSpan(line + 1, (lines[line] ?? "").indexOf(e.char) + 1), "error", "font/missing-glyph", e.message, [hint]);
+  }
+  return diagnostic(sources[0]?.file ?? "", pointSpan(1, 1), "error", "font/missing-glyph", e.message, [hint]);
 }
 
 export function chromiumPath(env: NodeJS.ProcessEnv): string | null {

@@ -62,6 +62,16 @@ theme: briefpress
     const html = readFileSync(join(dir, "dist", "x", "slides.html"), "utf8");
     expect(html.match(/<svg data-marpit-svg/g)?.length).toBe(2);
   });
+
+  it("refuses a character no bundled font has at the deck's line and column, writing nothing", () => {
+    const text = deck("(Yoon 2024) 🚨");
+    const dir = scratchProject({ "report/x.md": sampleSource(), "slides/x.md": text });
+    const r = briefpress(["build", "report/x.md", "--formats", "deck", "--skip-overflow-check"], { cwd: dir });
+    const at = positionOf(text, "🚨");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`slides/x.md:${at.line}:${at.column} error font/missing-glyph no bundled font has the character "🚨" (U+1F6A8)`);
+    expect(existsSync(join(dir, "dist", "x"))).toBe(false);
+  });
 });
 
 describe("raw HTML in a brief", () => {
