@@ -191,14 +191,19 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
  * Points at the character's first appearance: in the brief, else in the writer's own
  * deck (whose text is set in the same fonts), else at the brief's first line.
  */
-function missingGlyph(e: MissingGlyphError, sources: ReadonlyArray<{ file: string; text: string }>): Diagnostic {
+function missingGlyph(e: MissingGlyphError, sources: readonly [Place, ...Place[]]): Diagnostic {
   const hint = "briefpress bundles Latin, Korean and Chinese fonts; other scripts are not supported yet";
   for (const { file, text } of sources) {
     const lines = text.split(/\r?\n/);
     const line = lines.findIndex((l) => l.includes(e.char));
     if (line >= 0) return diagnostic(file, pointSpan(line + 1, (lines[line] ?? "").indexOf(e.char) + 1), "error", "font/missing-glyph", e.message, [hint]);
   }
-  return diagnostic(sources[0]?.file ?? "", pointSpan(1, 1), "error", "font/missing-glyph", e.message, [hint]);
+  return diagnostic(sources[0].file, pointSpan(1, 1), "error", "font/missing-glyph", e.message, [hint]);
+}
+
+interface Place {
+  file: string;
+  text: string;
 }
 
 export function chromiumPath(env: NodeJS.ProcessEnv): string | null {
