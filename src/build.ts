@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { decodeImage, loadImages } from "./assets.js";
+import { briefBrand } from "./brand.js";
 import { checkHandDeckCitations } from "./slides/handwritten.js";
 import { styleSources } from "./citations/style.js";
 import { briefEpoch } from "./dates.js";
@@ -141,6 +142,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   let deck: Promise<DeckSource> | undefined;
   const ctx: RenderContext = {
     brief,
+    brand: briefBrand(brief.meta),
     fonts,
     images: checked.images,
     paper: options.paper ?? brief.meta.paper ?? "a4",

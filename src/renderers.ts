@@ -1,6 +1,7 @@
 // Output formats behind one interface, in a registry. Each renderer turns the shared
 // render context into named outputs in memory; the build writes them all or none.
 // Renderers load their engines on first use, so `check` never pays for pdfkit or Marp.
+import type { Brand } from "./brand.js";
 import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
 import type { Brief } from "./model.js";
 import type { FontBook } from "./pdf/fonts.js";
@@ -13,6 +14,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RenderContext {
   brief: Brief;
+  /** The organisation's name, logo and palette: the PDF and the deck read the same one. */
+  brand: Brand;
   fonts: FontBook;
   images: ReadonlyMap<string, ImageAsset>;
   paper: Paper;
