@@ -64,7 +64,7 @@ export function checkBrief(file: string, ws: Workspace, text?: string): CheckedB
     return { brief: loadBrief(file, "").brief, source, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
   const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
-  const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
+  const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution, source });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
   const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
@@ -194,7 +194,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
  * deck (whose text is set in the same fonts), else at the brief's first line.
  */
 function missingGlyph(e: MissingGlyphError, sources: readonly [Place, ...Place[]]): Diagnostic {
-  const hint = "briefpress bundles Latin, Korean and Chinese fonts; other scripts are not supported yet";
+  const hint = "briefpress bundles fonts for Latin, Greek, Cyrillic, CJK, Arabic, Hebrew, Indic, Southeast Asian, Ethiopic, Georgian and Armenian scripts, symbols and emoji; not this one yet";
   for (const { file, text } of sources) {
     const lines = text.split(/\r?\n/);
     const line = lines.findIndex((l) => l.includes(e.char));

@@ -35,6 +35,8 @@ export const frontMatterSchema = z.strictObject({
   contact: z.optional(plainText),
   date: z.optional(isoDate),
   lang: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a language tag such as en or en-GB"))),
+  /** Writing direction of the whole brief; `lang: ar/fa/ur/he` implies rtl. */
+  dir: z.optional(z.enum(["ltr", "rtl"])),
   paper: z.optional(z.enum(["a4", "A4", "letter", "Letter"])),
   summary: z.optional(z.string()),
   key_points: z.optional(z.array(z.string())),

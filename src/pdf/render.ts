@@ -6,6 +6,7 @@ import { flowBrief, flowFootnotes } from "./flow.js";
 import { downsampleImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
+import { shaperFor } from "./shaping.js";
 import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
 import { pageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
@@ -41,6 +42,8 @@ export function planPdf(input: PdfInput): PagePlan[] {
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
+  const shaper = await shaperFor(input.fonts);
+  input.fonts.measureShapedWith((key, text) => shaper.ems(key, text));
   const pages = planPdf(input);
   await downsampleImages(pages);
   return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });

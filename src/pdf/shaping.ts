@@ -31,6 +31,12 @@ export interface ShapedRun {
   advanceWidth: number;
 }
 
+/**
+ * Passed as pdfkit's "features" to ask for a right-to-left run: pdfkit hands a run with
+ * features to layoutRun whole (write.ts points layoutRun here) instead of word by word.
+ */
+export const RTL_RUN: string[] = ["rtla"];
+
 interface Face {
   font: HarfBuzz.Font;
   advances: Map<number, number>;
@@ -57,33 +63,51 @@ export class Shaper {
     return face;
   }
 
-  /** Shapes one run of text in one face; `scale` takes font units to pdfkit's text space. */
-  shape(key: FontKey, text: string, scale: number): ShapedRun {
+  /**
+   * Shapes one run of text in one face; `scale` takes font units to pdfkit's text space.
+   * A right-to-left run (an odd bidi level) comes back in visual order, mirrored
+   * brackets and all.
+   */
+  shape(key: FontKey, text: string, scale: number, rtl = false): ShapedRun {
     const face = this.face(key);
     const buffer = this.buffer;
     buffer.clearContents();
     buffer.addText(text);
     buffer.guessSegmentProperties();
+    if (rtl) buffer.setDirection(this.hb.Direction.RTL);
     this.hb.shape(face.font, buffer);
     const infos = buffer.getGlyphInfos();
     const raw = buffer.getGlyphPositions();
     const glyphs: ShapedGlyph[] = [];
     const positions: ShapedPosition[] = [];
     let advanceWidth = 0;
-    // Clusters are UTF-16 offsets into `text`, ascending (our runs are left to right).
-    // A cluster's characters go to its first glyph, so extraction reads each once.
+    // Clusters are UTF-16 offsets into `text`: ascending left to right, descending right
+    // to left. Text extraction reads each glyph's characters (pdfkit's ToUnicode map), in
+    // drawing order, reversing right-to-left runs: so a cluster's characters are dealt
+    // out, in reading order, over its glyphs that sit on the pen position (not a dot or a
+    // vowel sign moved onto a base), one each, the last taking the rest. Other glyphs
+    // stand for nothing. Glyphs reordered by the shaper (Indic vowel signs, Burmese ေ)
+    // still read back as typed.
+    const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
+    const members = new Map<number, number[]>();
+    infos.forEach((g, i) => {
+      const list = members.get(g.cluster);
+      if (list) list.push(i);
+      else members.set(g.cluster, [i]);
+    });
+    const dealt = new Map<number, number[]>();
+    const ends = new Map(starts.map((c, k) => [c, starts[k + 1] ?? text.length]));
+    for (const [cluster, indices] of members) {
+      const chars = [...text.slice(cluster, ends.get(cluster))].map((c) => c.codePointAt(0) ?? 0);
+      const onPen = indices.filter((i) => raw[i]!.xAdvance && !raw[i]!.xOffset && !raw[i]!.yOffset);
+      const takers = onPen.length > 0 ? onPen : indices.slice(0, 1);
+      if (rtl) takers.reverse();
+      takers.forEach((g, j) => dealt.set(g, j === takers.length - 1 ? chars.slice(j) : chars.slice(j, j + 1)));
+    }
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       const pos = raw[i]!;
-      const first = i === 0 || infos[i - 1]!.cluster !== info.cluster;
-      let end = text.length;
-      for (let j = i + 1; j < infos.length; j++) {
-        if (infos[j]!.cluster !== info.cluster) {
-          end = infos[j]!.cluster;
-          break;
-        }
-      }
-      const codePoints = first ? [...text.slice(info.cluster, end)].map((c) => c.codePointAt(0) ?? 0) : [];
+      const codePoints = dealt.get(i) ?? [];
       let nominal = face.advances.get(info.codepoint);
       if (nominal === undefined) {
         nominal = face.font.glyphHAdvance(info.codepoint);
@@ -100,6 +124,12 @@ export class Shaper {
       advanceWidth += pos.xAdvance * scale;
     }
     return { glyphs, positions, advanceWidth };
+  }
+
+  /** The shaped width of `text` in ems (line measuring for scripts whose shapes change width). */
+  ems(key: FontKey, text: string): number {
+    const face = this.face(key);
+    return this.shape(key, text, 1 / face.font.face.upem).advanceWidth;
   }
 }
 
