@@ -4,7 +4,7 @@ import type { Block, Inline, SourceEntry } from "../model.js";
 import { plainText } from "../parse.js";
 import { parseSourceEntry } from "./sources.js";
 
-export const DEFAULT_SOURCES_HEADING = /^(sources|references|bibliography|works cited|sources and further reading|sources & further reading)\s*:?$/iu;
+export const DEFAULT_SOURCES_HEADING = /^(sources|references|bibliography|works cited|sources and further reading|sources & further reading|المصادر|المراجع)\s*:?$/iu;
 /** "Further reading" is a sub-heading inside the sources, or the sources heading only when alone. */
 const FURTHER_READING = /^further reading\s*:?$/iu;
 

@@ -38,6 +38,7 @@ const SIMPLE = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script
  * characters as typed, in logical order, from pdf.js and poppler alike.
  */
 const CONTINUATION = [0x200b];
+const NONSPACING = /^\p{Mn}$/u;
 
 function utf16Hex(char: string): string {
   let out = "";
@@ -59,7 +60,9 @@ function encodeExact(font: FontInternals, text: string, rtl: boolean): Encoded {
     // must not have to move by their advance.
     const continues = glyph.codePoints.length === 0;
     if (continues) unmapped.add(i);
-    positions.push(continues ? { ...run.positions[i]!, advanceWidth: 0 } : run.positions[i]!);
+    // So do combining marks: pdf.js advances by nothing for them.
+    const zero = continues || glyph.codePoints.every((c) => NONSPACING.test(String.fromCodePoint(c)));
+    positions.push(zero ? { ...run.positions[i]!, advanceWidth: 0 } : run.positions[i]!);
     // A glyph that continues a cluster (a dot, a reordered vowel sign) reads as a zero
     // width space: pdf.js drops such format marks; an empty entry would read as junk.
     const codePoints = glyph.codePoints.length > 0 ? glyph.codePoints : CONTINUATION;
@@ -73,7 +76,7 @@ function encodeExact(font: FontInternals, text: string, rtl: boolean): Encoded {
         gid = font.subset.glyphs.length - 1;
       }
       exact.set(key, gid);
-      font.widths[gid] ??= continues ? 0 : glyph.advanceWidth * font.scale;
+      font.widths[gid] ??= zero ? 0 : glyph.advanceWidth * font.scale;
       font.unicode[gid] ??= codePoints;
     }
     out.push(`0000${gid.toString(16)}`.slice(-4));
@@ -121,14 +124,19 @@ function writeInOneRun(d: TextInternals, [glyphs, positions, unmapped]: Encoded,
   if (pending) parts.push(`${num(-pending)}`);
   flush();
   if (rise) d.addContent("0 Ts");
+  if (later.length === 0) return;
+  // They stand for no text: an empty /ActualText tells poppler so (pdf.js reads their
+  // zero width spaces as nothing already).
+  d.addContent("/Span <</ActualText <feff>>> BDC");
   for (const mark of later) {
     d.addContent(`1 0 0 1 ${num(mark.x)} ${num(mark.y)} Tm`);
     d.addContent(`[<${mark.glyph}>] TJ`);
   }
+  d.addContent("EMC");
 }
 
-/** A complex-script run: one text object, its characters as typed in /ActualText. */
-function drawExact(doc: PDFKit.PDFDocument, d: TextInternals, encoded: Encoded, text: string, x: number, baseline: number): void {
+/** A complex-script run: one text object, left to right with its characters as typed in /ActualText. */
+function drawExact(doc: PDFKit.PDFDocument, d: TextInternals, encoded: Encoded, actual: string | undefined, x: number, baseline: number): void {
   const y = d.page.height - baseline;
   doc.save();
   doc.transform(1, 0, 0, -1, 0, d.page.height);
@@ -136,10 +144,11 @@ function drawExact(doc: PDFKit.PDFDocument, d: TextInternals, encoded: Encoded, 
   d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
   d.addContent(`/${d._font.id} ${num(d._fontSize)} Tf`);
   // For extractors that read /ActualText (poppler); inside the text object, so that
-  // poppler places it with the font still set.
-  d.addContent(`/Span <</ActualText <feff${[...text].map(utf16Hex).join("")}>>> BDC`);
+  // poppler places it with the font still set. Not right to left: poppler would reverse
+  // it as if it were in drawing order; the glyphs' own map reads right there.
+  if (actual) d.addContent(`/Span <</ActualText <feff${[...actual].map(utf16Hex).join("")}>>> BDC`);
   writeInOneRun(d, encoded, d._fontSize / 1000, x, y);
-  d.addContent("EMC");
+  if (actual) d.addContent("EMC");
   d.addContent("ET");
   doc.restore();
 }
@@ -162,7 +171,7 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, text: string, x: number, b
   const font = d._font;
   d.page.fonts[font.id] ??= font.ref();
   if (!SIMPLE.test(text)) {
-    drawExact(doc, d, encodeExact(font, text, rtl), text, x, baseline);
+    drawExact(doc, d, encodeExact(font, text, rtl), rtl ? undefined : text, x, baseline);
     return;
   }
   const [glyphs, positions] = rtl ? font.encode(text, RTL_RUN) : font.encode(text);

@@ -37,6 +37,8 @@ export interface ShapedRun {
  */
 export const RTL_RUN: string[] = ["rtla"];
 
+const NONSPACING = /^\p{Mn}$/u;
+
 interface Face {
   font: HarfBuzz.Font;
   advances: Map<number, number>;
@@ -97,12 +99,26 @@ export class Shaper {
     });
     const dealt = new Map<number, number[]>();
     const ends = new Map(starts.map((c, k) => [c, starts[k + 1] ?? text.length]));
-    for (const [cluster, indices] of members) {
-      const chars = [...text.slice(cluster, ends.get(cluster))].map((c) => c.codePointAt(0) ?? 0);
-      const onPen = indices.filter((i) => raw[i]!.xAdvance && !raw[i]!.xOffset && !raw[i]!.yOffset);
-      const takers = onPen.length > 0 ? onPen : indices.slice(0, 1);
+    const deal = (chars: number[], takers: number[]): void => {
       if (rtl) takers.reverse();
       takers.forEach((g, j) => dealt.set(g, j === takers.length - 1 ? chars.slice(j) : chars.slice(j, j + 1)));
+    };
+    for (const [cluster, indices] of members) {
+      const chars = [...text.slice(cluster, ends.get(cluster))];
+      const onPen = indices.filter((i) => raw[i]!.xAdvance && !raw[i]!.xOffset && !raw[i]!.yOffset);
+      const marks = indices.filter((i) => !onPen.includes(i));
+      const points = (list: string[]) => list.map((c) => c.codePointAt(0) ?? 0);
+      // Combining marks go to the mark glyphs: pdf.js reads a glyph whose text holds a
+      // nonspacing mark as a zero-width diacritic, so a base must not carry one.
+      const bases = chars.filter((c) => !NONSPACING.test(c));
+      const nonspacing = chars.filter((c) => NONSPACING.test(c));
+      // Only where the marks follow the bases: a Khmer subscript (coeng, consonant) in
+      // between must keep its place in the reading order.
+      const suffix = chars.slice(bases.length).every((c) => NONSPACING.test(c));
+      if (onPen.length > 0 && marks.length > 0 && nonspacing.length > 0 && bases.length > 0 && suffix) {
+        deal(points(bases), onPen);
+        deal(points(nonspacing), marks);
+      } else deal(points(chars), onPen.length > 0 ? onPen : indices.slice(0, 1));
     }
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
