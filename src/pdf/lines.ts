@@ -77,7 +77,9 @@ export interface BreakOptions {
 export function breakLines(runs: readonly Run[], fonts: FontBook, options: BreakOptions): Line[] {
   const text = runs.map((r) => r.text).join("");
   const direction = options.direction ?? paragraphDirection(text);
-  const words = toWords(runs, fonts, text, embeddingLevels(text, direction));
+  // Embeddings and overrides (LRE…RLO, PDF) are not honoured: in a brief they are far more
+  // often pasted debris or a spoof ("Trojan source") than typography; isolates and marks are.
+  const words = toWords(runs, fonts, text, embeddingLevels(text.replace(EMBEDDINGS, "\u2060"), direction));
   const lines: Line[] = [];
   let current: Word[] = [];
   let currentWidth = 0;
@@ -172,6 +174,7 @@ function byLevel(text: string, levels: Uint8Array, a: number, b: number, style: 
 }
 
 const NEWLINES = /[\n\u2028\u2029]/g;
+const EMBEDDINGS = /[\u202a-\u202e]/g;
 const NEWLINE = /^[\n\u2028\u2029]$/;
 
 const HANGUL = /\p{Script=Hangul}/u;

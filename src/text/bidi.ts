@@ -6,9 +6,9 @@ import { loadPackage } from "../packages.js";
 
 export type Direction = "ltr" | "rtl";
 
-/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…: the R and AL blocks) and the explicit RTL controls. */
+/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…: the R and AL blocks) and the RTL mark and isolate. */
 const RTL_CHARS = "\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufefe\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}";
-const RTL = new RegExp(`[${RTL_CHARS}\\u202b\\u202e\\u2067]`, "u");
+const RTL = new RegExp(`[${RTL_CHARS}\\u200f\\u2067]`, "u");
 const RTL_LETTERS = new RegExp(`(?=\\p{L})[${RTL_CHARS}]`, "gu");
 const LETTERS = /\p{L}/gu;
 
