@@ -83,47 +83,13 @@ export class Shaper {
     const glyphs: ShapedGlyph[] = [];
     const positions: ShapedPosition[] = [];
     let advanceWidth = 0;
-    // Clusters are UTF-16 offsets into `text`: ascending left to right, descending right
-    // to left. Text extraction reads each glyph's characters (pdfkit's ToUnicode map), in
-    // drawing order, reversing right-to-left runs: so a cluster's characters are dealt
-    // out, in reading order, over its glyphs that sit on the pen position (not a dot or a
-    // vowel sign moved onto a base), one each, the last taking the rest. Other glyphs
-    // stand for nothing. Glyphs reordered by the shaper (Indic vowel signs, Burmese ေ)
-    // still read back as typed.
-    const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
-    const members = new Map<number, number[]>();
-    infos.forEach((g, i) => {
-      const list = members.get(g.cluster);
-      if (list) list.push(i);
-      else members.set(g.cluster, [i]);
-    });
-    const dealt = new Map<number, number[]>();
-    const ends = new Map(starts.map((c, k) => [c, starts[k + 1] ?? text.length]));
-    const deal = (chars: number[], takers: number[]): void => {
-      if (rtl) takers.reverse();
-      takers.forEach((g, j) => dealt.set(g, j === takers.length - 1 ? chars.slice(j) : chars.slice(j, j + 1)));
-    };
-    for (const [cluster, indices] of members) {
-      const chars = [...text.slice(cluster, ends.get(cluster))];
-      const onPen = indices.filter((i) => raw[i]!.xAdvance && !raw[i]!.xOffset && !raw[i]!.yOffset);
-      const marks = indices.filter((i) => !onPen.includes(i));
-      const points = (list: string[]) => list.map((c) => c.codePointAt(0) ?? 0);
-      // Combining marks go to the mark glyphs: pdf.js reads a glyph whose text holds a
-      // nonspacing mark as a zero-width diacritic, so a base must not carry one.
-      const bases = chars.filter((c) => !NONSPACING.test(c));
-      const nonspacing = chars.filter((c) => NONSPACING.test(c));
-      // Only where the marks follow the bases: a Khmer subscript (coeng, consonant) in
-      // between must keep its place in the reading order.
-      const suffix = chars.slice(bases.length).every((c) => NONSPACING.test(c));
-      if (onPen.length > 0 && marks.length > 0 && nonspacing.length > 0 && bases.length > 0 && suffix) {
-        deal(points(bases), onPen);
-        deal(points(nonspacing), marks);
-      } else deal(points(chars), onPen.length > 0 ? onPen : indices.slice(0, 1));
-    }
+    // One glyph per cluster, left to right (most text): each glyph stands for its cluster.
+    const plain = !rtl && infos.every((g, i) => i === 0 || g.cluster > infos[i - 1]!.cluster);
+    const dealt = plain ? null : dealCharacters(text, infos, raw, rtl);
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       const pos = raw[i]!;
-      const codePoints = dealt.get(i) ?? [];
+      const codePoints = dealt ? dealt.get(i) ?? [] : [...text.slice(info.cluster, infos[i + 1]?.cluster ?? text.length)].map((c) => c.codePointAt(0) ?? 0);
       let nominal = face.advances.get(info.codepoint);
       if (nominal === undefined) {
         nominal = face.font.glyphHAdvance(info.codepoint);
@@ -160,4 +126,46 @@ export function shaperFor(book: FontBook): Promise<Shaper> {
     shapers.set(book, shaper);
   }
   return shaper;
+}
+
+/**
+ * Clusters are UTF-16 offsets into `text`: ascending left to right, descending right to
+ * left. Text extraction reads each glyph's characters (pdfkit's ToUnicode map) in drawing
+ * order, reversing right-to-left runs; so a cluster's characters are dealt out, in reading
+ * order, over its glyphs that sit on the pen position (not a dot or a vowel sign moved
+ * onto a base), one each, the last taking the rest. Other glyphs stand for nothing.
+ * Glyphs the shaper reordered (Indic vowel signs, Burmese ေ) still read back as typed.
+ */
+function dealCharacters(text: string, infos: readonly HarfBuzz.GlyphInfo[], raw: readonly HarfBuzz.GlyphPosition[], rtl: boolean): Map<number, number[]> {
+  const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
+  const members = new Map<number, number[]>();
+  infos.forEach((g, i) => {
+    const list = members.get(g.cluster);
+    if (list) list.push(i);
+    else members.set(g.cluster, [i]);
+  });
+  const dealt = new Map<number, number[]>();
+  const ends = new Map(starts.map((c, k) => [c, starts[k + 1] ?? text.length]));
+  const deal = (chars: number[], takers: number[]): void => {
+    if (rtl) takers.reverse();
+    takers.forEach((g, j) => dealt.set(g, j === takers.length - 1 ? chars.slice(j) : chars.slice(j, j + 1)));
+  };
+  for (const [cluster, indices] of members) {
+    const chars = [...text.slice(cluster, ends.get(cluster))];
+    const onPen = indices.filter((i) => raw[i]!.xAdvance && !raw[i]!.xOffset && !raw[i]!.yOffset);
+    const marks = indices.filter((i) => !onPen.includes(i));
+    const points = (list: string[]) => list.map((c) => c.codePointAt(0) ?? 0);
+    // Combining marks go to the mark glyphs: pdf.js reads a glyph whose text holds a
+    // nonspacing mark as a zero-width diacritic, so a base must not carry one.
+    const bases = chars.filter((c) => !NONSPACING.test(c));
+    const nonspacing = chars.filter((c) => NONSPACING.test(c));
+    // Only where the marks follow the bases: a Khmer subscript (coeng, consonant) in
+    // between must keep its place in the reading order.
+    const suffix = chars.slice(bases.length).every((c) => NONSPACING.test(c));
+    if (onPen.length > 0 && marks.length > 0 && nonspacing.length > 0 && bases.length > 0 && suffix) {
+      deal(points(bases), onPen);
+      deal(points(nonspacing), marks);
+    } else deal(points(chars), onPen.length > 0 ? onPen : indices.slice(0, 1));
+  }
+  return dealt;
 }
