@@ -3,23 +3,26 @@
 import { readFileSync } from "node:fs";
 import { coveragePath, type FallbackFace, type FontKey } from "../pdf/font-files.js";
 
-type Ranges = ReadonlyArray<readonly [number, number]>;
+/** Flattened ranges (start, end, start, end…), or the key whose table a face shares. */
+type Entry = number[] | FontKey;
 
-let table: Partial<Record<FontKey, Ranges>> | undefined;
+let table: Partial<Record<FontKey, Entry>> | undefined;
 
-function ranges(key: FontKey): Ranges {
-  table ??= JSON.parse(readFileSync(coveragePath(), "utf8")) as Partial<Record<FontKey, Ranges>>;
-  return table[key] ?? [];
+function ranges(key: FontKey): readonly number[] {
+  table ??= JSON.parse(readFileSync(coveragePath(), "utf8")) as Partial<Record<FontKey, Entry>>;
+  const entry = table[key] ?? [];
+  return typeof entry === "string" ? ranges(entry) : entry;
 }
 
 /** Does `key`'s cmap map `cp`? Binary search over its ranges. */
 export function covers(key: FontKey, cp: number): boolean {
   const r = ranges(key);
   let lo = 0;
-  let hi = r.length - 1;
+  let hi = r.length / 2 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [start, end] = r[mid]!;
+    const start = r[2 * mid]!;
+    const end = r[2 * mid + 1]!;
     if (cp < start) hi = mid - 1;
     else if (cp > end) lo = mid + 1;
     else return true;

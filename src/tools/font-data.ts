@@ -27,7 +27,9 @@ function ranges(codePoints: Iterable<number>): Array<[number, number]> {
   return out;
 }
 
-const coverage: Partial<Record<FontKey, Array<[number, number]>>> = {};
+/** Per face: its ranges flattened (start, end, start, end…), or the name of the face whose ranges it shares. */
+const coverage: Partial<Record<FontKey, number[] | FontKey>> = {};
+const seen = new Map<string, FontKey>();
 for (const key of ALL_KEYS) {
   const module = fontModule(key);
   if (module.endsWith(".woff")) {
@@ -37,7 +39,10 @@ for (const key of ALL_KEYS) {
   }
   const font = fontkit.create(readFileSync(fontPath(key)));
   const only = ONLY[key.replace(/-bold$/, "")];
-  coverage[key] = ranges(only ? font.characterSet.filter(only) : font.characterSet);
+  const flat = ranges(only ? font.characterSet.filter(only) : font.characterSet).flat();
+  const text = flat.join(",");
+  coverage[key] = seen.get(text) ?? flat; // bold faces mostly share their regular's table
+  if (!seen.has(text)) seen.set(text, key);
 }
 mkdirSync(dirname(coveragePath()), { recursive: true });
 writeFileSync(coveragePath(), JSON.stringify(coverage));
