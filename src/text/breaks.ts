@@ -5,8 +5,13 @@
 
 /** Scripts with no spaces between words (UAX #14 class SA). */
 const NO_SPACES = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tai_Tham}\p{Script=Tai_Viet}]/u;
-/** Text of Latin letters, digits and punctuation only: its clusters are single characters (bar combining marks, handled by UAX #14). */
-const SIMPLE = /^[\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*$/u;
+/**
+ * What can join code points into one grapheme cluster: marks (vowel signs, viramas,
+ * harakat, accents), joiners, variation selectors, emoji modifiers, regional indicators,
+ * conjoining Hangul jamo, tags. Text without any (Latin, precomposed Hangul, Han) has
+ * one cluster per code point, and segmenting it would cost a pass for nothing.
+ */
+const JOINS = /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
 
 let words: Intl.Segmenter | undefined;
 let graphemes: Intl.Segmenter | undefined;
@@ -26,7 +31,7 @@ export function dictionaryBreaks(text: string): number[] {
 
 /** A test for "this offset is a grapheme cluster boundary", or null when every offset is. */
 export function clusterBoundaries(text: string): ((at: number) => boolean) | null {
-  if (SIMPLE.test(text)) return null;
+  if (!JOINS.test(text)) return null;
   graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   const starts = new Set<number>();
   for (const { index } of graphemes.segment(text)) starts.add(index);
@@ -36,7 +41,7 @@ export function clusterBoundaries(text: string): ((at: number) => boolean) | nul
 
 /** The text cut into grapheme clusters (for cutting a word too long for its line). */
 export function clusters(text: string): string[] {
-  if (SIMPLE.test(text)) return [...text];
+  if (!JOINS.test(text)) return [...text];
   graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   return [...graphemes.segment(text)].map((s) => s.segment);
 }
