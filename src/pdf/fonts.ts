@@ -34,6 +34,7 @@ const CLINGS = /^[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{
 /** Punctuation and digits shared by scripts (Arabic comma, danda): kept in the face of the text around them when it has them. */
 const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 const JOINERS = /[\u200c\u200d]/u;
+const RTL_FACES = /^(arab|hebr)(-bold)?$/;
 
 /** Characters that are never drawn and need no glyph: controls, zero-width and bidi marks. */
 export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
@@ -112,9 +113,9 @@ export class FontBook {
   private split(text: string, face: Face): Segment[] {
     const keys = memo(this.coverage, face, () => new Map<number, FontKey>());
     const out: Segment[] = [];
-    // Spaces between two words of one script face stay in it (held here until the next
-    // word shows its face): the phrase is then one run, which pdf.js reads as one piece,
-    // in logical order even right to left.
+    // Spaces between two words of a right-to-left face stay in it (held here until the
+    // next word shows its face): the phrase is then one run, which pdf.js reads as one
+    // piece, in logical order (separate runs it reads in drawing order).
     let held = "";
     const release = (): void => {
       const last = out[out.length - 1];
@@ -126,7 +127,7 @@ export class FontBook {
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
       const last = out[out.length - 1];
-      if (last && /\s/u.test(char) && (held || last.key !== face) && shapesInContext(last.key) && covers(last.key, cp)) {
+      if (last && /\s/u.test(char) && (held || last.key !== face) && RTL_FACES.test(last.key) && covers(last.key, cp)) {
         last.text += char;
         held += char;
         continue;
