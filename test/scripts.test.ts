@@ -92,9 +92,14 @@ describe("a brief in Arabic (lang: ar)", () => {
     const geo = pageGeometry("a4");
     const right = geo.width - geo.left; // mirrored: the text block's right edge
     const page = pdfs.get("arabic")!.pages[1]!;
+    // The first section: its heading and two paragraphs, down to the next heading (each
+    // title is also a contents entry, higher on the page: take the lower one).
+    const lowest = (title: string) => Math.min(...page.items.filter((i) => i.str === title).map((i) => i.y));
+    const top = lowest("ما الذي حدث");
+    const next = lowest("الإطار القانوني");
     const lines = new Map<number, number>();
     for (const item of page.items) {
-      if (!item.str.trim() || item.y < 670 || item.y > 760) continue; // the first section: its heading and two paragraphs
+      if (!item.str.trim() || item.y > top || item.y <= next || item.height < 8) continue; // not the raised note number
       const y = Math.round(item.y);
       lines.set(y, Math.max(lines.get(y) ?? 0, item.x + item.width));
     }
