@@ -113,41 +113,28 @@ export class FontBook {
   private split(text: string, face: Face): Segment[] {
     const keys = memo(this.coverage, face, () => new Map<number, FontKey>());
     const out: Segment[] = [];
-    // Spaces between two words of a right-to-left face stay in it (held here until the
-    // next word shows its face): the phrase is then one run, which pdf.js reads as one
-    // piece, in logical order (separate runs it reads in drawing order).
-    let held = "";
-    const release = (): void => {
-      const last = out[out.length - 1];
-      if (!held || !last) return;
-      last.text = last.text.slice(0, -held.length);
-      out.push({ text: held, key: face });
-      held = "";
-    };
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
       const last = out[out.length - 1];
-      if (last && /\s/u.test(char) && (held || last.key !== face) && RTL_FACES.test(last.key) && covers(last.key, cp)) {
-        last.text += char;
-        held += char;
-        continue;
-      }
+      // Spaces after a word in a right-to-left face stay in its run: the phrase is then one
+      // run, which pdf.js reads as one piece, and no space is drawn alone (pdf.js drops those).
       // ZWJ/ZWNJ go with the run they sit in (HarfBuzz hides them); marks stay with a
       // script-face base that has them.
-      if (last && (JOINERS.test(char) || (isFallback(last.key) && CLINGS.test(char) && covers(last.key, cp)))) {
-        if (!held) {
-          last.text += char;
-          continue;
-        }
+      const spaceAfterRtl = /\s/u.test(char) && RTL_FACES.test(last?.key ?? "") && covers(last!.key, cp);
+      if (last && (spaceAfterRtl || JOINERS.test(char) || (isFallback(last.key) && CLINGS.test(char) && covers(last.key, cp)))) {
+        last.text += char;
+        continue;
       }
       let key = JOINERS.test(char) ? face : memo(keys, cp, () => this.faceFor(char, face));
       // Shared punctuation the Latin face lacks (a danda) stays in the script face before it.
       if (last && isFallback(key) && isFallback(last.key) && key !== last.key && SHARED.test(char) && covers(last.key, cp)) key = last.key;
-      if (held && last && last.key === key) held = "";
-      else release();
       const prev = out[out.length - 1];
       if (prev && prev.key === key) prev.text += char;
-      else out.push({ text: char, key });
+      // Spaces before a word in a right-to-left face join its run, for the same reasons.
+      else if (prev && prev.key === face && RTL_FACES.test(key) && /^\s+$/u.test(prev.text) && [...prev.text].every((c) => covers(key, c.codePointAt(0) ?? 0))) {
+        prev.key = key;
+        prev.text += char;
+      } else out.push({ text: char, key });
     }
     // Spaces at the end stay too: the next word, measured apart, may be in the same face.
     return out;

@@ -35,6 +35,8 @@ export interface Fragment {
   width: number;
   /** Bidi embedding level, when the paragraph has right-to-left text (odd: shaped and drawn right to left). */
   level?: number;
+  /** Its place in the line's logical (reading) order, when that differs from left to right. */
+  logical?: number;
 }
 
 export interface Line {
@@ -282,6 +284,7 @@ function buildLine(words: Word[], fonts: FontBook, leading: number): Line {
     });
   });
   if (fragments.some((f) => f.level)) {
+    fragments.forEach((f, i) => (f.logical = i));
     // Logical order → visual order (UAX #9 L2), then left to right from the line's start.
     const visual = visualOrder(fragments.map((f) => f.level ?? 0)).map((i) => fragments[i]!);
     let at = 0;
@@ -295,4 +298,29 @@ function buildLine(words: Word[], fonts: FontBook, leading: number): Line {
   // Centre the x-height band in the line box: looks even whatever the leading.
   const baseline = height / 2 + size * 0.33;
   return { fragments, width: x, ascent: baseline, height };
+}
+
+export interface PlacedFragment {
+  fragment: Fragment;
+  x: number;
+  width: number;
+}
+
+/**
+ * A line's fragments placed left to right from `start`, each where the one before it
+ * really ended (`width` says how wide it draws), listed in the order to draw them: the
+ * reading order. Content order is what pdf.js extracts and the structure tree (a screen
+ * reader) follows, so a line with right-to-left text is drawn as it is read.
+ */
+export function drawingOrder(line: Line, start: number, width: (f: Fragment) => number): PlacedFragment[] {
+  let cursor = start;
+  const placed = line.fragments
+    .filter((f) => f.text)
+    .map((fragment) => {
+      const w = width(fragment);
+      const p = { fragment, x: cursor, width: w };
+      cursor += w;
+      return p;
+    });
+  return line.fragments.some((f) => f.logical !== undefined) ? placed.sort((a, b) => (a.fragment.logical ?? 0) - (b.fragment.logical ?? 0)) : placed;
 }

@@ -6,7 +6,7 @@ import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import { isCjk, type FontBook, type FontKey } from "./fonts.js";
 import { drawGlyphRun } from "./glyph-run.js";
-import { breakLines, type Fragment, type Line } from "./lines.js";
+import { breakLines, drawingOrder, type Fragment, type Line } from "./lines.js";
 import { RTL_RUN, shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
 import type { PagePlan, Placed, Tag } from "./plan.js";
 import { COLOURS, STYLES, type PageGeometry } from "./style.js";
@@ -199,13 +199,8 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
   // Fragments were measured from advance widths; pdfkit kerns when it draws, which only
   // narrows them. Each fragment starts where the one before it really ended, so runs
   // split for links or fonts never open a gap between them.
-  let cursor = x + (line.fragments[0]?.x ?? 0);
-  for (const f of line.fragments) {
-    if (!f.text) continue;
-    use(f.key).fontSize(f.style.size);
-    const width = Math.min(f.width, doc.widthOfString(f.text));
-    const at = cursor;
-    cursor += width;
+  const measure = (f: Fragment) => Math.min(f.width, use(f.key).fontSize(f.style.size).widthOfString(f.text));
+  for (const { fragment: f, x: at, width } of drawingOrder(line, x + (line.fragments[0]?.x ?? 0), measure)) {
     const draw = () => drawFragment(use, f, at, y + line.ascent);
     if (tag === "artifact") {
       tree.mark("artifact", draw, { artifact: artifact ?? "Layout" });
