@@ -19,6 +19,7 @@ import type { FontBook } from "./pdf/fonts.js";
 import { MissingGlyphError } from "./pdf/missing-glyph.js";
 import type { Paper } from "./pdf/style.js";
 import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
+import { missingGlyphDiagnostics } from "./rules/fonts.js";
 import { runRules } from "./rules/index.js";
 import type { DeckSource } from "./slides/deck.js";
 import type { Workspace } from "./workspace.js";
@@ -67,7 +68,7 @@ export function checkBrief(file: string, ws: Workspace, text?: string): CheckedB
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution, source });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
-  const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
+  const deckDiagnostics = handDeck ? [...checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief), ...missingGlyphDiagnostics(handDeck.file, handDeck.text, handDeck.text)] : [];
   return { brief: loaded.brief, source, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
 }
 

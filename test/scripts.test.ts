@@ -15,7 +15,7 @@ import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
 import { ROOT } from "./helpers/paths.js";
 import { readPdf, type PdfReading } from "./helpers/pdf.js";
 import { checkPdfUa } from "./helpers/pdfua.js";
-import { scratchProject } from "./helpers/project.js";
+import { positionOf, scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "scripts");
@@ -155,6 +155,20 @@ describe("a Thai paragraph", () => {
       while (paragraph[at] === " ") at++;
       expect(boundaries.has(at), `a line ends at ${at}, inside "${paragraph.slice(at - 4, at + 4)}"`).toBe(true);
     }
+  });
+});
+
+describe("check, before any build", () => {
+  it("reports every script a hand-written deck needs and no font has, at its line and column", () => {
+    const deck = "---\nmarp: true\n---\n\n# Places\n\nMae Sot (แม่สอด) is drawn; ᠤᠯᠠᠭᠠᠨ and ߌ ߣߌ are not (Desk 2025).\n";
+    const dir = scratchProject({ "report/thai.md": source("thai"), "slides/thai.md": deck });
+    const r = briefpress(["check", "report/thai.md"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const mongolian = positionOf(deck, "ᠤ");
+    const nko = positionOf(deck, "ߌ");
+    expect(r.stdout).toContain(`slides/thai.md:${mongolian.line}:${mongolian.column} error font/missing-glyph no bundled font has the character "ᠤ" (U+1824)`);
+    expect(r.stdout).toContain(`slides/thai.md:${nko.line}:${nko.column} error font/missing-glyph no bundled font has the character "ߌ" (U+07CC)`);
+    expect(r.stdout).toContain("2 errors");
   });
 });
 

@@ -1,7 +1,7 @@
 // font/missing-glyph: a character the brief prints that no bundled face can draw. Found
 // by `check` from the coverage table the compile step writes (no font is read), every
 // script at once, each at its first appearance in the source.
-import { diagnostic, pointSpan, type Diagnostic } from "../diagnostics.js";
+import { diagnostic, pointSpan, type Diagnostic, type Severity } from "../diagnostics.js";
 import type { Block, Brief } from "../model.js";
 import { plainText } from "../parse.js";
 import { ALL_KEYS } from "../pdf/font-files.js";
@@ -10,6 +10,7 @@ import type { Rule } from "./index.js";
 
 /** Characters every Latin face has: a brief written only in them needs no table. */
 const SURELY_COVERED = /^[\u0000-\u024f\u2000-\u206f\u20ac\u2122\u2190-\u2193]*$/u;
+const SURELY_COVERED_RUNS = /[\u0000-\u024f\u2000-\u206f\u20ac\u2122\u2190-\u2193]+/gu;
 /** Never drawn, so never missing: spaces, controls, joiners, bidi marks, variation selectors. */
 const NEVER_DRAWN = /[\s\p{Cc}\p{Cf}\ufe00-\ufe0f]/u;
 
@@ -76,7 +77,9 @@ export function missingByScript(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (SURELY_COVERED.test(text)) return out;
   const seen = new Set<string>();
-  for (const char of text) {
+  // Only the characters outside what every face has need a look (a long brief in English
+  // with three names in Korean is three names long here).
+  for (const char of text.replace(SURELY_COVERED_RUNS, "")) {
     if (seen.has(char)) continue;
     seen.add(char);
     if (drawable(char)) continue;
@@ -93,24 +96,29 @@ function firstPlace(source: string, char: string): { line: number; column: numbe
   return line < 0 ? { line: 1, column: 1 } : { line: line + 1, column: (lines[line] ?? "").indexOf(char) + 1 };
 }
 
+/** One error per script no bundled font has, at its first character's place in `source`. */
+export function missingGlyphDiagnostics(file: string, printed: string, source: string, severity: Severity = "error"): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [script, chars] of missingByScript(printed)) {
+    const first = chars[0]!;
+    const at = firstPlace(source, first);
+    const others = chars.length > 1 ? ` (also ${chars.slice(1, 8).map((c) => `"${c}"`).join(", ")}${chars.length > 8 ? "…" : ""})` : "";
+    out.push(
+      diagnostic(file, pointSpan(at.line, at.column), severity, "font/missing-glyph", `no bundled font has the character "${first}" (U+${hex(first)})`, [
+        `${script === "symbols" ? "This symbol" : `${script} script`}${others}; briefpress bundles fonts for Latin, Greek, Cyrillic, Korean, Chinese, Japanese, Arabic, Hebrew, Burmese, Bengali, Tamil, Sinhala, Devanagari, Thai, Khmer, Lao, Ethiopic, Georgian, Armenian, symbols and emoji`,
+      ]),
+    );
+  }
+  return out;
+}
+
 export const fontRules: Rule[] = [
   {
     id: "font/missing-glyph",
     severity: "error",
     description: "a character no bundled font can draw",
     run({ brief, source }, severity) {
-      const out: Diagnostic[] = [];
-      for (const [script, chars] of missingByScript(printedText(brief))) {
-        const first = chars[0]!;
-        const at = firstPlace(source ?? "", first);
-        const others = chars.length > 1 ? ` (also ${chars.slice(1, 8).map((c) => `"${c}"`).join(", ")}${chars.length > 8 ? "…" : ""})` : "";
-        out.push(
-          diagnostic(brief.file, pointSpan(at.line, at.column), severity, "font/missing-glyph", `no bundled font has the character "${first}" (U+${hex(first)})`, [
-            `${script === "symbols" ? "This symbol" : `${script} script`}${others}; briefpress bundles fonts for Latin, Greek, Cyrillic, Korean, Chinese, Japanese, Arabic, Hebrew, Burmese, Bengali, Tamil, Sinhala, Devanagari, Thai, Khmer, Lao, Ethiopic, Georgian, Armenian, symbols and emoji`,
-          ]),
-        );
-      }
-      return out;
+      return missingGlyphDiagnostics(brief.file, printedText(brief), source ?? "", severity);
     },
   },
 ];
