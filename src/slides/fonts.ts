@@ -75,7 +75,13 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
   if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/u.test(text)) {
     // Paragraphs and list items take their direction from their own text (an Arabic
     // sentence in an English deck); a deck in Arabic or Hebrew is right to left as a whole.
-    rules.push(paragraphDirection(text) === "rtl" ? "section{direction:rtl}" : "section p,section li{unicode-bidi:plaintext}");
+    // The running header, footer and page number swap sides with it (the theme places them
+    // with higher specificity, hence !important).
+    rules.push(
+      paragraphDirection(text) === "rtl"
+        ? "section{direction:rtl}\nsection header,section footer{left:auto!important;right:30px!important}\nsection::after{right:auto!important;left:30px!important}"
+        : "section p,section li{unicode-bidi:plaintext}",
+    );
   }
   return rules.join("\n");
 }
