@@ -69,8 +69,10 @@ export const SCRIPT_FONT_INFO: Record<ScriptFont, ScriptFontInfo> = {
   emoji: ts("noto-emoji", "NotoEmoji", "Noto Emoji"),
 };
 
+const FACE_SET: ReadonlySet<string> = new Set(FACES);
+
 export function isFallbackKey(key: FontKey): key is FallbackFace {
-  return !(FACES as readonly string[]).includes(key);
+  return !FACE_SET.has(key);
 }
 
 /** The script face a fallback key belongs to: "arab-bold" → "arab". */

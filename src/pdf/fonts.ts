@@ -120,8 +120,9 @@ export class FontBook {
       // run, which pdf.js reads as one piece, and no space is drawn alone (pdf.js drops those).
       // ZWJ/ZWNJ go with the run they sit in (HarfBuzz hides them); marks stay with a
       // script-face base that has them.
-      const spaceAfterRtl = /\s/u.test(char) && RTL_FACES.test(last?.key ?? "") && covers(last!.key, cp);
-      if (last && (spaceAfterRtl || JOINERS.test(char) || (isFallback(last.key) && CLINGS.test(char) && covers(last.key, cp)))) {
+      const afterScript = last !== undefined && isFallback(last.key);
+      const spaceAfterRtl = afterScript && /\s/u.test(char) && RTL_FACES.test(last.key) && covers(last.key, cp);
+      if (last && (spaceAfterRtl || JOINERS.test(char) || (afterScript && CLINGS.test(char) && covers(last.key, cp)))) {
         last.text += char;
         continue;
       }

@@ -27,6 +27,8 @@ interface TextInternals {
   addContent(data: string): unknown;
 }
 
+/** Latin text and punctuation: the common case, told apart without Unicode property tables. */
+const LATIN = /^[\u0000-\u024f\u2000-\u206f]*$/;
 /** Scripts whose glyphs map back to their characters one to one (or whose faces fontkit shapes). */
 const SIMPLE = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]*$/u;
 
@@ -170,7 +172,7 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, text: string, x: number, b
   if (!text) return;
   const font = d._font;
   d.page.fonts[font.id] ??= font.ref();
-  if (!SIMPLE.test(text)) {
+  if (!LATIN.test(text) && !SIMPLE.test(text)) {
     drawExact(doc, d, encodeExact(font, text, rtl), rtl ? undefined : text, x, baseline);
     return;
   }

@@ -123,7 +123,7 @@ export function breakLines(runs: readonly Run[], fonts: FontBook, options: Break
 function breaksOf(text: string): Array<{ position: number; required: boolean }> {
   const breaks: Array<{ position: number; required: boolean }> = [];
   const breaker = new LineBreaker(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) breaks.push({ position: bk.position, required: bk.required });
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) breaks.push(bk);
   const extra = dictionaryBreaks(text);
   if (extra.length > 0) {
     const known = new Set(breaks.map((b) => b.position));
@@ -212,6 +212,11 @@ function charBefore(text: string, at: number): string {
   return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);
 }
 
+/** A piece of the same style and level with other text (no `level` key when there is none: one object shape). */
+function withText(piece: Piece, text: string): Piece {
+  return piece.level === undefined ? { text, style: piece.style } : { text, style: piece.style, level: piece.level };
+}
+
 /** Soft hyphen: a break opportunity that shows a hyphen only when the line breaks there. */
 const SHY = "\u00ad";
 
@@ -243,7 +248,7 @@ function splitWord(word: Word, width: number, fonts: FontBook): Word[] {
     for (const char of clusters(piece.text)) {
       const w = fonts.segment(char.replace(INVISIBLE, ""), piece.style.face).reduce((s, seg) => s + fonts.width(seg.text, seg.key, piece.style.size), 0);
       if (used + w > width && (chunk || pieces.length > 0)) {
-        if (chunk) pieces.push({ text: chunk, style: piece.style, level: piece.level });
+        if (chunk) pieces.push(withText(piece, chunk));
         parts.push(measureWord(pieces, fonts, false));
         pieces = [];
         chunk = "";
@@ -252,7 +257,7 @@ function splitWord(word: Word, width: number, fonts: FontBook): Word[] {
       chunk += char;
       used += w;
     }
-    if (chunk) pieces.push({ text: chunk, style: piece.style, level: piece.level });
+    if (chunk) pieces.push(withText(piece, chunk));
   }
   if (pieces.length > 0) parts.push(measureWord(pieces, fonts, word.hardBreakAfter));
   return parts;
@@ -314,13 +319,14 @@ export interface PlacedFragment {
  */
 export function drawingOrder(line: Line, start: number, width: (f: Fragment) => number): PlacedFragment[] {
   let cursor = start;
-  const placed = line.fragments
-    .filter((f) => f.text)
-    .map((fragment) => {
-      const w = width(fragment);
-      const p = { fragment, x: cursor, width: w };
-      cursor += w;
-      return p;
-    });
-  return line.fragments.some((f) => f.logical !== undefined) ? placed.sort((a, b) => (a.fragment.logical ?? 0) - (b.fragment.logical ?? 0)) : placed;
+  let reordered = false;
+  const placed: PlacedFragment[] = [];
+  for (const fragment of line.fragments) {
+    if (!fragment.text) continue;
+    const w = width(fragment);
+    placed.push({ fragment, x: cursor, width: w });
+    cursor += w;
+    if (fragment.logical !== undefined) reordered = true;
+  }
+  return reordered ? placed.sort((a, b) => (a.fragment.logical ?? 0) - (b.fragment.logical ?? 0)) : placed;
 }

@@ -88,7 +88,7 @@ const CJK_LANG: Partial<Record<string, string>> = { kr: "ko", "kr-bold": "ko", s
 export function fragmentLang(f: { key: string; text: string }, documentLang: string | undefined): string | undefined {
   const cjk = CJK_LANG[f.key];
   if (cjk) return cjk;
-  if (!/^(serif|sans)/.test(f.key) || /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]/u.test(f.text)) return scriptLang(f.text, documentLang);
+  if (!/^(serif|sans)/.test(f.key) || (!LATIN.test(f.text) && /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]/u.test(f.text))) return scriptLang(f.text, documentLang);
   return undefined;
 }
 
@@ -97,5 +97,7 @@ const ONE_TO_ONE = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Sc
 
 /** The text as typed, for runs whose glyphs are reordered, split or joined (Arabic, Indic, Burmese…). */
 export function actualText(text: string): string | undefined {
-  return ONE_TO_ONE.test(text) ? undefined : text;
+  return LATIN.test(text) || ONE_TO_ONE.test(text) ? undefined : text;
 }
+
+const LATIN = /^[\u0000-\u024f\u2000-\u206f]*$/;

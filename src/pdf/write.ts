@@ -208,6 +208,7 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
     }
     const link = f.style.link;
     const lang = fragmentLang(f, (doc as unknown as { options: { lang?: string } }).options.lang);
+    const actual = actualText(f.text);
     if (link) {
       const types = f.style.role === "Reference" || f.style.role === "Note" ? (["Reference", "Link"] as const) : (["Link"] as const);
       tree.inline(tag, types, (el) => {
@@ -218,7 +219,7 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
         if (link.kind === "uri") doc.link(at, top, width, h, link.uri, options);
         else doc.goTo(at, top, width, h, link.name, options);
       });
-    } else if (lang || actualText(f.text)) tree.inline(tag, ["Span"], draw, { lang, actual: actualText(f.text) });
+    } else if (lang || actual) tree.inline(tag, ["Span"], draw, { lang, actual });
     else tree.mark(tag, draw);
   }
 }
