@@ -2,7 +2,7 @@
 // (pdfkit has no fallback, so we split runs by script ourselves), and text widths.
 import * as fontkit from "fontkit";
 import { covers, fallbackFor } from "../text/coverage.js";
-import { isFallbackKey } from "./font-files.js";
+import { FACES, isFallbackKey } from "./font-files.js";
 import { MissingGlyphError } from "./missing-glyph.js";
 import type { Face, FallbackFace, FontKey } from "./font-files.js";
 
@@ -145,7 +145,9 @@ export class FontBook {
   private faceFor(char: string, face: Face): FontKey {
     const cp = char.codePointAt(0) ?? 0;
     if (this.font(face).hasGlyphForCodePoint(cp) || /\s/u.test(char)) return face;
-    const fallback = fallbackFor(char, BOLD_FACES.has(face));
+    // Last, another of our Latin faces (a sign Source Sans has and Source Serif lacks):
+    // whatever some bundled face has is drawn, as `check` promises (rules/fonts.ts).
+    const fallback = fallbackFor(char, BOLD_FACES.has(face)) ?? FACES.find((other) => covers(other, cp));
     if (!fallback) throw new MissingGlyphError(char);
     return fallback;
   }

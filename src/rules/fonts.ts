@@ -8,9 +8,10 @@ import { ALL_KEYS } from "../pdf/font-files.js";
 import { covers } from "../text/coverage.js";
 import type { Rule } from "./index.js";
 
-/** Characters every Latin face has: a brief written only in them needs no table. */
-const SURELY_COVERED = /^[\u0000-\u024f\u2000-\u206f\u20ac\u2122\u2190-\u2193]*$/u;
-const SURELY_COVERED_RUNS = /[\u0000-\u024f\u2000-\u206f\u20ac\u2122\u2190-\u2193]+/gu;
+/** Characters some bundled face has, all of them (Latin-1, Latin Extended-A, common punctuation): a brief written only in them needs no table. */
+const SURELY = "\\u0000-\\u017f\\u2000-\\u201e\\u2020-\\u2027\\u2030-\\u2033\\u20ac\\u2122\\u2190-\\u2193";
+const SURELY_COVERED = new RegExp(`^[${SURELY}]*$`, "u");
+const SURELY_COVERED_RUNS = new RegExp(`[${SURELY}]+`, "gu");
 /** Never drawn, so never missing: spaces, controls, joiners, bidi marks, variation selectors. */
 const NEVER_DRAWN = /[\s\p{Cc}\p{Cf}\ufe00-\ufe0f]/u;
 
@@ -18,8 +19,8 @@ const SCRIPTS = [
   "Nko", "Mongolian", "Tifinagh", "Syriac", "Thaana", "Cherokee", "Canadian_Aboriginal", "Ol_Chiki", "Tibetan", "Gujarati", "Gurmukhi",
   "Kannada", "Malayalam", "Telugu", "Oriya", "Javanese", "Balinese", "Sundanese", "Vai", "Bamum", "Adlam", "Yi", "Hanifi_Rohingya", "Chakma",
   "Meetei_Mayek", "Lepcha", "Limbu", "Tai_Le", "New_Tai_Lue", "Tai_Tham", "Tai_Viet", "Cham", "Buginese", "Batak", "Tagalog", "Coptic",
-  "Glagolitic", "Runic", "Ogham", "Samaritan", "Mandaic", "Osage", "Egyptian_Hieroglyphs", "Cuneiform", "Braille", "Yezidi", "Syloti_Nagri",
-].map((name) => ({ name: name === "Nko" ? "N’Ko" : name.replace(/_/g, " "), test: new RegExp(`\\p{Script=${name}}`, "u") }));
+  "Glagolitic", "Runic", "Ogham", "Samaritan", "Mandaic", "Osage", "Egyptian_Hieroglyphs", "Cuneiform", "Braille", "Yezidi", "Syloti_Nagri", "Latin",
+].map((name) => ({ name: name === "Nko" ? "N’Ko" : name === "Latin" ? "Extended Latin" : name.replace(/_/g, " "), test: new RegExp(`\\p{Script=${name}}`, "u") }));
 
 function scriptName(char: string): string {
   return SCRIPTS.find((s) => s.test.test(char))?.name ?? "symbols";
