@@ -5,14 +5,16 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { decodeImage, loadImages } from "./assets.js";
-import { briefBrand } from "./brand.js";
+import { projectBrand, type Brand } from "./brand.js";
 import { checkHandDeckCitations } from "./slides/handwritten.js";
 import { styleSources } from "./citations/style.js";
 import { briefEpoch } from "./dates.js";
 import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics.js";
 import { UsageError } from "./errors.js";
 import { ownFile } from "./packages.js";
+import { deckPaletteCss } from "./palette.js";
 import { loadBrief } from "./load.js";
+import { loadProject } from "./project.js";
 import type { Brief } from "./model.js";
 import { FACES, type FontKey } from "./pdf/font-files.js";
 import type { FontBook } from "./pdf/fonts.js";
@@ -58,23 +60,35 @@ export function defaultBriefs(ws: Workspace): string[] {
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
+export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck; brand: Brand; paper?: Paper } {
   const source = text ?? ws.readSource(file);
+  // briefpress.yaml: read again for every brief, so watch mode sees it change.
+  const project = loadProject(ws);
   if (!source.trim()) {
-    return { brief: loadBrief(file, "").brief, source, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
+    const empty = loadBrief(file, "").brief;
+    return { brief: empty, source, images: new Map(), brand: projectBrand(empty.meta, project.config), diagnostics: [...project.diagnostics, diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
   const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
   const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
-  return { brief: loaded.brief, source, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
+  // The logo is found under its absolute path, which no brief-relative image key can equal.
+  if (project.logo) assets.images.set(project.logo.path, project.logo.image);
+  const brand = projectBrand(loaded.brief.meta, project.config, project.logo?.path);
+  const paper = loaded.brief.meta.paper ?? project.config.paper;
+  return { brief: loaded.brief, source, images: assets.images, handDeck, brand, paper, diagnostics: [...project.diagnostics, ...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
 }
 
 /** The project's own deck theme when it keeps one, else the theme briefpress ships. */
 function deckTheme(ws: Workspace): string {
   const own = ws.projectFile("slides", "themes", "briefpress.css");
   return ws.exists(own) ? own : ownFile("slides", "themes", "briefpress.css");
+}
+
+/** The palette's CSS variables go first: the theme file may still override them. */
+function withPalette(themeCss: string, brand: Brand): string {
+  return `${deckPaletteCss(brand.colors)}\n${themeCss}`;
 }
 
 /** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
@@ -142,10 +156,10 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   let deck: Promise<DeckSource> | undefined;
   const ctx: RenderContext = {
     brief,
-    brand: briefBrand(brief.meta),
+    brand: checked.brand,
     fonts,
     images: checked.images,
-    paper: options.paper ?? brief.meta.paper ?? "a4",
+    paper: options.paper ?? checked.paper ?? "a4",
     date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
     chromePath: options.chromePath,
     checkOverflow: options.checkOverflow ?? options.chromePath !== null,
@@ -160,7 +174,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
         outDir,
         coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
         themePath: deckTheme(ws),
-      }))),
+      })).then((d) => ({ ...d, themeCss: withPalette(d.themeCss, checked.brand) }))),
   };
   const outputs: Output[] = [];
   await warming;

@@ -130,7 +130,7 @@ function normalise(raw: RawFrontMatter): FrontMatter {
 }
 
 /** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */
-function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
+export function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
   let current: unknown = node;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];

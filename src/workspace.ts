@@ -28,6 +28,11 @@ export class Workspace implements FontSource {
     return bytes.toString("utf8");
   }
 
+  /** The project's briefpress.yaml, when it has one (not UTF-8: a usage error). */
+  readProjectConfig(name: string): string | undefined {
+    return existsSync(resolve(this.root, name)) ? this.readSource(name) : undefined;
+  }
+
   /** Size in bytes of a file named relative to the project (0 when missing). */
   size(file: string): number {
     const path = resolve(this.root, file);

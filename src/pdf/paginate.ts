@@ -4,7 +4,7 @@
 import type { Line } from "./lines.js";
 import type { FlowItem, PagePlan, TableItem, Tag, TextItem } from "./plan.js";
 import type { PageGeometry } from "./style.js";
-import { COLOURS } from "./style.js";
+import type { Colours } from "../palette.js";
 
 const MIN_LINES = 2;
 /** Space between the text and the footnote rule, and the rule itself. */
@@ -13,6 +13,8 @@ const NOTE_SEPARATOR = 14;
 export interface PaginateOptions {
   /** Footnote bodies by number, placed at the foot of the page that first calls them. */
   footnotes?: ReadonlyMap<number, TextItem>;
+  /** Rules and table-header fills, from the document's palette. */
+  colours: Pick<Colours, "rule" | "boxFill">;
 }
 
 /** Footnote numbers a line calls (its superscript markers link to "note-N"). */
@@ -20,7 +22,8 @@ export function notesCalled(line: Line): number[] {
   return line.fragments.flatMap((f) => (f.style.role === "Note" && f.style.link?.kind === "dest" ? [Number(f.style.link.name.replace("note-", ""))] : []));
 }
 
-export function paginate(items: readonly FlowItem[], geo: PageGeometry, options: PaginateOptions = {}): PagePlan[] {
+export function paginate(items: readonly FlowItem[], geo: PageGeometry, options: PaginateOptions): PagePlan[] {
+  const COLOURS = options.colours;
   const footnotes = options.footnotes ?? new Map<number, TextItem>();
   const pages: PagePlan[] = [];
   let page: PagePlan = { kind: "body", items: [] };

@@ -1,4 +1,5 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
+import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import { loadPackage } from "../packages.js";
 import { coverPage } from "./cover.js";
@@ -7,11 +8,13 @@ import { downsampleImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
 import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
-import { pageGeometry, type Paper } from "./style.js";
+import { lookFor, pageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
 
 export interface PdfInput {
   brief: Brief;
+  /** The organisation's name, logo (a key of `images`) and palette. */
+  brand: Brand;
   fonts: FontBook;
   images: ReadonlyMap<string, ImageAsset>;
   paper: Paper;
@@ -32,16 +35,18 @@ function loadHyphenator(lang = "en"): (text: string) => string {
 export function planPdf(input: PdfInput): PagePlan[] {
   const geo = pageGeometry(input.paper);
   const ids = new StructIds();
-  const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined, ids);
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: input.brief.meta.hyphenate ? loadHyphenator(input.brief.meta.lang) : undefined };
+  const look = lookFor(input.brand.colors);
+  const { brief, brand, images } = input;
+  const cover = coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids });
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
   const notes = input.notes ?? "foot";
-  const footnotes = notes === "foot" ? flowFootnotes(input.brief, ctx) : new Map();
-  const body = paginate(flowBrief(input.brief, ctx, notes), geo, { footnotes });
+  const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
+  const body = paginate(flowBrief(brief, ctx, notes), geo, { footnotes, colours: look.colours });
   return [cover, ...body];
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const pages = planPdf(input);
   await downsampleImages(pages);
-  return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
+  return writePdf({ brief: input.brief, brand: input.brand, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
 }

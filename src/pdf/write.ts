@@ -2,6 +2,7 @@
 // piece of content goes into the structure tree or is marked as an artifact (PDF/UA).
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
+import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import { isFallback, type FontBook, type FontKey } from "./fonts.js";
@@ -14,6 +15,7 @@ import { StructureTree } from "./tagging.js";
 
 export interface WriteOptions {
   brief: Brief;
+  brand: Brand;
   pages: PagePlan[];
   geo: PageGeometry;
   fonts: FontBook;
@@ -45,7 +47,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
     compress: true,
     info: {
       Title: brief.title,
-      Author: meta.authors.map((a) => a.name).join(", ") || (meta.organisation ?? ""),
+      Author: meta.authors.map((a) => a.name).join(", ") || (o.brand.name ?? ""),
       Subject: meta.subtitle ?? "",
       Creator: "briefpress",
       Producer: "briefpress (pdfkit)",
@@ -68,7 +70,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   });
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
-  const furniture = pages.map((_, i) => furnitureLines(brief, fonts, geo, i + 1, pages.length));
+  const furniture = pages.map((_, i) => furnitureLines(brief, o.brand, fonts, geo, i + 1, pages.length));
   const use = fontSelector(doc, fonts, shaper, harfBuzzFaces(pages));
 
   const destPage = new Map<string, number>();
@@ -264,7 +266,7 @@ class OutlineBuilder {
 
 type FurnitureLine = [Line, number, number];
 
-function furnitureLines(brief: Brief, fonts: FontBook, geo: PageGeometry, page: number, total: number): FurnitureLine[] {
+function furnitureLines(brief: Brief, brand: Brand, fonts: FontBook, geo: PageGeometry, page: number, total: number): FurnitureLine[] {
   if (page === 1) return [];
   const s = STYLES.furniture;
   const style = { face: s.face, size: s.size, color: s.color };
@@ -272,7 +274,7 @@ function furnitureLines(brief: Brief, fonts: FontBook, geo: PageGeometry, page: 
   const out: FurnitureLine[] = [];
   const head = one(brief.meta.short_title ?? brief.title);
   if (head) out.push([head, geo.left, geo.top - 36]);
-  const footLeft = one([brief.meta.organisation, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
+  const footLeft = one([brand.name, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
   if (footLeft) out.push([footLeft, geo.left, geo.height - 44]);
   const number = one(`Page ${page} of ${total}`);
   if (number) out.push([number, geo.left + geo.textWidth - number.width, geo.height - 44]);
