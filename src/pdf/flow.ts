@@ -25,6 +25,10 @@ const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
 /** Deep nesting indents no further than this, so text always keeps a readable measure. */
 const MAX_INDENT = 150;
+/** Inner padding of boxes, the same on the left and the right. */
+const CODE_PAD = 5;
+const CALLOUT_PAD = 6;
+const RECOMMENDATION_PAD = 7;
 
 /** Footnote bodies, by number, for the placement pass to put at the foot of their page. */
 export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextItem> {
@@ -46,7 +50,7 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
   let boxed = false;
   for (const block of brief.blocks) {
     if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
-    items.push(...flowBlock(block, ctx, { indent: 0, parents: [], para: ctx.look.styles.body, boxed }));
+    items.push(...flowBlock(block, ctx, { indent: 0, inset: 0, parents: [], para: ctx.look.styles.body, boxed }));
   }
   if (notes === "end" && brief.footnotes.length > 0) items.push(...endnotes(brief, ctx));
   if (brief.sourcesHeading || brief.sources.length > 0) {
@@ -103,6 +107,8 @@ function heading(title: string, level: number, ctx: FlowContext, anchor: string,
 interface TextOptions {
   indent?: number;
   width?: number;
+  /** Kept clear at the right: a box's inner padding, so it matches the left's. */
+  inset?: number;
   hanging?: number;
   anchor?: string;
   /** Containing structure elements, outermost first. */
@@ -111,7 +117,7 @@ interface TextOptions {
 
 function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
   const indent = (o.indent ?? 0) + (o.hanging ?? 0);
-  const width = (o.width ?? ctx.width) - indent;
+  const width = (o.width ?? ctx.width) - indent - (o.inset ?? 0);
   const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
   // Hanging indent: the first line starts further left than the rest.
   if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
@@ -131,6 +137,8 @@ function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext,
 
 interface Place {
   indent: number;
+  /** Right inset: inside a box, its padding. */
+  inset: number;
   parents: StructRef[];
   para: TextStyle;
   /** Inside the Recommendations section: numbered items print boxed. */
@@ -138,19 +146,19 @@ interface Place {
 }
 
 function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
-  const { indent, parents, para } = at;
+  const { indent, inset, parents, para } = at;
   switch (block.kind) {
     case "heading": {
       const level = Math.min(block.level, 3);
       const item = heading(plainText(block.inlines), level, ctx, block.id);
-      item.lines = breakLines(toRuns(block.inlines, level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1), ctx.fonts, { width: ctx.width - indent, leading: item.lines[0]?.height ?? 18 });
+      item.lines = breakLines(toRuns(block.inlines, level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1), ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
       item.indent = indent;
       return [item];
     }
     case "paragraph": {
       const image = onlyImage(block.inlines);
       if (image) return [figure(image, ctx, indent, parents)];
-      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, parents })];
+      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, inset, parents })];
     }
     case "list":
       return flowList(block, ctx, at);
@@ -162,14 +170,14 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
       return flowQuoteOrCallout(block, ctx, at);
     case "code": {
       const runs: Run[] = [{ text: block.text, style: { face: "sans", size: ctx.look.styles.code.size, color: ctx.look.styles.code.color, noHyphen: true } }];
-      const item = text("Code", runs, ctx.look.styles.code, ctx, { indent: indent + 8, parents });
-      item.box = { fill: ctx.look.colours.sand, pad: 5 };
+      const item = text("Code", runs, ctx.look.styles.code, ctx, { indent: indent + 8, inset: inset + CODE_PAD, parents });
+      item.box = { fill: ctx.look.colours.sand, pad: CODE_PAD };
       return [item];
     }
     case "html": {
       // Raw HTML prints as the literal text the writer typed.
       const runs: Run[] = [{ text: block.text, style: { face: "sans", size: ctx.look.styles.code.size, color: ctx.look.colours.muted } }];
-      return [text("Code", runs, ctx.look.styles.code, ctx, { indent, parents })];
+      return [text("Code", runs, ctx.look.styles.code, ctx, { indent, inset, parents })];
     }
     case "rule":
       return [];
@@ -188,11 +196,12 @@ function hyphenated(runs: Run[], ctx: FlowContext): Run[] {
 function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
   const para = block.kind === "quote" ? ctx.look.styles.quote : at.para;
-  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), parents: [...at.parents, container], para }));
+  const inset = at.inset + (block.kind === "callout" ? CALLOUT_PAD : 0);
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), inset, parents: [...at.parents, container], para }));
   for (const item of inner) {
     if (item.type !== "text") continue;
     if (block.kind === "quote") item.bar = { color: ctx.look.colours.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
-    else item.box = { fill: ctx.look.colours.boxFill, pad: 6 };
+    else item.box = { fill: ctx.look.colours.boxFill, pad: CALLOUT_PAD };
     item.keepTogether = item.lines.length < 6;
   }
   return inner;
@@ -207,7 +216,7 @@ function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at:
     const marker = block.ordered ? `${block.start + n}.` : "•";
     const item = ctx.ids.next("LI");
     const body = [...at.parents, list, item, ctx.ids.next("LBody")];
-    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, parents: body, boxed: false }));
+    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, inset: at.inset + (boxed ? RECOMMENDATION_PAD : 0), parents: body, boxed: false }));
     const first = children.find((c): c is TextItem => c.type === "text");
     if (first) {
       const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: ctx.look.colours.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: ctx.look.styles.body.size, color: ctx.look.colours.muted };
@@ -218,7 +227,7 @@ function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at:
     if (boxed) {
       for (const c of children) {
         if (c.type !== "text") continue;
-        c.box = { fill: ctx.look.colours.boxFill, pad: 7 };
+        c.box = { fill: ctx.look.colours.boxFill, pad: RECOMMENDATION_PAD };
         c.spaceAfter = 12;
       }
     }
