@@ -6,6 +6,7 @@ import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import { isFallback, type FontBook, type FontKey } from "./fonts.js";
+import { compactObjects } from "./compact.js";
 import { drawGlyphRun } from "./glyph-run.js";
 import { breakLines, type Fragment, type Line } from "./lines.js";
 import { shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
@@ -63,6 +64,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
         </rdf:Description>`);
   }
   const chunks = collectOutput(doc);
+  compactObjects(doc);
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
