@@ -159,6 +159,7 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     brand: checked.brand,
     fonts,
     images: checked.images,
+    preparedImages: ws.preparedImages,
     paper: options.paper ?? checked.paper ?? "a4",
     date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
     chromePath: options.chromePath,

@@ -5,6 +5,7 @@ import type { Brand } from "./brand.js";
 import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
 import type { Brief } from "./model.js";
 import type { FontBook } from "./pdf/fonts.js";
+import type { PreparedImages } from "./pdf/images.js";
 import type { ImageAsset } from "./pdf/plan.js";
 import type { Paper } from "./pdf/style.js";
 import type { DeckSource } from "./slides/deck.js";
@@ -18,6 +19,8 @@ export interface RenderContext {
   brand: Brand;
   fonts: FontBook;
   images: ReadonlyMap<string, ImageAsset>;
+  /** Pictures resampled for print, kept by content across rebuilds. */
+  preparedImages: PreparedImages;
   paper: Paper;
   date: Date;
   chromePath: string | null;

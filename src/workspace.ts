@@ -7,9 +7,12 @@ import { EnvironmentError, UsageError } from "./errors.js";
 import { resolvePackage } from "./packages.js";
 import { fontModule, type FontKey } from "./pdf/font-files.js";
 import type { FontSource } from "./pdf/fonts.js";
+import { PreparedImages } from "./pdf/images.js";
 
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
+  /** Pictures resampled for print, by content: a watch session makes each one once. */
+  readonly preparedImages = new PreparedImages();
 
   constructor(
     /** Project root: briefs may only read assets inside it. */

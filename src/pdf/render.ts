@@ -4,7 +4,7 @@ import type { Brief } from "../model.js";
 import { loadPackage } from "../packages.js";
 import { coverPage } from "./cover.js";
 import { flowBrief, flowFootnotes } from "./flow.js";
-import { downsampleImages } from "./images.js";
+import { downsampleImages, type PreparedImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
 import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
@@ -22,6 +22,8 @@ export interface PdfInput {
   /** Footnotes at the foot of their page (default) or gathered as endnotes. */
   notes?: "foot" | "end";
   pdfa?: boolean;
+  /** Resampled pictures kept across builds (watch mode); a fresh one otherwise. */
+  preparedImages?: PreparedImages;
 }
 
 /** hyphen's patterns for the brief's language (British English unless it says en-US). */
@@ -47,6 +49,6 @@ export function planPdf(input: PdfInput): PagePlan[] {
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const pages = planPdf(input);
-  await downsampleImages(pages);
+  await downsampleImages(pages, input.preparedImages);
   return writePdf({ brief: input.brief, brand: input.brand, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
 }
