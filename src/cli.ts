@@ -136,11 +136,13 @@ async function runWatch(args: string[], io: Io, ws: Workspace): Promise<number> 
   const files = positionals.length ? positionals : defaultBriefs(ws);
   for (const f of files) ws.readSource(f); // a missing file is a usage error now, not later
   const { FontBook } = await import("./pdf/fonts.js");
-  const { watchBriefs } = await import("./watch.js");
+  const { stopWhenOrphaned, watchBriefs } = await import("./watch.js");
   const stop = new AbortController();
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
+  const unwatchParent = stopWhenOrphaned(() => stop.abort());
   await watchBriefs(files, { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
+  unwatchParent();
   return 0;
 }
 

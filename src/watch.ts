@@ -17,6 +17,23 @@ const SETTLE_MS = 25;
 
 const WARM_UP_BUILDS = 4;
 
+/** How often a watcher checks that whoever started it is still there. */
+const ORPHAN_CHECK_MS = 250;
+
+/**
+ * Calls `stop` when this process is orphaned. `npx briefpress watch` runs us under
+ * npm and a shell: a SIGTERM to npm ends npm and the shell, but nobody passes it on, so
+ * we would watch on forever, reparented to init. A changed parent means exactly that.
+ */
+export function stopWhenOrphaned(stop: () => void): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, ORPHAN_CHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function watchBriefs(files: string[], options: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal): Promise<void> {
   const rebuild = async (file: string, reason: string) => {
     const started = performance.now();
