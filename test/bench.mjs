@@ -2,11 +2,12 @@
 // Benchmark: whole-process timings, median of several runs (machines here are noisy,
 // so this is a script that prints numbers, not a timed test). Run: npm run bench
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HUNDRED_PAGES, STRESS, generateBrief } from "./support/generate.mjs";
+import { writePictureProject } from "./support/pictures.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, "bin", "briefpress.js");
@@ -39,7 +40,7 @@ function bench(label, args, cwd, runs = RUNS, command = BIN) {
  * the build time the line prints and the whole save-to-line latency (which adds the
  * 25 ms the watcher waits for an editor's burst of writes to settle).
  */
-async function benchWatch(file, cwd, saves = 9) {
+async function benchWatch(file, cwd, label = "sample, pdf+deck", saves = 9) {
   const child = spawn(BIN, ["watch", file, "--formats", "pdf,deck"], { cwd });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
@@ -64,11 +65,53 @@ async function benchWatch(file, cwd, saves = 9) {
       built.push(Number(/\((\d+) ms\)/.exec(lines().at(-1))?.[1]));
       await new Promise((r) => setTimeout(r, 600));
     }
-    console.log(`${"watch: rebuild after a save (sample, pdf+deck)".padEnd(58)} median ${median(built).toFixed(0).padStart(5)} ms  (min ${Math.min(...built)}, max ${Math.max(...built)}, n=${saves}; first save ${built[0]} ms)`);
+    console.log(`${`watch: rebuild after a save (${label})`.padEnd(58)} median ${median(built).toFixed(0).padStart(5)} ms  (min ${Math.min(...built)}, max ${Math.max(...built)}, n=${saves}; first save ${built[0]} ms)`);
     console.log(`${"watch: save to printed line".padEnd(58)} median ${median(latency).toFixed(0).padStart(5)} ms`);
   } finally {
     child.kill("SIGINT");
   }
+}
+
+/**
+ * PDF sizes: what briefpress writes (object streams, cross-reference stream), the same
+ * file unpacked by qpdf into plain objects and a text cross-reference table (how
+ * briefpress wrote PDFs before), and qpdf's own packing of it (the 1.15× yardstick).
+ */
+function benchSizes(cwd, briefs) {
+  const scratch = mkdtempSync(join(tmpdir(), "briefpress-bench-sizes-"));
+  for (const [label, file] of briefs) {
+    spawnSync(BIN, ["build", file, "--formats", "pdf", "--out", scratch], { cwd });
+    const slug = file.split("/").at(-1).replace(/\.md$/, "");
+    const pdf = join(scratch, slug, "brief.pdf");
+    const size = (f) => statSync(f).size;
+    spawnSync("qpdf", ["--object-streams=disable", pdf, join(scratch, "plain.pdf")]);
+    spawnSync("qpdf", ["--object-streams=generate", pdf, join(scratch, "packed.pdf")]);
+    const [ours, plain, packed] = [size(pdf), size(join(scratch, "plain.pdf")), size(join(scratch, "packed.pdf"))];
+    const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+    console.log(`${`PDF size (${label})`.padEnd(58)} ${kb(ours).padStart(8)}  (plain objects and xref table: ${kb(plain)}; qpdf packed: ${kb(packed)}, ours ${(ours / packed).toFixed(2)}×)`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * `npx briefpress check` in this project: its first call with an empty npm cache, then
+ * later calls, against calling the launcher directly.
+ */
+function benchNpx() {
+  const fresh = () => mkdtempSync(join(tmpdir(), "briefpress-bench-npm-"));
+  const npx = (cache) => {
+    const t = process.hrtime.bigint();
+    const r = spawnSync("npx", ["briefpress", "check"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, npm_config_cache: cache, npm_config_update_notifier: "false" } });
+    if (r.status !== 0) throw new Error(`npx briefpress check exited ${r.status}:\n${r.stderr}`);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const first = Array.from({ length: 3 }, () => npx(fresh()));
+  const cache = fresh();
+  npx(cache);
+  const later = Array.from({ length: RUNS }, () => npx(cache));
+  console.log(`${"npx briefpress check: first call, empty npm cache".padEnd(58)} median ${median(first).toFixed(0).padStart(5)} ms  (n=3)`);
+  const direct = bench("bin/briefpress.js check (this project, for npx's overhead)", ["check"], ROOT);
+  console.log(`${"npx briefpress check: later calls".padEnd(58)} median ${median(later).toFixed(0).padStart(5)} ms  (npx adds ${(median(later) - direct).toFixed(0)} ms, n=${RUNS})`);
 }
 
 // A scratch project: the sample brief, a generated 100-page brief, the stress brief,
@@ -99,6 +142,10 @@ try {
     console.log(`${"".padEnd(58)} (${pages ?? "?"} pages, ${(ms / Number(pages || 1)).toFixed(1)} ms a page)`);
   }
   await benchWatch(sample, dir);
+  await writePictureProject(dir);
+  await benchWatch("report/pictures.md", dir, "PNG chart + 1 MB JPEG photo");
+  benchSizes(dir, [["sample brief", sample], ["generated ~100-page brief", "big.md"], ["stress brief", "stress.md"]]);
+  benchNpx();
   const files = Array.from({ length: 50 }, (_, i) => join("batch", `brief-${String(i).padStart(2, "0")}.md`));
   const batchMs = bench("build --formats pdf,deck (batch of 50 briefs)", ["build", ...files, "--formats", "pdf,deck", "--skip-overflow-check"], dir, 3);
   console.log(`${"".padEnd(58)} ${(50 / (batchMs / 1000)).toFixed(1)} briefs/second`);
