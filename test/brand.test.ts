@@ -111,6 +111,14 @@ describe("a bad briefpress.yaml", () => {
     expect(r.stdout).toMatch(/briefpress\.yaml:6:12 error config\/contrast colors\.primary #7fd1ae and white .* contrast of 1\.\d\d:1; WCAG AA needs 4\.5:1/);
   });
 
+  it("reports a project-wide problem once, however many briefs it stops", () => {
+    const dir = scratchProject({ "briefpress.yaml": CONFIG.replace(GREEN, "#7FD1AE").replace("  logo: assets/logo.png\n", ""), "report/a.md": briefWithoutOrganisation(), "report/b.md": briefWithoutOrganisation() });
+    const r = briefpress(["check"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/config\/contrast/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^1 error, 0 warnings$/m);
+  });
+
   it("names an unknown key at its line and column, with the key it meant", () => {
     const r = check(CONFIG.replace("  logo:", "  lgo:"));
     expect(r.code).toBe(1);
