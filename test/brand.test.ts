@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
 import { readPdf, type PdfReading } from "./helpers/pdf.js";
+import { checkPdfUa } from "./helpers/pdfua.js";
 import { sampleSource, scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 
@@ -64,6 +65,10 @@ describe("a project with briefpress.yaml", () => {
     expect(images).toMatch(/^\s*1\s+\d+\s+image\s+(\d+)\s+\1\s/m);
     // The running footer names the organisation from briefpress.yaml too.
     expect(pdf.pages[1]?.text).toContain("Northern Rights Observatory");
+  });
+
+  it("stays PDF/UA: the logo beside the name is decoration", async () => {
+    expect((await checkPdfUa(join(out, "brief.pdf"))).findings).toEqual([]);
   });
 
   it("paints the cover band and the headings in the primary colour", async () => {
