@@ -85,7 +85,8 @@ export async function watchBriefs(files: string[], options: BuildOptions, ws: Wo
   // reading, make the first save as quick as the rest; a save meanwhile queues behind.
   const quiet = { ...options, write: false };
   for (let i = 0; i < WARM_UP_BUILDS; i++) {
-    for (const file of files) queue = queue.then(() => buildBrief(file, ws, quiet, fonts)).then(() => undefined, () => undefined);
+    // Skipped once stopping: Ctrl-C should not wait for builds nobody will see.
+    for (const file of files) queue = queue.then(() => (signal.aborted ? undefined : buildBrief(file, ws, quiet, fonts))).then(() => undefined, () => undefined);
   }
   await new Promise<void>((done) => signal.addEventListener("abort", () => done(), { once: true }));
   for (const w of watchers) w.close();
