@@ -17,6 +17,15 @@ function alive(group: number): string[] {
   return r.stdout.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 
+/** After a failure: ends what the test started (its own process group), so nothing lingers. */
+function sweep(group: number): void {
+  try {
+    process.kill(-group, "SIGKILL");
+  } catch {
+    // Already gone: the test passed.
+  }
+}
+
 async function until(test: () => boolean, ms: number, what: string): Promise<void> {
   const started = Date.now();
   while (!test()) {
@@ -52,14 +61,22 @@ describe("npx briefpress", () => {
     const group = child.pid ?? 0;
     expect(alive(group).some((l) => l.includes("watch"))).toBe(true);
     child.kill("SIGTERM");
-    await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
+    try {
+      await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
+    } finally {
+      sweep(group);
+    }
   }, 90_000);
 
   it("stops watch on Ctrl-C (SIGINT to the terminal's job), leaving no process behind", async () => {
     const { child } = await startWatch("npx", ["briefpress"]);
     const group = child.pid ?? 0;
     process.kill(-group, "SIGINT");
-    await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
+    try {
+      await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
+    } finally {
+      sweep(group);
+    }
   }, 90_000);
 
   it("stops a watch started directly on SIGTERM", async () => {
