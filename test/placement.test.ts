@@ -8,7 +8,7 @@ import { loadBrief } from "../src/load.js";
 import { FontBook } from "../src/pdf/fonts.js";
 import { breakLines, type Line } from "../src/pdf/lines.js";
 import { paginate } from "../src/pdf/paginate.js";
-import { StructIds, type FigureItem, type ImageAsset, type PagePlan, type Placed, type TextItem } from "../src/pdf/plan.js";
+import { StructIds, type FigureItem, type ImageAsset, type TableItem, type PagePlan, type Placed, type TextItem } from "../src/pdf/plan.js";
 import { planPdf } from "../src/pdf/render.js";
 import { lookFor, pageGeometry } from "../src/pdf/style.js";
 import { Workspace } from "../src/workspace.js";
@@ -90,6 +90,19 @@ describe("headings", () => {
     const onPage = pagesOf(pages, h2)[0];
     expect(pagesOf(pages, h3)[0]).toBe(onPage);
     expect(pagesOf(pages, para).filter((p) => p === onPage).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("headings over tables", () => {
+  it("take the table's header row and first row along, however tall", () => {
+    const cell = (n: number) => Array.from({ length: n }, () => BODY);
+    const table: TableItem = { type: "table", columns: [204, 204], header: [cell(3), cell(1)], rows: [[cell(4), cell(1)], [cell(1), cell(1)]], align: ["left", "left"], pad: 4, path: [ids.next("Table")], rowTags: [ids.next("TR"), ids.next("TR"), ids.next("TR")], cellTags: [[ids.next("TH"), ids.next("TH")], [ids.next("TD"), ids.next("TD")], [ids.next("TD"), ids.next("TD")]], spaceBefore: 6, spaceAfter: 10 };
+    const h = heading();
+    // Room for the heading and 40 pt of table, not for its 3-line header and 4-line first row.
+    const pages = paginate([text(40), h, table], geo, { colours });
+    const headingPage = pagesOf(pages, h)[0];
+    const tablePage = pages.findIndex((p) => p.items.some((i) => i.type === "line" && i.tag !== "artifact" && i.tag.at(-1)?.type === "TH"));
+    expect(headingPage).toBe(tablePage);
   });
 });
 

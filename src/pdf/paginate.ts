@@ -186,7 +186,7 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
 
   function placeTable(table: TableItem): void {
     const pad = table.pad;
-    const rowHeight = (row: Line[][]) => Math.max(...row.map(heightOf)) + 2 * pad;
+    const rowHeight = (row: Line[][]) => rowHeightOf(row, pad);
     const headH = rowHeight(table.header);
     /** `repeat`: a header row drawn again on a later page is decoration, not content. */
     const drawRow = (row: Line[][], r: number, repeat: boolean) => {
@@ -208,7 +208,7 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       });
       y += h;
     };
-    if (!atTop() && headH + (table.rows[0] ? rowHeight(table.rows[0]) : 0) + table.spaceBefore > room()) newPage();
+    if (!atTop() && leadHeight(table) > room()) newPage();
     if (!atTop()) y += table.spaceBefore;
     drawRow(table.header, 0, false);
     table.rows.forEach((row, r) => {
@@ -226,6 +226,10 @@ function heightOf(lines: readonly Line[]): number {
   return lines.reduce((h, l) => h + l.height, 0);
 }
 
+function rowHeightOf(row: readonly Line[][], pad: number): number {
+  return Math.max(...row.map(heightOf)) + 2 * pad;
+}
+
 function minLines(item: TextItem): number {
   return item.box ? BOX_MIN_LINES : MIN_LINES;
 }
@@ -238,7 +242,8 @@ function unsplittable(item: TextItem): boolean {
 /** The least of an item that must start on the page it starts on. */
 function leadHeight(item: FlowItem): number {
   if (item.type === "figure") return figureHeight(item);
-  if (item.type === "table") return item.spaceBefore + 40;
+  // A table starts with its header row and its first row.
+  if (item.type === "table") return item.spaceBefore + rowHeightOf(item.header, item.pad) + (item.rows[0] ? rowHeightOf(item.rows[0], item.pad) : 0);
   const lines = unsplittable(item) ? item.lines : item.lines.slice(0, minLines(item));
   return item.spaceBefore + heightOf(lines) + 2 * (item.box?.pad ?? 0);
 }
