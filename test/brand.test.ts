@@ -63,6 +63,11 @@ describe("a project with briefpress.yaml", () => {
     const images = execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", join(out, "brief.pdf")], { encoding: "utf8" });
     // The logo is the square PNG, at print resolution (the cover picture is an SVG, drawn as vectors).
     expect(images).toMatch(/^\s*1\s+\d+\s+image\s+(\d+)\s+\1\s/m);
+    // Small in every running header, drawn from one image object.
+    const all = execFileSync("pdfimages", ["-list", join(out, "brief.pdf")], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    const header = all.map((l) => l.trim().split(/\s+/)).filter((c) => Number(c[0]) > 1);
+    expect(header.length).toBe(pdf.pages.length - 1);
+    expect(new Set(header.map((c) => c[10])).size).toBe(1);
     // The running footer names the organisation from briefpress.yaml too.
     expect(pdf.pages[1]?.text).toContain("Northern Rights Observatory");
   });

@@ -7,8 +7,8 @@ import { flowBrief, flowFootnotes } from "./flow.js";
 import { downsampleImages, type PreparedImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
-import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
-import { lookFor, pageGeometry, type Paper } from "./style.js";
+import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./plan.js";
+import { lookFor, pageGeometry, type PageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
 
 export interface PdfInput {
@@ -44,7 +44,16 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
   const body = paginate(flowBrief(brief, ctx, notes), geo, { footnotes, colours: look.colours });
+  const logo = brand.logo ? images.get(brand.logo) : undefined;
+  if (logo) for (const page of body) page.items.push(headerLogo(logo, geo));
   return [cover, ...body];
+}
+
+/** The logo, small, at the right end of the running header: decoration, like the header. */
+function headerLogo(logo: ImageAsset, geo: PageGeometry): Placed {
+  const h = 12;
+  const w = Math.min((logo.width / logo.height) * h, 60);
+  return { type: "image", x: geo.left + geo.textWidth - w, y: geo.top - 37, w, h: (logo.height / logo.width) * w, image: logo, alt: "", tag: "artifact" };
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {

@@ -79,12 +79,13 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));
 
   const tree = new StructureTree(doc);
+  const images: OpenedImages = new Map();
   const outline = new OutlineBuilder(doc);
   pages.forEach((page, index) => {
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
     for (const item of page.items) {
       if (item.type === "outline") outline.add(item.title, item.level);
-      else drawItem(doc, use, tree, item, geo, destPage);
+      else drawItem(doc, use, tree, item, geo, destPage, images);
     }
     const f = furniture[index];
     if (f) for (const [line, x, y] of f) drawLine(doc, use, tree, line, x, y, "artifact", "Pagination");
@@ -164,7 +165,20 @@ function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper, 
   };
 }
 
-function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>): void {
+/**
+ * pdfkit embeds a Buffer image anew at every call; opened once per document, a picture
+ * drawn on many pages (the header logo) is one object. pdfkit's image() takes the opened
+ * image in place of the bytes (its types only know the bytes).
+ */
+type OpenedImages = Map<Buffer, Buffer>;
+
+function opened(doc: PDFKit.PDFDocument, images: OpenedImages, data: Buffer): Buffer {
+  let image = images.get(data);
+  if (!image) images.set(data, (image = (doc as unknown as { openImage(data: Buffer): Buffer }).openImage(data)));
+  return image;
+}
+
+function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>, images: OpenedImages): void {
   switch (item.type) {
     case "rect":
       tree.mark("artifact", () => doc.rect(item.x, item.y, item.w, item.h).fill(item.fill));
@@ -175,7 +189,7 @@ function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, it
     case "image":
       tree.mark(item.tag, () => {
         if (item.image.kind === "svg") SVGtoPDF(doc, item.image.svg, item.x, item.y, { width: item.w, height: item.h });
-        else doc.image(item.image.data, item.x, item.y, { width: item.w, height: item.h });
+        else doc.image(opened(doc, images, item.image.data), item.x, item.y, { width: item.w, height: item.h });
       });
       break;
     case "dest":
