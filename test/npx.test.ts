@@ -17,6 +17,15 @@ function alive(group: number): string[] {
   return r.stdout.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 
+/** Every process of the job ends within seconds; on failure the rest are ended for it. */
+async function expectAllGone(group: number): Promise<void> {
+  try {
+    await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
+  } finally {
+    sweep(group);
+  }
+}
+
 /** After a failure: ends what the test started (its own process group), so nothing lingers. */
 function sweep(group: number): void {
   try {
@@ -61,22 +70,14 @@ describe("npx briefpress", () => {
     const group = child.pid ?? 0;
     expect(alive(group).some((l) => l.includes("watch"))).toBe(true);
     child.kill("SIGTERM");
-    try {
-      await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
-    } finally {
-      sweep(group);
-    }
+    await expectAllGone(group);
   }, 90_000);
 
   it("stops watch on Ctrl-C (SIGINT to the terminal's job), leaving no process behind", async () => {
     const { child } = await startWatch("npx", ["briefpress"]);
     const group = child.pid ?? 0;
     process.kill(-group, "SIGINT");
-    try {
-      await until(() => alive(group).length === 0, 15_000, `no process left; still: ${alive(group).join("; ")}`);
-    } finally {
-      sweep(group);
-    }
+    await expectAllGone(group);
   }, 90_000);
 
   it("stops a watch started directly on SIGTERM", async () => {
