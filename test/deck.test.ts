@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadBrief } from "../src/load.js";
-import { deriveSlides } from "../src/slides/derive.js";
+import { deriveDeck } from "../src/slides/derive.js";
 import { findCitations } from "../src/citations/find.js";
 import { createResolver } from "../src/citations/resolve.js";
 import type { CiteItem } from "../src/model.js";
@@ -17,7 +17,7 @@ import { pdfinfo } from "./helpers/pdf.js";
 
 const out = () => join(inject("builtDir"), SAMPLE_SLUG);
 const { brief } = loadBrief(SAMPLE, readFileSync(join(ROOT, SAMPLE), "utf8"));
-const expected = deriveSlides(brief);
+const expected = deriveDeck(brief).slides;
 /** Marp adds background and pseudo layers as extra <section>s; these are the slides. */
 const SLIDES = 'section:not([data-marpit-advanced-background="background"]):not([data-marpit-advanced-background="pseudo"])';
 

@@ -1,6 +1,6 @@
 // What pptxgenjs leaves out of the package, mended in its XML: speaker notes as real
 // paragraphs (it writes one run with line breaks), tables whose first row is marked as
-// the header, the deck's language on every run, and fixed dates and zip times so the same
+// the header, content types only for parts that exist, the deck's language on every run, and fixed dates and zip times so the same
 // source gives the same bytes.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
@@ -24,6 +24,8 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
       if (name.startsWith("ppt/notesSlides/")) xml = notesParagraphs(xml);
       if (name.startsWith("ppt/slides/")) xml = oneParagraphProperties(xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>'));
       if (name.startsWith("ppt/slides/") || name.startsWith("ppt/notesSlides/")) xml = xml.replace(/ lang="en-US"/g, ` lang="${escapeAttr(options.lang)}"`);
+      // pptxgenjs names a second slide master in the content types that it never writes.
+      if (name === "[Content_Types].xml") xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (files[part] ? o : ""));
       if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
     }
     out[name] = [xml === null ? data : strToU8(xml), { mtime: EPOCH, level: name.startsWith("ppt/media/") ? 0 : 6 }];
