@@ -120,7 +120,7 @@ export const RENDERERS: Record<Format, Renderer> = {
       const deck = await ctx.deck();
       if (!ctx.browser) return only();
       const { withNotes } = await import("./slides/pdf-notes.js");
-      return only({ name: "slides.pdf", data: await withNotes(await ctx.browser.pdf(deck.html), deck) });
+      return only({ name: "slides.pdf", data: await withNotes(await ctx.browser.pdf(deck.html), deck, ctx.date) });
     },
   },
   pptx: {
@@ -131,7 +131,7 @@ export const RENDERERS: Record<Format, Renderer> = {
       const deck = await ctx.deck();
       if (deck.model) {
         const { writePptx } = await import("./slides/pptx.js");
-        return only({ name: "slides.pptx", data: await writePptx(deck.model, { brand: ctx.brand, picture: deck.picture }) });
+        return only({ name: "slides.pptx", data: await writePptx(deck.model, { brand: ctx.brand, picture: deck.picture, date: ctx.date }) });
       }
       // A hand-written deck is Marp only: its PPTX is marp-cli's, one picture a slide.
       if (!ctx.chromePath) return only();

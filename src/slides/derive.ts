@@ -21,6 +21,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
   const meta = brief.meta;
   const organisation = brand?.name ?? meta.organisation;
   const slides: DeckSlide[] = [];
+  const logo = brand?.logo ? { src: brand.logo, alt: `${organisation ?? "Organisation"} logo` } : undefined;
   const byline = [meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; "), organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean).join(" · ");
   slides.push({
     kind: "title",
@@ -29,7 +30,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
     subtitle: meta.subtitle,
     byline,
     cover: meta.cover ? { src: meta.cover.image, alt: meta.cover.alt, credit: meta.cover.credit } : undefined,
-    logo: brand?.logo,
+    logo,
     notes: meta.summary ? [meta.summary] : [meta.subtitle ?? "", byline].filter(Boolean),
   });
   slides.push(...keyFigures(brief));
@@ -66,7 +67,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
     });
   }
   const name = organisation ?? brief.title;
-  slides.push({ kind: "closing", title: name, line: 1, name, contact: brand?.contact ?? meta.contact, logo: brand?.logo, notes: [] });
+  slides.push({ kind: "closing", title: name, line: 1, name, contact: withoutName(brand?.contact ?? meta.contact, name), logo, notes: [] });
   return {
     title: brief.title,
     lang: meta.lang ?? "en",
@@ -74,6 +75,18 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
     footer: [organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean).join(" · "),
     slides,
   };
+}
+
+/**
+ * The closing slide names the organisation once, in its title: a contact line that repeats
+ * it ("Contact: Research desk, Global Human Rights Defence") loses the repeat.
+ */
+function withoutName(contact: string | undefined, name: string): string | undefined {
+  if (!contact) return undefined;
+  const at = contact.indexOf(name);
+  if (at < 0) return contact;
+  const rest = `${contact.slice(0, at)}${contact.slice(at + name.length)}`.replace(/\s*[,;·|–—-]\s*$/, "").replace(/^\s*[,;·|–—-]\s*/, "").replace(/\s*[,;·|–—-]\s*([,;·|–—-])/, " $1").trim();
+  return /[\p{L}\p{N}]/u.test(rest.replace(/^contact:?$/i, "")) ? rest : undefined;
 }
 
 /** Source indexes a slide shows a citation of (the sources slide lists exactly these). */

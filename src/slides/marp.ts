@@ -35,7 +35,7 @@ function body(s: DeckSlide, links: MarpLinks): string {
     case "title":
       return [
         s.cover ? `![bg right:40%](${links.image(s.cover.src)})` : "",
-        s.logo ? `![${altText("Logo")} h:64](${links.image(s.logo)})` : "",
+        s.logo ? `![${altText(s.logo.alt)} h:64](${links.image(s.logo.src)})` : "",
         `# ${escapeMarkdown(s.title)}`,
         s.subtitle ? escapeMarkdown(s.subtitle) : "",
         escapeMarkdown(s.byline),
@@ -55,7 +55,7 @@ function body(s: DeckSlide, links: MarpLinks): string {
     case "sources":
       return `${heading}\n\n${s.entries.map((e) => `- ${inlineMarkdown(e.inlines)}`).join("\n")}`;
     case "closing":
-      return [s.logo ? `![${altText("Logo")} h:80](${links.image(s.logo)})` : "", `# ${escapeMarkdown(s.name)}`, s.contact ? escapeMarkdown(s.contact) : ""].filter(Boolean).join("\n\n");
+      return [s.logo ? `![${altText(s.logo.alt)} h:80](${links.image(s.logo.src)})` : "", `# ${escapeMarkdown(s.name)}`, s.contact ? escapeMarkdown(s.contact) : ""].filter(Boolean).join("\n\n");
   }
 }
 

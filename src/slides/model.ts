@@ -26,14 +26,14 @@ interface SlideBase {
 }
 
 export type DeckSlide =
-  | (SlideBase & { kind: "title"; subtitle?: string; byline: string; cover?: Picture & { credit?: string }; logo?: string })
+  | (SlideBase & { kind: "title"; subtitle?: string; byline: string; cover?: Picture & { credit?: string }; logo?: Picture })
   | (SlideBase & { kind: "points"; role: "key-points" | "section" | "recommendations"; bullets: Bullet[]; /** > 0: numbered from here. */ numberFrom: number })
   | (SlideBase & { kind: "figure"; picture: Picture; caption: Inline[]; credit: Inline[] })
   | (SlideBase & { kind: "table"; header: Inline[][]; rows: Inline[][][]; align: Array<"left" | "center" | "right">; caption: Inline[]; credit: Inline[] })
   | (SlideBase & { kind: "quote"; quote: Inline[]; attribution: Inline[] })
   | (SlideBase & { kind: "stat"; figures: Array<{ value: string; label: string }> })
   | (SlideBase & { kind: "sources"; entries: Array<{ inlines: Inline[]; url?: string }> })
-  | (SlideBase & { kind: "closing"; name: string; contact?: string; logo?: string });
+  | (SlideBase & { kind: "closing"; name: string; contact?: string; logo?: Picture });
 
 export type SlideKind = DeckSlide["kind"];
 

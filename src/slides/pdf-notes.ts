@@ -1,14 +1,15 @@
 // Speaker notes in slides.pdf: one text annotation (a "sticky note") on each page that has
 // notes, as marp-cli's --pdf-notes makes them, so PDF viewers list them beside the slide.
+// Chromium's clock-dated metadata is set to the build's date: same source, same bytes.
 import type * as PdfLib from "pdf-lib";
 import { loadPackage } from "../packages.js";
 import type { DeckSource } from "./deck.js";
 
-export async function withNotes(pdf: Buffer, deck: Pick<DeckSource, "notes">): Promise<Buffer> {
-  if (!deck.notes.some((n) => n.length)) return pdf;
+export async function withNotes(pdf: Buffer, deck: Pick<DeckSource, "notes">, date: Date): Promise<Buffer> {
   const { PDFDocument, PDFHexString, PDFName } = loadPackage<typeof PdfLib>("pdf-lib");
-  // Chromium's own metadata (dates) would make the file differ on every build.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
   doc.getPages().forEach((page, i) => {
     const text = (deck.notes[i] ?? []).join("\n\n").trim();
     if (!text) return;

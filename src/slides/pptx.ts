@@ -93,8 +93,8 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "title": {
       const cover = s.cover ? await f.pictureOf(s.cover.src) : null;
       if (cover && s.cover) slide.addImage({ data: cover.data, x: W * 0.6, y: 0, w: W * 0.4, h: H, sizing: { type: "cover", w: W * 0.4, h: H }, altText: s.cover.alt });
-      const logo = s.logo ? await f.pictureOf(s.logo) : null;
-      if (logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.55, 3, 0.8, "left"), altText: "Logo" });
+      const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
+      if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.55, 3, 0.8, "left"), altText: s.logo.alt });
       const text: Run[] = [];
       if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: LIGHT, breakLine: true, paraSpaceAfter: 10 } });
       if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: LIGHT, breakLine: true } });
@@ -150,8 +150,8 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       );
       return;
     case "closing": {
-      const logo = s.logo ? await f.pictureOf(s.logo) : null;
-      if (logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.8, 3, 0.9, "left"), altText: "Logo" });
+      const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
+      if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.8, 3, 0.9, "left"), altText: s.logo.alt });
       if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: LIGHT, valign: "top" });
       return;
     }
