@@ -185,9 +185,11 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
   const failed = new Set<string>();
   await warming;
   try {
-    // All at once: the PDF's layout keeps this thread busy while Chromium works on the deck.
+    // All at once, the deck started first: once its HTML is in Chromium, the PDF's layout
+    // keeps this thread busy while Chromium measures and prints the slides.
     const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
-    const rendered = await Promise.all(wanted.map((format) => RENDERERS[format].render(ctx)));
+    const started = new Map(wanted.filter((f) => RENDERERS[f].family === "deck").map((f) => [f, RENDERERS[f].render(ctx)]));
+    const rendered = await Promise.all(wanted.map((format) => started.get(format) ?? RENDERERS[format].render(ctx)));
     rendered.forEach((r, i) => {
       const family = RENDERERS[wanted[i] as Format].family;
       outputs.push(...r.outputs.map((o) => ({ ...o, family })));

@@ -24,11 +24,15 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
   });
   // Keep a failed launch from being an unhandled rejection before anyone awaits it.
   launching.catch(() => undefined);
+  // The page is opened as soon as Chromium is up, before the deck is ready for it.
+  const blank = launching.then((browser) => browser.newPage({ viewport: { width: 1280, height: 720 } }));
+  blank.catch(() => undefined);
   let loaded: { html: string; page: Promise<Playwright.Page> } | undefined;
   const pageFor = (html: string): Promise<Playwright.Page> => {
     if (loaded?.html === html) return loaded.page;
+    const previous = loaded?.page;
     const page = launching.then(async (browser) => {
-      const p = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const p = previous ? await browser.newPage({ viewport: { width: 1280, height: 720 } }) : await blank;
       // The deck is self-contained (strict CSP): nothing to wait for but its own fonts.
       await p.setContent(html, { waitUntil: "load" });
       await p.evaluate(() => document.fonts.ready);

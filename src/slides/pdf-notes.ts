@@ -17,5 +17,5 @@ export async function withNotes(pdf: Buffer, deck: Pick<DeckSource, "notes">, da
     const note = doc.context.obj({ Type: "Annot", Subtype: "Text", Rect: [0, height - 20, 20, height], Contents: PDFHexString.fromText(text), Name: "Note", F: 4 });
     page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(note)]));
   });
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  return Buffer.from(await doc.save());
 }
