@@ -167,6 +167,18 @@ describe.skipIf(!CHROME)(`the speaker's deck, built${CHROME ? "" : ` (skipped: $
     expect(layoutXml).toContain("Northbridge Rights Monitor · 14 March 2025");
   });
 
+  it("PPTX: masters in the brand's colours, the theme's fonts with Korean and Chinese fallbacks", () => {
+    const layouts = Object.keys(pptx.files).filter((p) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(p)).map((p) => pptx.text(p)).join("");
+    expect(layouts).toContain('<a:srgbClr val="1F3A5F"/>');
+    expect(layouts).toContain('<a:srgbClr val="C8553D"/>');
+    const theme = pptx.text("ppt/theme/theme1.xml");
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Source Sans 3"\/><a:ea typeface="Noto Sans KR"\/>/);
+    expect(theme).toContain('<a:font script="Hans" typeface="Noto Sans SC"/>');
+    const runs = pptx.slides.map((s) => s.xml).join("");
+    expect(runs).toContain('<a:latin typeface="Source Sans 3"');
+    expect(runs).not.toMatch(/<a:ea typeface="Source Sans 3"/);
+  });
+
   it("PPTX: every part has a content type and every relationship a target", () => {
     const types = pptx.text("[Content_Types].xml");
     const defaults = new Set([...types.matchAll(/<Default Extension="([^"]+)"/g)].map((m) => (m[1] ?? "").toLowerCase()));

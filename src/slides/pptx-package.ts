@@ -1,6 +1,6 @@
 // What pptxgenjs leaves out of the package, mended in its XML: speaker notes as real
 // paragraphs (it writes one run with line breaks), tables whose first row is marked as
-// the header, content types only for parts that exist, the deck's language on every run, and fixed dates and zip times so the same
+// the header, content types only for parts that exist, the Noto faces for Korean and Chinese, the deck's language on every run, and fixed dates and zip times so the same
 // source gives the same bytes.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
@@ -24,6 +24,8 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
       if (name.startsWith("ppt/notesSlides/")) xml = notesParagraphs(xml);
       if (name.startsWith("ppt/slides/")) xml = oneParagraphProperties(xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>'));
       if (name.startsWith("ppt/slides/") || name.startsWith("ppt/notesSlides/")) xml = xml.replace(/ lang="en-US"/g, ` lang="${escapeAttr(options.lang)}"`);
+      if (name.startsWith("ppt/slide")) xml = themeScriptFonts(xml);
+      if (name.startsWith("ppt/theme/")) xml = scriptFallbacks(xml);
       // pptxgenjs names a second slide master in the content types that it never writes.
       if (name === "[Content_Types].xml") xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (files[part] ? o : ""));
       if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
@@ -40,6 +42,22 @@ function notesParagraphs(xml: string): string {
     if (lines.length < 2) return whole;
     return lines.map((l) => `<a:p><a:r><a:rPr${rPr}/><a:t>${l}</a:t></a:r></a:p>`).join("");
   });
+}
+
+/**
+ * pptxgenjs names the Latin face for East Asian and complex scripts too; those runs take
+ * the theme's fonts instead, which scriptFallbacks points at the deck's Noto faces.
+ */
+function themeScriptFonts(xml: string): string {
+  return xml.replace(/<a:ea typeface="[^"+][^"]*"[^>]*\/>/g, '<a:ea typeface="+mn-ea"/>').replace(/<a:cs typeface="[^"+][^"]*"[^>]*\/>/g, '<a:cs typeface="+mn-cs"/>');
+}
+
+/** The theme's East Asian fonts: the faces the HTML deck and the PDF use for Korean and Chinese. */
+function scriptFallbacks(xml: string): string {
+  return xml
+    .replace(/<a:ea typeface=""\/>/g, '<a:ea typeface="Noto Sans KR"/>')
+    .replace(/<a:font script="Hang" typeface="[^"]*"\/>/g, '<a:font script="Hang" typeface="Noto Sans KR"/>')
+    .replace(/<a:font script="(Hans|Hant)" typeface="[^"]*"\/>/g, '<a:font script="$1" typeface="Noto Sans SC"/>');
 }
 
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g;
