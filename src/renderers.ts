@@ -134,7 +134,9 @@ export const RENDERERS: Record<Format, Renderer> = {
         return only({ name: "slides.pptx", data: await writePptx(deck.model, { brand: ctx.brand, picture: deck.picture, date: ctx.date }) });
       }
       // A hand-written deck is Marp only: its PPTX is marp-cli's, one picture a slide.
-      if (!ctx.chromePath) return only();
+      if (!ctx.chromePath) {
+        return { outputs: [], diagnostics: [diagnostic(deck.file, pointSpan(1, 1), "warning", "slides/no-browser", "slides.pptx of a hand-written deck is made by marp-cli, which needs Chromium: not made", ["install it: apt-get install chromium, or set CHROME_PATH"])] };
+      }
       const { exportDeck } = await import("./slides/export.js");
       return only({ name: "slides.pptx", data: await exportDeck({ markdown: deck.absolute ?? deck.editable, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath }) });
     },
