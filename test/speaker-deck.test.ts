@@ -276,4 +276,15 @@ describe.skipIf(!CHROME)(`a deck problem is the deck's${CHROME ? "" : ` (skipped
     expect(r.stdout).toContain("dist/overflow/brief.pdf");
     expect(readdirSync(join(dir, "dist", "overflow")).sort()).toEqual(["brief.pdf"]);
   });
+
+  it("names an overlong quote's slide with a hint for quotes", async () => {
+    const long = "Every week we wait is another week of a life spent in a cell without a verdict. ".repeat(9).trim();
+    const text = FIXTURE.replace(/^> My client[^\n]*$/m, `> ${long}`);
+    const dir = scratchProject({ "report/speaker.md": text });
+    writeFileSync(join(dir, "assets", "remand-chart.png"), await barChartPng([1, 2]));
+    const r = briefpress(["build", "report/speaker.md", "--formats", "deck"], { cwd: dir });
+    const line = text.split("\n").findIndex((l) => l.startsWith("## Who waits longest")) + 1;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`report/speaker\\.md:${line}:1 error slides/overflow slide 10 "Who waits longest" overflows by \\d+ px\n  hint: shorten the quotation, or quote a part of it`));
+  });
 });
