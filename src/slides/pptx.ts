@@ -73,7 +73,8 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
   };
   for (const s of deck.slides) {
     const slide = pres.addSlide({ masterName: isContentSlide(s) ? "CONTENT" : "COVER" });
-    slide.addText(s.title, { placeholder: "title" });
+    // The size goes on the run: pptxgenjs lets the placeholder's own options win over the shape's.
+    slide.addText([{ text: s.title, options: { fontSize: titleSize(s.title, isContentSlide(s)) } }], { placeholder: "title" });
     await fill(slide, s, { primary, accent, pictureOf });
     // Paragraphs joined by line breaks here become real paragraphs in pptx-package.ts.
     if (s.notes.length) slide.addNotes(s.notes.map((n) => n.replace(/\s*\n\s*/g, " ")).join("\n"));
@@ -134,9 +135,10 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       return;
     case "stat": {
       const w = WIDTH / s.figures.length;
-      // As large as the longest number allows on one line (a character is about 0.65 em wide).
+      // As large as the longest number allows on one line, in the widest face that may stand
+      // in for the theme's (a bold character is up to about 0.75 em wide).
       const longest = Math.max(...s.figures.map((fig) => fig.value.length), 1);
-      const size = Math.min(54, Math.floor(((w - 0.3) * 72) / (0.65 * longest)));
+      const size = Math.min(54, Math.floor(((w - 0.4) * 72) / (0.75 * longest)));
       s.figures.forEach((fig, i) => {
         slide.addText(fig.value, { x: LEFT + i * w, y: 2.1, w: w - 0.2, h: 1.4, fontFace: FONT, fontSize: size, bold: true, color: f.accent, valign: "bottom" });
         slide.addText(fig.label, { x: LEFT + i * w, y: 3.6, w: w - 0.2, h: 1.8, fontFace: FONT, fontSize: 18, color: INK, valign: "top" });
@@ -156,6 +158,15 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       return;
     }
   }
+}
+
+/**
+ * A title that would wrap steps down a size, so two lines still fit its placeholder, even
+ * in a wider face standing in for the theme's (about 0.68 em a bold character).
+ */
+function titleSize(title: string, content: boolean): number {
+  if (!content) return title.length <= 60 ? 36 : 30;
+  return title.length <= 38 ? 32 : title.length <= 96 ? 26 : 22;
 }
 
 /** A picture scaled to fit a box, keeping its proportions. */
