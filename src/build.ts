@@ -188,6 +188,12 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
     // All at once, the deck started first: once its HTML is in Chromium, the PDF's layout
     // keeps this thread busy while Chromium measures and prints the slides.
     const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
+    if (browser && wanted.some((f) => RENDERERS[f].family === "deck")) {
+      // The deck goes to Chromium before the PDF's layout takes this thread; a turn of the
+      // event loop lets the page's messages leave first.
+      browser.load((await ctx.deck()).html);
+      await new Promise((go) => setImmediate(go));
+    }
     const started = new Map(wanted.filter((f) => RENDERERS[f].family === "deck").map((f) => [f, RENDERERS[f].render(ctx)]));
     const rendered = await Promise.all(wanted.map((format) => started.get(format) ?? RENDERERS[format].render(ctx)));
     rendered.forEach((r, i) => {

@@ -10,6 +10,8 @@ import { measureOverflow, type Overflow } from "./overflow.js";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export interface DeckBrowser {
+  /** Starts loading `html` into the page, so Chromium lays it out while this thread works on. */
+  load(html: string): void;
   /** Every slide of `html` measured; content past the slide is reported. */
   overflow(html: string): Promise<Overflow[]>;
   /** `html` printed, one 1280×720 page a slide, with an outline of the slide titles. */
@@ -42,6 +44,7 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
     return page;
   };
   return {
+    load: (html) => void pageFor(html).catch(() => undefined),
     overflow: async (html) => measureOverflow(await pageFor(html)),
     pdf: async (html) => {
       const page = await pageFor(html);
