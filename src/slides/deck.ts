@@ -50,6 +50,8 @@ export interface DeckInput {
   /** Absolute path of the folder the brief lives in (its image paths are relative to it). */
   briefDir: string;
   themePath: string;
+  /** Adjusts the theme before the deck is rendered (the brand's palette, for one). */
+  theme?: (css: string) => string;
   cache?: FontCache;
   /** The writer's own deck, when slides/<slug>.md exists. */
   handDeck?: { file: string; path: string; text: string };
@@ -57,7 +59,7 @@ export interface DeckInput {
 
 export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   const { brief } = input;
-  const themeCss = readFileSync(input.themePath, "utf8");
+  const themeCss = (input.theme ?? ((css: string) => css))(readFileSync(input.themePath, "utf8"));
   const picture = (src: string) => input.image(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)));
   const toOut = (abs: string) => relative(input.outDir, abs).split("\\").join("/");
   let source: Omit<DeckSource, "themeCss" | "fontCss" | "html" | "notes" | "picture">;
