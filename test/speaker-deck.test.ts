@@ -202,6 +202,15 @@ describe.skipIf(!CHROME)(`the speaker's deck, built${CHROME ? "" : ` (skipped: $
     expect(pdf.pages.length).toBe(deck.slides.length);
     const squash = (s: string) => s.replace(/[\s\u00ad-]+/g, "");
     deck.slides.forEach((s, i) => expect(squash(pdf.pages[i]?.text ?? ""), `slide ${i + 1}`).toContain(squash(s.title)));
+    // Nothing runs off a slide: past its right edge, or down into the footer's band, which
+    // holds the footer and the slide number (on content slides) and nothing else.
+    pdf.pages.forEach((page, i) => {
+      const visible = page.items.filter((it) => it.str.trim());
+      expect(visible.filter((it) => it.x + it.width > page.width + 1).map((it) => it.str), `slide ${i + 1}`).toEqual([]);
+      const low = visible.filter((it) => it.y < 50).map((it) => it.str.trim());
+      const content = deck.slides[i]?.kind !== "title" && deck.slides[i]?.kind !== "closing";
+      expect(low, `slide ${i + 1}`).toEqual(content ? [deck.footer, String(i + 1)] : []);
+    });
     const table = pdf.pages.find((p) => p.text.includes("Capital"));
     for (const cell of ["Region", "Median wait", "Highlands", "4,100"]) expect(squash(table?.text ?? "")).toContain(squash(cell));
   });
