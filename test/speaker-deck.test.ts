@@ -90,6 +90,14 @@ describe("deck model", () => {
     }
   });
 
+  it("gives even a bare brief's title slide notes, and a quote of a list its text", () => {
+    const bare = loadBrief("report/bare.md", "## Only a section\n\n> - a listed line\n> - another\n").brief;
+    const slides = deriveDeck(bare).slides;
+    expect(slides.map((s) => s.kind)).toEqual(["title", "quote", "closing"]);
+    expect(slides[0]?.notes.join("")).not.toBe("");
+    expect(slides[1]?.kind === "quote" && plainText(slides[1].quote)).toContain("a listed line");
+  });
+
   it("takes the sample's quote out of the bullets onto a quote slide with its citation", () => {
     const quote = deriveDeck(sample).slides.find((s) => s.kind === "quote");
     expect(quote?.kind === "quote" && plainText(quote.quote)).toMatch(/^No North Korean should be sent back/);

@@ -31,7 +31,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
     byline,
     cover: meta.cover ? { src: meta.cover.image, alt: meta.cover.alt, credit: meta.cover.credit } : undefined,
     logo,
-    notes: meta.summary ? [meta.summary] : [meta.subtitle ?? "", byline].filter(Boolean),
+    notes: meta.summary ? [meta.summary] : [brief.title, meta.subtitle ?? "", byline].filter(Boolean),
   });
   slides.push(...keyFigures(brief));
   if (meta.key_points?.length) {

@@ -88,6 +88,8 @@ function splitAttribution(blocks: readonly Block[]): { quote: Inline[]; attribut
     return { quote, attribution };
   }
   const quote = paragraphs.flatMap((p, i) => (i ? [{ kind: "text" as const, text: " " }, ...p.inlines] : p.inlines));
+  // A quote of lists or code only: its text, plainly.
+  if (quote.length === 0) return { quote: [{ kind: "text", text: blocks.map(blockText).join(" ") }], attribution: [] };
   const cite = [...quote].reverse().findIndex((i) => i.kind === "citation");
   if (cite >= 0) {
     const index = quote.length - 1 - cite;
