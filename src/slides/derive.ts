@@ -35,7 +35,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
   });
   slides.push(...keyFigures(brief));
   if (meta.key_points?.length) {
-    const points = meta.key_points.map((text, from): Point => ({ bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from }));
+    const points = meta.key_points.map((text, from): Point => ({ bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text }));
     const groups = chunk(points, MAX_BULLETS, MAX_BULLET_CHARS);
     const summary = meta.summary ? sentences([{ kind: "text", text: meta.summary }]).map(plainText) : [];
     groups.forEach((group, i) => {
@@ -159,15 +159,23 @@ function sectionSlides(section: Section): DeckSlide[] {
 }
 
 /**
- * The notes of slide `i` of a section: when bullets come from the prose, the paragraphs
- * from its first bullet's up to the next slide's; otherwise an even share.
+ * The notes of slide `i` of a section. When bullets come from the prose: the full text of
+ * each of its bullets (the paragraph, or the list item) and, in order among them, the
+ * blocks between that gave no bullet (a sub-heading). Otherwise an even share.
  */
 function share(notes: string[], groups: Point[][], i: number, fromProse: boolean, text: Block[]): string[] {
-  if (fromProse) {
-    const start = i === 0 ? 0 : (groups[i]?.[0]?.from ?? 0);
-    const end = groups[i + 1]?.[0]?.from ?? text.length;
-    const mine = text.slice(start, Math.max(end, start + 1)).map(blockText).filter(Boolean);
-    if (mine.length) return mine;
+  const group = groups[i] ?? [];
+  if (fromProse && group.length) {
+    const withBullets = new Set(groups.flat().flatMap((p) => (p.through === undefined ? [p.from] : [p.from, p.through])));
+    const start = i === 0 ? 0 : (group[0]?.from ?? 0);
+    const end = Math.max(groups[i + 1]?.[0]?.from ?? text.length, (group[group.length - 1]?.from ?? 0) + 1);
+    const mine: string[] = [];
+    for (let b = start; b < end; b++) {
+      if (withBullets.has(b)) mine.push(...group.filter((p) => p.from === b).map((p) => p.note));
+      else mine.push(blockText(text[b] as Block));
+    }
+    const out = mine.filter(Boolean);
+    if (out.length) return out;
   }
   const part = notes.slice(Math.floor((i * notes.length) / groups.length), Math.floor(((i + 1) * notes.length) / groups.length));
   return part.length ? part : (groups[i] ?? []).map((p) => plainText(p.bullet.inlines));

@@ -10,10 +10,13 @@ import type { Bullet } from "./model.js";
  */
 export type Take = "all" | "first" | "lead";
 
-/** A bullet and the block (index in the section) it was taken from, for sharing notes. */
+/** A bullet, the block (index in the section) it was taken from and that text in full, for the notes. */
 export interface Point {
   bullet: Bullet;
   from: number;
+  /** The last block it covers (a lead-in covers its list too); `from` when absent. */
+  through?: number;
+  note: string;
 }
 
 const SENTENCE_END = /(?<![A-Z]\.|\bn\.d\.|\be\.g\.|\bi\.e\.|\bNo\.|\bvol\.|\bp\.|\bpp\.|\bal\.|\bArt\.)[.!?](?=\s+[“"‘(\p{Lu}\d])/u;
@@ -100,16 +103,24 @@ export function pointsFromBlocks(blocks: readonly Block[], mode: Take): Point[] 
       // so the list's items land on the same slide, under it.
       if (next?.kind === "list" && introduces(b)) {
         const lead = mode === "all" ? trim([...b.inlines]) : (sentences(b.inlines).at(-1) ?? []);
-        points.push({ bullet: bulletOf(lead, listBullets(next, mode)), from });
-      } else points.push({ bullet: bulletOf(take(b.inlines, mode)), from });
+        points.push({ bullet: bulletOf(lead, listBullets(next, mode)), from, through: from + 1, note: `${blockText(b)}\n${blockText(next)}` });
+      } else points.push({ bullet: bulletOf(take(b.inlines, mode)), from, note: blockText(b) });
     } else if (b.kind === "list") {
       if (introduces(blocks[from - 1])) return;
-      for (const sub of listBullets(b, mode)) points.push({ bullet: sub, from });
+      const bullets = listBullets(b, mode);
+      // One bullet an item, each with its item's text; a joined list is one bullet with all of it.
+      bullets.forEach((bullet, i) => points.push({ bullet, from, note: bullets.length === b.items.length ? itemText(b, i) : blockText(b) }));
     } else if (b.kind === "callout" && b.variant !== "slide" && b.variant !== "notes" && b.variant !== "figures") {
-      for (const p of pointsFromBlocks(b.blocks, mode)) points.push({ bullet: p.bullet, from });
+      for (const p of pointsFromBlocks(b.blocks, mode)) points.push({ ...p, from });
     }
   });
   return points.filter((p) => p.bullet.inlines.length > 0);
+}
+
+function itemText(list: Extract<Block, { kind: "list" }>, i: number): string {
+  const item = list.items[i];
+  const text = item ? item.blocks.map(blockText).join(" ") : "";
+  return list.ordered ? `${list.start + i}. ${text}` : text;
 }
 
 function listBullets(list: Extract<Block, { kind: "list" }>, mode: Take): Bullet[] {

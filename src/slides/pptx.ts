@@ -77,10 +77,15 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
     slide.addText([{ text: s.title, options: { fontSize: titleSize(s.title, isContentSlide(s)) } }], { placeholder: "title" });
     await fill(slide, s, { primary, accent, pictureOf });
     // Paragraphs joined by line breaks here become real paragraphs in pptx-package.ts.
-    if (s.notes.length) slide.addNotes(s.notes.map((n) => n.replace(/\s*\n\s*/g, " ")).join("\n"));
+    if (s.notes.length) slide.addNotes(notesParagraphs(s.notes).join("\n"));
   }
   const zip = (await pres.write({ outputType: "nodebuffer", compression: false })) as Buffer;
   return finishPackage(zip, { lang: deck.lang, date: input.date });
+}
+
+/** A slide's notes as the paragraphs the notes page shows: a list's items each their own. */
+export function notesParagraphs(notes: readonly string[]): string[] {
+  return notes.flatMap((n) => n.split("\n")).map((l) => l.trim()).filter(Boolean);
 }
 
 interface Fill {
