@@ -80,6 +80,12 @@ describe("deck model", () => {
     }
   });
 
+  it("gives a brief without headings its paragraphs as a section", () => {
+    const letter = loadBrief("report/letter.md", "---\ntitle: A letter\n---\n\nDear minister, remand has grown by a third. We ask for a review.\n").brief;
+    const slides = deriveDeck(letter).slides;
+    expect(slides.map((s) => `${s.kind} ${s.title}`)).toEqual(["title A letter", "points A letter", "closing A letter"]);
+  });
+
   it("gives even a bare brief's title slide notes, and a quote of a list its text", () => {
     const bare = loadBrief("report/bare.md", "## Only a section\n\n> - a listed line\n> - another\n").brief;
     const slides = deriveDeck(bare).slides;

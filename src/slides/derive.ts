@@ -53,7 +53,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
     });
   }
 
-  for (const section of sectionsOf(brief.blocks)) slides.push(...sectionSlides(section));
+  for (const section of sectionsOf(brief.blocks, brief.title)) slides.push(...sectionSlides(section));
 
   const cited = [...new Set(slides.flatMap(citedOn))].sort((a, b) => a - b);
   for (let i = 0; i < cited.length; i += MAX_SOURCES_PER_SLIDE) {
@@ -113,7 +113,7 @@ interface Section {
   blocks: Block[];
 }
 
-function sectionsOf(blocks: readonly Block[]): Section[] {
+function sectionsOf(blocks: readonly Block[], title: string): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
   for (const b of blocks) {
@@ -122,6 +122,8 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
       sections.push(current);
     } else if (current) current.blocks.push(b);
   }
+  // A letter with no headings still has its paragraphs: never an empty deck.
+  if (sections.length === 0 && blocks.length > 0) return [{ title, line: blocks[0]?.at.line ?? 1, blocks: [...blocks] }];
   return sections;
 }
 
