@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { loadBrief } from "../src/load.js";
 import { plainText } from "../src/parse.js";
 import { deriveDeck } from "../src/slides/derive.js";
+import { renderDeckHtml } from "../src/slides/html.js";
+import { deckMarkdown } from "../src/slides/marp.js";
 import type { Bullet, DeckSlide } from "../src/slides/model.js";
 import { ROOT, SAMPLE } from "./helpers/paths.js";
 
@@ -104,5 +106,14 @@ describe("deck model", () => {
     expect(quote?.kind === "quote" && plainText(quote.quote)).toMatch(/^No North Korean should be sent back/);
     expect(quote?.kind === "quote" && plainText(quote.attribution)).toBe("(HRC 2014; Yoon 2024)");
   });
-});
 
+  it("keeps alt text whole where Marp would read its words as image keywords", () => {
+    const alt = "Map of the coast at sepia dusk, fit for print, with a blur of rain";
+    const text = FIXTURE.replace(ALT, alt);
+    const deck = deriveDeck(loadBrief("report/speaker.md", text).brief);
+    const { html } = renderDeckHtml({ markdown: deckMarkdown(deck, "briefpress", { image: (src) => src }), themeCss: "/* @theme briefpress */", fontCss: "", title: "t", lang: "en" });
+    const img = /<img[^>]*remand-chart[^>]*>/.exec(html)?.[0] ?? "";
+    expect(img).not.toContain("filter");
+    expect(/alt="([^"]*)"/.exec(img)?.[1]?.replace(/\u2060/g, "")).toBe(alt);
+  });
+});
