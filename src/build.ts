@@ -22,6 +22,7 @@ import { MissingGlyphError } from "./pdf/missing-glyph.js";
 import type { Paper } from "./pdf/style.js";
 import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
 import { runRules } from "./rules/index.js";
+import type { DeckBrowser } from "./slides/browser.js";
 import type { DeckSource } from "./slides/deck.js";
 import type { Workspace } from "./workspace.js";
 
@@ -137,7 +138,23 @@ function warmPdfEngine(source: string, fonts: FontBook): Promise<unknown> {
   return Promise.all([fonts.prefetch(keys), shaper]).catch(() => undefined);
 }
 
+/** Whether this build will need Chromium at all (the deck's PDF, or its overflow check). */
+function needsBrowser(options: BuildOptions): boolean {
+  const overflow = options.checkOverflow ?? options.chromePath !== null;
+  return options.chromePath !== null && (options.formats.includes("deck-pdf") || (overflow && options.formats.includes("deck")));
+}
+
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
+  // Chromium starts first, so its start-up runs beside parsing and the PDF's layout.
+  const browser = needsBrowser(options) && options.chromePath ? (await import("./slides/browser.js")).startDeckBrowser(options.chromePath) : null;
+  try {
+    return await buildWith(file, ws, options, fonts, browser);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
   const checked = checkBrief(file, ws, source);
@@ -165,27 +182,41 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     chromePath: options.chromePath,
     checkOverflow: options.checkOverflow ?? options.chromePath !== null,
     pdfa: options.pdfa ?? false,
+    browser,
     deck: () =>
       (deck ??= import("./slides/deck.js").then(({ prepareDeck }) => prepareDeck({
         brief,
+        brand: ctx.brand,
+        briefDir: ws.resolvePath(file, "."),
         fonts,
         image: (path) => (ws.contains(path) && ws.exists(path) ? decodeImage(ws.readBytes(path)) : null),
         handDeck: checked.handDeck,
         cache: ws,
         outDir,
-        coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
         themePath: deckTheme(ws),
       })).then((d) => ({ ...d, themeCss: withPalette(d.themeCss, checked.brand) }))),
   };
-  const outputs: Output[] = [];
+  const outputs: Array<Output & { family: "brief" | "deck" }> = [];
+  const failed = new Set<string>();
   await warming;
   try {
-    for (const format of options.formats) {
-      if (RENDERERS[format].needsBrowser && !options.chromePath) continue;
-      const rendered = await RENDERERS[format].render(ctx);
-      outputs.push(...rendered.outputs);
-      result.diagnostics.push(...rendered.diagnostics);
+    // All at once, the deck started first: once its HTML is in Chromium, the PDF's layout
+    // keeps this thread busy while Chromium measures and prints the slides.
+    const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
+    if (browser && wanted.some((f) => RENDERERS[f].family === "deck")) {
+      // The deck goes to Chromium before the PDF's layout takes this thread; a turn of the
+      // event loop lets the page's messages leave first.
+      browser.load((await ctx.deck()).html);
+      await new Promise((go) => setImmediate(go));
     }
+    const started = new Map(wanted.filter((f) => RENDERERS[f].family === "deck").map((f) => [f, RENDERERS[f].render(ctx)]));
+    const rendered = await Promise.all(wanted.map((format) => started.get(format) ?? RENDERERS[format].render(ctx)));
+    rendered.forEach((r, i) => {
+      const family = RENDERERS[wanted[i] as Format].family;
+      outputs.push(...r.outputs.map((o) => ({ ...o, family })));
+      result.diagnostics.push(...r.diagnostics);
+      if (hasErrors(r.diagnostics)) failed.add(family);
+    });
   } catch (e) {
     if (e instanceof MissingGlyphError) {
       const deck = checked.handDeck ? [{ file: checked.handDeck.file, text: checked.handDeck.text }] : [];
@@ -194,9 +225,11 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     }
     throw e;
   }
-  // Every output rendered in memory first: a failure above leaves dist/ untouched.
-  if (hasErrors(result.diagnostics) || options.write === false) return result;
+  // Every output rendered in memory first; a family with an error (a slide that overflows)
+  // writes nothing, the other still does: brief.pdf is made when the brief is clean.
+  if (options.write === false) return result;
   for (const out of outputs) {
+    if (failed.has(out.family)) continue;
     const path = join(outDir, out.name);
     ws.writeAtomic(path, out.data);
     result.written.push(relative(ws.root, path));
