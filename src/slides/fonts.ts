@@ -67,9 +67,12 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
   for (const [key, share] of needed) {
     if (!isFallback(key) || isCjk(key)) continue;
     // The same characters in bold for headings (the weight the face has; one-weight faces repeat).
+    // Italic too (quote slides), upright: these scripts have no italic, and without an
+    // italic face of their own the browser would take a system font for them.
     for (const [weight, k] of [[400, key], [700, `${key}-bold`]] as const) {
       const ownShare = share + (JOINERS.test(text) ? "\u200c\u200d" : "");
-      rules.push(fontFace("Source Sans 3", weight, "normal", await subset(fonts, k as FallbackFace, ownShare, cache), unicodeRange(share)));
+      const data = await subset(fonts, k as FallbackFace, ownShare, cache);
+      for (const style of ["normal", "italic"]) rules.push(fontFace("Source Sans 3", weight, style, data, unicodeRange(share)));
     }
   }
   if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/u.test(text)) {
