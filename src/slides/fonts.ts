@@ -43,7 +43,7 @@ async function subset(fonts: FontBook, key: FontKey, chars: string, cache?: Font
   return data;
 }
 
-const fontFace = (family: string, weight: number, style: string, data: string, range?: string): string =>
+const fontFace = (family: string, weight: number | string, style: string, data: string, range?: string): string =>
   `@font-face{font-family:"${family}";font-weight:${weight};font-style:${style};font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")${range ? `;unicode-range:${range}` : ""}}`;
 
 /**
@@ -67,13 +67,14 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
   for (const [key, share] of needed) {
     if (!isFallback(key) || isCjk(key)) continue;
     // The same characters in bold for headings (the weight the face has; one-weight faces repeat).
-    // Italic too (quote slides), upright: these scripts have no italic, and without an
-    // italic face of their own the browser would take a system font for them.
-    for (const [weight, k] of [[400, key], [700, `${key}-bold`]] as const) {
-      const ownShare = share + (JOINERS.test(text) ? "\u200c\u200d" : "");
-      const data = await subset(fonts, k as FallbackFace, ownShare, cache);
-      for (const style of ["normal", "italic"]) rules.push(fontFace("Source Sans 3", weight, style, data, unicodeRange(share)));
-    }
+    // Italic too (quote slides), upright and regular (bold italic stays unmatched): these
+    // scripts have no italic, and without an italic face of their own the browser would
+    // take a system font for them.
+    const ownShare = share + (JOINERS.test(text) ? "\u200c\u200d" : "");
+    const regular = await subset(fonts, key, ownShare, cache);
+    rules.push(fontFace("Source Sans 3", 400, "normal", regular, unicodeRange(share)));
+    rules.push(fontFace("Source Sans 3", 700, "normal", await subset(fonts, `${key}-bold` as FallbackFace, ownShare, cache), unicodeRange(share)));
+    rules.push(fontFace("Source Sans 3", 400, "italic", regular, unicodeRange(share)));
   }
   if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/u.test(text)) {
     // Paragraphs and list items take their direction from their own text (an Arabic
