@@ -8,8 +8,8 @@ import { DEFAULT_PALETTE } from "../src/brand.js";
 import { deckPaletteCss } from "../src/palette.js";
 import { ROOT } from "./helpers/paths.js";
 
-// The theme as the build hands it to Marp: the default palette's variables, then the file.
-const CSS = deckPaletteCss(DEFAULT_PALETTE) + readFileSync(join(ROOT, "slides/themes/briefpress.css"), "utf8");
+// The deck's CSS as a build assembles it: the palette's variables, then the theme.
+const CSS = `${deckPaletteCss(DEFAULT_PALETTE)}\n${readFileSync(join(ROOT, "slides/themes/briefpress.css"), "utf8")}`;
 const vars = Object.fromEntries([...CSS.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
 const value = (c: string) => (c.startsWith("var(") ? (vars[c.slice(6, -1)] ?? c) : c);
 
