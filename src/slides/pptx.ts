@@ -4,6 +4,7 @@
 // speaker notes. pptx-package.ts then mends what pptxgenjs leaves out.
 import type * as PptxTypes from "pptxgenjs";
 import type { Brand } from "../brand.js";
+import { deriveColours } from "../palette.js";
 import type { Inline } from "../model.js";
 import { loadPackage } from "../packages.js";
 import type { ImageAsset } from "../pdf/plan.js";
@@ -32,15 +33,19 @@ const LEFT = 0.75;
 const WIDTH = W - 2 * LEFT;
 const INK = "1D1D1F";
 const MUTED = "5B6470";
-const LIGHT = "D5DDE8";
 
 const hex = (c: string) => c.replace(/^#/, "").toUpperCase();
 
 export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
   const PptxGenJS = loadPackage<PptxClass>("pptxgenjs");
   const pres: Pres = new PptxGenJS();
-  const primary = hex(input.brand.colors.primary);
-  const accent = hex(input.brand.colors.accent);
+  // The same derived colours as the PDF and the HTML deck: quieter text on the primary
+  // band keeps AA contrast whatever the organisation's primary is.
+  const colours = deriveColours(input.brand.colors);
+  const primary = hex(colours.primary);
+  const accent = hex(colours.accent);
+  const light = hex(colours.onPrimaryMuted);
+  const boxFill = hex(colours.boxFill);
   pres.layout = "LAYOUT_WIDE";
   pres.title = deck.title;
   pres.theme = { headFontFace: FONT, bodyFontFace: FONT };
@@ -75,7 +80,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
     const slide = pres.addSlide({ masterName: isContentSlide(s) ? "CONTENT" : "COVER" });
     // The size goes on the run: pptxgenjs lets the placeholder's own options win over the shape's.
     slide.addText([{ text: s.title, options: { fontSize: titleSize(s.title, isContentSlide(s)) } }], { placeholder: "title" });
-    await fill(slide, s, { primary, accent, pictureOf });
+    await fill(slide, s, { primary, accent, light, boxFill, pictureOf });
     // Paragraphs joined by line breaks here become real paragraphs in pptx-package.ts.
     if (s.notes.length) slide.addNotes(notesParagraphs(s.notes).join("\n"));
   }
@@ -91,6 +96,10 @@ export function notesParagraphs(notes: readonly string[]): string[] {
 interface Fill {
   primary: string;
   accent: string;
+  /** Quieter text on the primary colour (subtitle, byline, credit, contact). */
+  light: string;
+  /** Table header cells: the palette's pale tint. */
+  boxFill: string;
   pictureOf(src: string): Promise<PptxPicture | null>;
 }
 
@@ -102,10 +111,10 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
       if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.55, 3, 0.8, "left"), altText: s.logo.alt });
       const text: Run[] = [];
-      if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: LIGHT, breakLine: true, paraSpaceAfter: 10 } });
-      if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: LIGHT, breakLine: true } });
+      if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: f.light, breakLine: true, paraSpaceAfter: 10 } });
+      if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: f.light, breakLine: true } });
       if (text.length) slide.addText(text, { x: LEFT, y: 4.1, w: 7.2, h: 1.6, fontFace: FONT, valign: "top" });
-      if (s.cover?.credit) slide.addText(s.cover.credit, { x: LEFT, y: H - 0.7, w: 7.2, h: 0.35, fontFace: FONT, fontSize: 10, color: "AAB6C6", italic: true });
+      if (s.cover?.credit) slide.addText(s.cover.credit, { x: LEFT, y: H - 0.7, w: 7.2, h: 0.35, fontFace: FONT, fontSize: 10, color: f.light, italic: true });
       return;
     }
     case "points":
@@ -123,7 +132,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "table": {
       const cell = (c: Inline[], i: number, header: boolean) => ({
         text: runs(c, header ? { bold: true, color: f.primary } : { color: INK }),
-        options: { align: s.align[i] ?? "left", fill: { color: header ? "EEF2F7" : "FFFFFF" }, valign: "middle" as const },
+        options: { align: s.align[i] ?? "left", fill: { color: header ? f.boxFill : "FFFFFF" }, valign: "middle" as const },
       });
       const rows = [s.header.map((c, i) => cell(c, i, true)), ...s.rows.map((r) => s.header.map((_, i) => cell(r[i] ?? [], i, false)))];
       const rowH = 0.42;
@@ -159,7 +168,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "closing": {
       const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
       if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.8, 3, 0.9, "left"), altText: s.logo.alt });
-      if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: LIGHT, valign: "top" });
+      if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: f.light, valign: "top" });
       return;
     }
   }
