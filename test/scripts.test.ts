@@ -158,6 +158,25 @@ describe("a Thai paragraph", () => {
   });
 });
 
+describe("the PPTX", () => {
+  it("names the Noto faces for the scripts in its theme, and sets an Arabic deck's paragraphs right to left", async () => {
+    const r = briefpress(["build", "report/arabic.md", "--formats", "pptx"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const files = unzipSync(new Uint8Array(readFileSync(join(dir, "dist", "arabic", "slides.pptx"))));
+    const part = (re: RegExp) => Object.entries(files).filter(([name]) => re.test(name)).map(([, data]) => strFromU8(data)).join("");
+    const theme = part(/^ppt\/theme\/theme\d+\.xml$/);
+    for (const [script, face] of [["Arab", "Noto Naskh Arabic"], ["Hebr", "Noto Sans Hebrew"], ["Mymr", "Noto Sans Myanmar"], ["Ethi", "Noto Sans Ethiopic"]]) {
+      expect(theme).toContain(`<a:font script="${script}" typeface="${face}"/>`);
+    }
+    const slides = part(/^ppt\/slides\/slide\d+\.xml$/);
+    expect(slides).toContain("غادرت مئات الأسر");
+    const paragraphs = slides.match(/<a:p>/g)?.length ?? 0;
+    expect(paragraphs).toBeGreaterThan(5);
+    expect(slides.match(/<a:p><a:pPr rtl="1"/g)?.length).toBe(paragraphs);
+  });
+});
+
 describe("check, before any build", () => {
   it("reports every script a hand-written deck needs and no font has, at its line and column", () => {
     const deck = "---\nmarp: true\n---\n\n# Places\n\nMae Sot (แม่สอด) is drawn; ᠤᠯᠠᠭᠠᠨ and ߌ ߣߌ are not (Desk 2025).\n";

@@ -6,9 +6,8 @@ import { sha256 } from "../hash.js";
 import type subsetFontType from "subset-font";
 import { loadPackage } from "../packages.js";
 import { INVISIBLE, isCjk, isFallback, type FontBook, type FontKey } from "../pdf/fonts.js";
-import { SCRIPT_FONT_INFO, scriptFontOf, type FallbackFace } from "../pdf/font-files.js";
+import type { FallbackFace } from "../pdf/font-files.js";
 import { paragraphDirection } from "../text/bidi.js";
-import { covers, fallbackFor } from "../text/coverage.js";
 
 const FAMILIES: Array<{ key: FontKey; family: string; weight: number; style: "normal" | "italic" }> = [
   { key: "sans", family: "Source Sans 3", weight: 400, style: "normal" },
@@ -92,16 +91,4 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
 
 const JOINERS = /[\u200c\u200d]/u;
 
-/**
- * The font family a deck or PPTX should name for `text`: the script face of its first
- * character the Latin face lacks, else Source Sans 3. Reads the coverage table only.
- */
-export function fontFamilyForText(text: string): string {
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (/\s/u.test(char) || covers("sans", cp)) continue;
-    const key = fallbackFor(char, false);
-    if (key) return SCRIPT_FONT_INFO[scriptFontOf(key)].family;
-  }
-  return "Source Sans 3";
-}
+export { fontFamilyForText, fontRuns } from "../text/families.js";
