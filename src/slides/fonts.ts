@@ -91,4 +91,4 @@ export async function embeddedFontCss(text: string, fonts: FontBook, cache?: Fon
 
 const JOINERS = /[\u200c\u200d]/u;
 
-export { fontFamilyForText, fontRuns } from "../text/families.js";
+export { fontFamilyForText } from "../text/families.js";

@@ -1,28 +1,10 @@
-// Font family names for text, by script, from the coverage table alone (no font is read):
-// what a PPTX names per run so PowerPoint or LibreOffice picks the face the PDF and the
-// deck use (Noto Naskh Arabic for a name in Arabic), falling back to its own if missing.
+// Font family names by script, from the coverage table alone (no font is read), so a PPTX
+// names the faces the PDF and the deck use (Noto Naskh Arabic for Arabic) and PowerPoint
+// or LibreOffice fall back to their own when the venue laptop lacks them.
 import { SCRIPT_FONT_INFO, scriptFontOf } from "../pdf/font-files.js";
 import { covers, fallbackFor } from "./coverage.js";
 
 const LATIN = "Source Sans 3";
-/** Text Source Sans 3 surely has (Latin-1, Latin Extended-A, common punctuation). */
-const PLAIN = /^[\u0000-\u017f\u2000-\u201e\u2020-\u2027]*$/;
-
-/**
- * `text` cut into runs that one family each draws (Source Sans 3, or the script face for a
- * name in Arabic, Burmese…), for a PPTX to name per run. Spaces go with the run before.
- */
-export function fontRuns(text: string): Array<{ text: string; family: string }> {
-  if (PLAIN.test(text)) return [{ text, family: LATIN }];
-  const out: Array<{ text: string; family: string }> = [];
-  for (const char of text) {
-    const last = out[out.length - 1];
-    const family = last && (/[\s\p{M}\u200c\u200d\ufe0f]/u.test(char) || (/\p{Script=Common}/u.test(char) && last.family !== LATIN && fontFamilyForText(char) === LATIN)) ? last.family : fontFamilyForText(char);
-    if (last && last.family === family) last.text += char;
-    else out.push({ text: char, family });
-  }
-  return out;
-}
 
 /**
  * The font family a deck or PPTX should name for `text`: the script face of its first
