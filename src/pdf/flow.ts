@@ -4,6 +4,7 @@ import type { Block, Brief, Inline } from "../model.js";
 import { plainText } from "../parse.js";
 import { printedSources } from "../citations/style.js";
 import type { FontBook } from "./fonts.js";
+import type { Direction } from "../text/bidi.js";
 import { breakLines, type Run } from "./lines.js";
 import type { FlowItem, ImageAsset, StructIds, StructRef, StructType, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
@@ -19,6 +20,8 @@ export interface FlowContext {
   look: Look;
   /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
   hyphenate?: (text: string) => string;
+  /** "rtl" for a right-to-left brief: every paragraph's base direction (else each paragraph's own). */
+  direction?: Direction;
 }
 
 const LIST_INDENT = 18;
@@ -118,7 +121,7 @@ interface TextOptions {
 function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
   const indent = (o.indent ?? 0) + (o.hanging ?? 0);
   const width = (o.width ?? ctx.width) - indent - (o.inset ?? 0);
-  const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
+  const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0), direction: ctx.direction });
   // Hanging indent: the first line starts further left than the rest.
   if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
   return {
@@ -151,7 +154,7 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     case "heading": {
       const level = Math.min(block.level, 3);
       const item = heading(plainText(block.inlines), level, ctx, block.id);
-      item.lines = breakLines(toRuns(block.inlines, level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1), ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
+      item.lines = breakLines(toRuns(block.inlines, level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1), ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18, direction: ctx.direction });
       item.indent = indent;
       return [item];
     }

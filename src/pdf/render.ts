@@ -8,6 +8,7 @@ import { downsampleImages, type PreparedImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
 import { shaperFor } from "./shaping.js";
+import { isRtlBrief } from "../text/scripts.js";
 import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./plan.js";
 import { lookFor, pageGeometry, type PageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
@@ -41,7 +42,7 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const look = lookFor(input.brand.colors);
   const { brief, brand, images } = input;
   const cover = coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids });
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined, direction: isRtlBrief(brief.meta) ? ("rtl" as const) : undefined };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
   const body = paginate(flowBrief(brief, ctx, notes), geo, { footnotes, colours: look.colours });

@@ -40,7 +40,7 @@ export function flowTable(original: TableBlock, ctx: FlowContext, indent: number
   const available = ctx.width - indent;
   const columns = natural.map((n) => (Math.sqrt(n) / total) * available);
   const cell = (inlines: Inline[], c: number, head: boolean): Line[] =>
-    breakLines(toRuns(inlines, head ? headStyle : bodyStyle), ctx.fonts, { width: Math.max(8, (columns[c] ?? 40) - 2 * pad), leading: bodyStyle.leading });
+    breakLines(toRuns(inlines, head ? headStyle : bodyStyle), ctx.fonts, { width: Math.max(8, (columns[c] ?? 40) - 2 * pad), leading: bodyStyle.leading, direction: ctx.direction });
   const table = ctx.ids.next("Table");
   const rowCount = 1 + block.rows.length;
   const rowTags = Array.from({ length: rowCount }, () => ctx.ids.next("TR"));

@@ -14,7 +14,7 @@ import type { PagePlan, Placed, Tag } from "./plan.js";
 import { COLOURS, STYLES, type PageGeometry } from "./style.js";
 import { StructureTree, actualText, fragmentLang } from "./tagging.js";
 import { mirroredLineX, mirrorPages } from "./mirror.js";
-import { isRtlLang } from "../text/scripts.js";
+import { isRtlBrief } from "../text/scripts.js";
 
 export interface WriteOptions {
   brief: Brief;
@@ -30,8 +30,8 @@ export interface WriteOptions {
 
 export async function writePdf(o: WriteOptions): Promise<Buffer> {
   const { brief, geo, fonts } = o;
-  // A right-to-left brief is drawn mirrored (mirror.ts).
-  const rtl = brief.meta.dir === "rtl" || isRtlLang(brief.meta.lang);
+  // A right-to-left brief is drawn mirrored (mirror.ts); `dir` overrides what `lang` implies.
+  const rtl = isRtlBrief(brief.meta);
   const pages = rtl ? mirrorPages(o.pages, geo.width, fonts) : o.pages;
   const shaper = await shaperFor(fonts);
   const meta = brief.meta;

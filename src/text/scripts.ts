@@ -52,6 +52,11 @@ export function isRtlLang(lang: string | undefined): boolean {
   return lang !== undefined && RTL_LANGS.test(lang);
 }
 
+/** A brief set right to left: `dir: rtl`, or a right-to-left `lang` without `dir: ltr`. */
+export function isRtlBrief(meta: { dir?: "ltr" | "rtl"; lang?: string }): boolean {
+  return meta.dir ? meta.dir === "rtl" : isRtlLang(meta.lang);
+}
+
 /** The written script of a few languages whose runs need no tag of their own in a brief in that language. */
 function sameScript(base: string, tag: string): boolean {
   const family = (t: string) => (/^(ar|fa|ur|ps|ckb|sd|ug)\b/i.test(t) ? "Arab" : /^(he|iw|yi)\b/i.test(t) ? "Hebr" : t.split("-")[0]!.toLowerCase());
