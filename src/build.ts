@@ -40,6 +40,13 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** Render in memory only (watch mode's warm-up); default true. */
   write?: boolean;
+  /** --bibliography and --csl from the command line (project-relative or absolute). */
+  citations?: CitationOptions;
+}
+
+export interface CitationOptions {
+  bibliography?: string[];
+  csl?: string;
 }
 
 export interface BriefBuild {
@@ -49,21 +56,28 @@ export interface BriefBuild {
   diagnostics: Diagnostic[];
 }
 
+/** Markdown briefs, and Quarto / R Markdown sources, which are markdown too. */
+const BRIEF_EXTENSION = /\.(?:md|qmd|rmd)$/i;
+
 export function defaultBriefs(ws: Workspace): string[] {
   const dir = ws.projectFile("report");
   if (!existsSync(dir)) throw new UsageError("no report/ folder here: pass the markdown files to build");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort().map((f) => join("report", f));
-  if (files.length === 0) throw new UsageError("report/ holds no .md files");
+  const files = readdirSync(dir).filter((f) => BRIEF_EXTENSION.test(f)).sort().map((f) => join("report", f));
+  if (files.length === 0) throw new UsageError("report/ holds no .md, .qmd or .Rmd files");
   return files;
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
+export function checkBrief(file: string, ws: Workspace, text?: string, citations: CitationOptions = {}): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
   const source = text ?? ws.readSource(file);
   if (!source.trim()) {
     return { brief: loadBrief(file, "").brief, source, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
-  const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
+  const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path), clock: () => briefClock(ws, file) }, {
+    // Command-line files are named from the project root; the brief names its own from its folder.
+    bibliography: citations.bibliography?.map((b) => relative(ws.resolvePath(file, "."), resolve(ws.root, b)) || b),
+    csl: citations.csl === undefined || !citations.csl.endsWith(".csl") ? citations.csl : resolve(ws.root, citations.csl),
+  });
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
@@ -82,7 +96,18 @@ function readBeside(ws: Workspace, file: string, path: string): { file: string; 
   const abs = ws.resolvePath(file, path);
   if (!ws.contains(abs)) throw new Error("it lies outside the project");
   const rel = relative(ws.root, abs);
+  if (!ws.exists(abs)) {
+    const like = ws.lookalike(abs);
+    throw new Error(`no file ${rel}` + (like ? ` — did you mean "${like}"?` : ""));
+  }
   return { file: rel, text: ws.readSource(rel) };
+}
+
+/** "today" and "last-modified" in front matter: SOURCE_DATE_EPOCH when set, else the file's time. */
+function briefClock(ws: Workspace, file: string): Date {
+  const epoch = ws.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return ws.modified(file);
 }
 
 /**
@@ -126,7 +151,7 @@ function warmPdfEngine(source: string, fonts: FontBook): Promise<unknown> {
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
-  const checked = checkBrief(file, ws, source);
+  const checked = checkBrief(file, ws, source, options.citations);
   const { brief } = checked;
   const result: BriefBuild = { file, slug: brief.slug, written: [], diagnostics: checked.diagnostics };
   if (hasErrors(checked.diagnostics)) return result;

@@ -40,7 +40,8 @@ export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextI
 export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" = "foot"): FlowItem[] {
   const items: FlowItem[] = [];
   const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === 2);
-  if (sections.length >= 4) items.push(...tableOfContents(brief, ctx, notes));
+  // toc: true / false in front matter decides; otherwise a long brief gets one.
+  if (brief.meta.toc ?? sections.length >= 4) items.push(...tableOfContents(brief, ctx, notes));
   let boxed = false;
   for (const block of brief.blocks) {
     if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
@@ -74,7 +75,7 @@ function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
 }
 
 function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"): FlowItem[] {
-  const items: FlowItem[] = [heading("Contents", 2, ctx, "contents", false)];
+  const items: FlowItem[] = [heading(brief.meta["toc-title"] ?? "Contents", 2, ctx, "contents", false)];
   const toc = ctx.ids.next("TOC");
   const entry = (title: string, dest: string) => {
     const style = { ...STYLES.body, face: "sans" as const, spaceAfter: 2 };

@@ -47,6 +47,8 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
       Title: brief.title,
       Author: meta.authors.map((a) => a.name).join(", ") || (meta.organisation ?? ""),
       Subject: meta.subtitle ?? "",
+      // Front matter's keywords: the Info dictionary, and through it pdf:Keywords in the XMP.
+      ...(meta.keywords?.length ? { Keywords: meta.keywords.join(", ") } : {}),
       Creator: "briefpress",
       Producer: "briefpress (pdfkit)",
       CreationDate: o.date,
