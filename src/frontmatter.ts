@@ -217,8 +217,9 @@ function normalise(good: Record<string, unknown>, raw: Record<string, unknown>, 
     const v = text(k);
     if (v !== undefined) meta[k] = v;
   }
+  // Pandoc's abstract is markdown: single line breaks inside a paragraph are spaces.
   const summary = text("summary") ?? text("abstract");
-  if (summary !== undefined) meta.summary = summary;
+  if (summary !== undefined) meta.summary = summary.replace(/([^\n])\n(?=[^\n])/g, "$1 ");
   if (good.date !== undefined) {
     const read = readDate(String(good.date), options.clock);
     if ("iso" in read) meta.date = read.iso;

@@ -10,6 +10,7 @@ import type { Brief, SourceEntry } from "./model.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
+import { resolveXrefs } from "./xref.js";
 
 export interface LoadedBrief {
   brief: Brief;
@@ -38,7 +39,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""), { clock: io?.clock });
   if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
   if (options.csl) front.meta["citation-style"] = options.csl;
-  const parsed = parseMarkdown(front.body);
+  const parsed = parseMarkdown(front.body, { implicitFigures: /\.(?:qmd|rmd)$/i.test(file) });
   let blocks = parsed.blocks;
   let title = front.meta.title;
   const first = blocks[0];
@@ -64,6 +65,8 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
     danglingFootnotes: parsed.danglingFootnotes,
     unusedFootnotes: parsed.unusedFootnotes,
     metaLines: front.metaLines,
+    xrefs: resolveXrefs(sections.body, parsed.footnotes.map((f) => f.blocks), parsed.xrefUses, front.meta.crossref),
+    skipped: parsed.skipped,
   };
   const resolution = resolveCitations(brief);
   resolution.diagnostics = oncePerKey(resolution.diagnostics, brief.citations, bibliography.failed);

@@ -138,7 +138,7 @@ function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string;
     if (item.prefix) text += `${item.prefix} `;
     const entry = item.sourceIndex === undefined ? undefined : sources[item.sourceIndex];
     const start = text.length;
-    text += entry ? `${shortAuthor(entry)} ${entry.year}` : `@${item.key ?? item.author}`;
+    text += entry ? (item.suppressAuthor ? entry.year : `${shortAuthor(entry)} ${entry.year}`) : `@${item.key ?? item.author}`;
     if (item.locator) text += `, ${item.locator}`;
     ranges.push([start, text.length]);
   });

@@ -17,6 +17,8 @@ export interface FlowContext {
   ids: StructIds;
   /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
   hyphenate?: (text: string) => string;
+  /** number-sections: headings print their numbers ("2.1"). */
+  numberSections?: boolean;
 }
 
 const LIST_INDENT = 18;
@@ -141,21 +143,29 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
   switch (block.kind) {
     case "heading": {
       const level = Math.min(block.level, 3);
-      const item = heading(plainText(block.inlines), level, ctx, block.id);
-      item.lines = breakLines(toRuns(block.inlines, level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1), ctx.fonts, { width: ctx.width - indent, leading: item.lines[0]?.height ?? 18 });
+      // number-sections: "2.1 Method" in the text and the outline alike.
+      const number = ctx.numberSections && block.number ? `${block.number}\u2002` : "";
+      const style = level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1;
+      const item = heading(number + plainText(block.inlines), level, ctx, block.id);
+      const numberRun: Run[] = number ? [{ text: number, style: { face: style.face, size: style.size, color: style.color } }] : [];
+      item.lines = breakLines([...numberRun, ...toRuns(block.inlines, style)], ctx.fonts, { width: ctx.width - indent, leading: item.lines[0]?.height ?? 18 });
       item.indent = indent;
       return [item];
     }
     case "paragraph": {
       const image = onlyImage(block.inlines);
       if (image) return [figure(image, ctx, indent, parents)];
-      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, parents })];
+      // A paragraph holding a labelled equation is where "@eq-x" links to.
+      const anchor = block.inlines.find((i): i is Extract<Inline, { kind: "math" }> => i.kind === "math" && i.label !== undefined)?.label;
+      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, parents, anchor })];
     }
     case "list":
       return flowList(block, ctx, at);
     case "callout":
-      // "::: slide" holds the writer's slide bullets: deck only, not printed.
-      if (block.variant === "slide") return [];
+      // "::: slide" holds the writer's slide bullets, "::: {.notes}" the speaker's notes: deck only.
+      if (block.variant === "slide" || block.variant === "notes") return [];
+      // A plain Pandoc div ("::: {.column}") is only a wrapper: its content prints as is.
+      if (block.variant === "div") return block.blocks.flatMap((b) => flowBlock(b, ctx, at));
       return flowQuoteOrCallout(block, ctx, at);
     case "quote":
       return flowQuoteOrCallout(block, ctx, at);
@@ -172,9 +182,70 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     }
     case "rule":
       return [];
-    case "table":
-      return [flowTable(block, ctx, indent, parents)];
+    case "table": {
+      const table = flowTable(block, ctx, indent, parents);
+      if (!block.caption || block.number === undefined) return [table];
+      // "Table 2. Cases by year", above its table, as Pandoc's PDF output puts it.
+      const caption = captionItem("Table", block.number, block.caption, ctx, indent, parents, block.label);
+      caption.keepWithNext = true;
+      return [caption, table];
+    }
+    case "chunk":
+    case "pagebreak":
+      // Chunks are never run nor printed; a page break is the paginator's business.
+      return block.kind === "pagebreak" ? [pageBreak(ctx)] : [];
+    case "figure":
+      return flowFigure(block, ctx, at);
   }
+}
+
+/** A numbered figure: its images (or a chunk that would draw one), then "Figure N. Caption". */
+function flowFigure(block: Extract<Block, { kind: "figure" }>, ctx: FlowContext, at: Place): FlowItem[] {
+  const out: FlowItem[] = [];
+  const images = block.blocks.flatMap((b) => (b.kind === "paragraph" ? [onlyImage(b.inlines)] : [])).filter((i): i is Extract<Inline, { kind: "image" }> => i !== null);
+  const drawn = block.blocks.some((b) => b.kind !== "chunk");
+  if (images.length === 1 && block.blocks.length === 1) {
+    // The anchor sits where the figure starts, so a link lands on the image, not below it.
+    out.push(anchorItem(block.label, ctx));
+    out.push(figure(images[0]!, ctx, at.indent, at.parents, { label: `Figure\u00a0${block.number}.`, caption: block.caption }));
+    return out;
+  }
+  out.push(anchorItem(block.label, ctx));
+  for (const b of block.blocks) out.push(...flowBlock(b, ctx, at));
+  const caption = captionItem("Figure", block.number, block.caption, ctx, at.indent, at.parents, undefined);
+  if (!drawn) {
+    // A figure drawn by code: briefpress prints its caption and says why the figure is missing.
+    caption.lines = breakLines([...captionRuns("Figure", block.number, block.caption), { text: " [drawn by code that briefpress does not run]", style: { face: "sans", size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: ctx.width - at.indent, leading: STYLES.caption.leading });
+  }
+  out.push(caption);
+  return out;
+}
+
+function captionRuns(word: string, number: number, caption: Inline[]): Run[] {
+  const base = { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color };
+  return [{ text: `${word}\u00a0${number}.${caption.length ? " " : ""}`, style: { ...base, face: "sans-bold" as const } }, ...toRuns(caption, STYLES.caption)];
+}
+
+function captionItem(word: string, number: number, caption: Inline[], ctx: FlowContext, indent: number, parents: StructRef[], anchor: string | undefined): TextItem {
+  return text("Caption", captionRuns(word, number, caption), STYLES.caption, ctx, { indent, parents, anchor });
+}
+
+/** An empty item that only carries a named destination (and keeps with what follows). */
+function anchorItem(anchor: string | undefined, ctx: FlowContext): TextItem {
+  const item = text("P", [], STYLES.body, ctx, { anchor });
+  item.lines = [];
+  item.tag = "artifact";
+  item.spaceBefore = 0;
+  item.spaceAfter = 0;
+  item.keepWithNext = true;
+  return item;
+}
+
+function pageBreak(ctx: FlowContext): TextItem {
+  const item = anchorItem(undefined, ctx);
+  item.keepWithNext = false;
+  item.pageBreak = true;
+  return item;
 }
 
 /** Hyphenation touches plain prose only: never names in citations, links, code or headings. */
@@ -187,7 +258,14 @@ function hyphenated(runs: Run[], ctx: FlowContext): Run[] {
 function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
   const para = block.kind === "quote" ? STYLES.quote : at.para;
-  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), parents: [...at.parents, container], para }));
+  const place = { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), parents: [...at.parents, container], para };
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, place));
+  if (block.kind === "callout" && block.title) {
+    // A Quarto callout's title ("Warning", or the writer's own) heads its box.
+    const title = text("P", toRuns(block.title, { ...STYLES.body, face: "sans-bold", color: COLOURS.navy }), { ...STYLES.body, spaceAfter: 0 }, ctx, { indent: place.indent, parents: place.parents });
+    title.keepWithNext = true;
+    inner.unshift(title);
+  }
   for (const item of inner) {
     if (item.type !== "text") continue;
     if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
@@ -233,14 +311,18 @@ function onlyImage(inlines: Inline[]): Extract<Inline, { kind: "image" }> | null
   return visible.length === 1 && visible[0]?.kind === "image" ? visible[0] : null;
 }
 
-function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
+function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number, parents: StructRef[], numbered?: { label: string; caption: Inline[] }): FlowItem {
   const asset = ctx.images.get(image.src);
   if (!asset) throw new Error(`image ${image.src} was not loaded before layout`);
   const maxWidth = ctx.width - indent;
   const width = Math.min(maxWidth, asset.width);
   const height = Math.min((asset.height / asset.width) * width, 340);
-  const caption = image.title
-    ? breakLines([{ text: image.title, style: { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
+  const captionStyle = { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color };
+  const numberedRuns: Run[] = numbered
+    ? [{ text: `${numbered.label} `, style: { ...captionStyle, face: "sans-bold" } }, ...toRuns(numbered.caption, STYLES.caption), ...(image.title ? [{ text: " ", style: captionStyle }] : [])]
+    : [];
+  const caption = image.title || numbered
+    ? breakLines([...numberedRuns, ...(image.title ? [{ text: image.title, style: captionStyle }] : [])], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
     : [];
   return {
     type: "figure",

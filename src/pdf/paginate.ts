@@ -101,6 +101,10 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       placeTable(item);
       return;
     }
+    if (item.pageBreak) {
+      if (!atTop()) newPage();
+      return;
+    }
     const next = items[index + 1];
     const lines = item.lines;
     const pad = item.box?.pad ?? 0;

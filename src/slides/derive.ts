@@ -239,6 +239,10 @@ function blockText(b: Block): string {
     case "table":
       return [b.header, ...b.rows].map((r) => r.map(plainText).join(" | ")).join("\n");
     case "rule":
+    case "chunk":
+    case "pagebreak":
       return "";
+    case "figure":
+      return [...b.blocks.map(blockText), plainText(b.caption)].filter(Boolean).join("\n");
   }
 }
