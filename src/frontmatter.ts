@@ -23,6 +23,9 @@ const plainText = z.string().check(z.regex(NO_CONTROLS, "contains a control char
 const nonEmptyPlainText = z.string().check(z.regex(NO_CONTROLS, "contains a control character"), z.minLength(1));
 const stringList = z.union([z.string(), z.array(z.string())]);
 const anyValue = z.unknown();
+/** true / false, and R Markdown's YAML 1.1 habit of yes / no. */
+const flag = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i, "expected true or false"))]);
+const isOn = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "string" ? /^(?:yes|true|on)$/i.test(v) : undefined);
 
 /** Our keys and the shape of their values. Authors and dates are read by their own code. */
 const FIELDS = {
@@ -49,18 +52,18 @@ const FIELDS = {
   "citation-style": z.string(),
   csl: z.string(),
   nocite: stringList,
-  "link-citations": z.boolean(),
+  "link-citations": flag,
   "reference-section-title": z.string(),
   aliases: z.record(z.string(), z.string()),
   sources_heading: z.string(),
-  toc: z.boolean(),
-  "table-of-contents": z.boolean(),
+  toc: flag,
+  "table-of-contents": flag,
   "toc-title": z.string(),
-  "number-sections": z.boolean(),
+  "number-sections": flag,
   /** Footnotes at the foot of their page (default) or gathered as endnotes. */
   notes: z.enum(["foot", "end"]),
   /** Hyphenate body text (never headings, names, citations or URLs). */
-  hyphenate: z.boolean(),
+  hyphenate: flag,
 } as const;
 
 const OUR_KEYS = Object.keys(FIELDS);
@@ -183,7 +186,12 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
       continue;
     }
     if (key === "crossref" && value && typeof value === "object") {
-      good.crossref = value;
+      good.crossref = { ...(good.crossref as object | undefined), ...value };
+      continue;
+    }
+    // pandoc-crossref reads its words from top-level keys too: "figPrefix: Fig.".
+    if (/^(?:fig|tbl|sec|eqn|lst)Prefix$/.test(key)) {
+      good.crossref = { [key]: value, ...(good.crossref as object | undefined) };
       continue;
     }
     if (isForeignKey(key)) {
@@ -244,13 +252,16 @@ function normalise(good: Record<string, unknown>, raw: Record<string, unknown>, 
   const style = text("citation-style") ?? text("csl");
   if (style !== undefined) meta["citation-style"] = style;
   if (good.nocite !== undefined) meta.nocite = nociteKeys(list("nocite") ?? []);
-  if (typeof good["link-citations"] === "boolean") meta["link-citations"] = good["link-citations"];
+  const links = isOn(good["link-citations"]);
+  if (links !== undefined) meta["link-citations"] = links;
   if (good.aliases) meta.aliases = good.aliases as Record<string, string>;
-  const toc = good.toc ?? good["table-of-contents"];
-  if (typeof toc === "boolean") meta.toc = toc;
-  if (typeof good["number-sections"] === "boolean") meta["number-sections"] = good["number-sections"];
+  const toc = isOn(good.toc ?? good["table-of-contents"]);
+  if (toc !== undefined) meta.toc = toc;
+  const numbered = isOn(good["number-sections"]);
+  if (numbered !== undefined) meta["number-sections"] = numbered;
   if (good.notes) meta.notes = good.notes as "foot" | "end";
-  if (typeof good.hyphenate === "boolean") meta.hyphenate = good.hyphenate;
+  const hyphenate = isOn(good.hyphenate);
+  if (hyphenate !== undefined) meta.hyphenate = hyphenate;
   const crossref = xrefPrefixes(good.crossref);
   if (crossref) meta.crossref = crossref;
   return meta;

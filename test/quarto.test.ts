@@ -1,29 +1,38 @@
 // Documents written for Quarto, R Markdown and Pandoc, checked unchanged. Each fixture
 // under test/fixtures/quarto/ states what `check` must report, inline:
 //   <!-- expect citation/unresolved at "@nobody2020" -->
-//   <!-- expect bibliography/duplicate-key at "ferreira2021" in "appendix.bib" -->
-// (the position is the first occurrence of the quoted text, in the brief or the named
-// file beside it), and the command-line arguments it is checked with:
+//   <!-- expect bibliography/duplicate-key at "nkemelu2020"#2 in "appendix.bib" -->
+// (the position is the first occurrence of the quoted text — or the Nth, with #N — in
+// the brief or the named file beside it), and the command-line arguments it is checked with:
 //   <!-- args: --bibliography test/fixtures/quarto/appendix.bib -->
 // Every diagnostic must be expected, and every expectation met, each exactly once.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadBrief } from "../src/load.js";
 import { ROOT } from "./helpers/paths.js";
+import { readPdf, words } from "./helpers/pdf.js";
+import { checkPdfUa } from "./helpers/pdfua.js";
 import { briefpress } from "./helpers/run.js";
+import { blockWords, missingInOrder } from "./helpers/words.js";
+
+const CHROME = "/usr/bin/chromium";
 
 const DIR = join("test", "fixtures", "quarto");
-const EXPECT = /<!--\s*expect\s+([\w/-]+)\s+at\s+"((?:[^"\\]|\\.)*)"(?:\s+in\s+"([^"]+)")?\s*-->/g;
+const EXPECT = /<!--\s*expect\s+([\w/-]+)\s+at\s+"((?:[^"\\]|\\.)*)"(?:#(\d+))?(?:\s+in\s+"([^"]+)")?\s*-->/g;
 const ARGS = new RegExp(String.raw`<!--\s*args:\s*(.*?)\s*-->`);
 const blankComments = (text: string) => text.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, " "));
 
 function expectations(file: string, text: string): string[] {
   return [...text.matchAll(EXPECT)].map((m) => {
-    const other = m[3];
+    const other = m[4];
     const where = other ? join(DIR, other) : file;
     const haystack = blankComments(other ? readFileSync(join(ROOT, where), "utf8") : text);
     const needle = (m[2] ?? "").replace(/\\"/g, '"');
-    const index = haystack.indexOf(needle);
+    let index = haystack.indexOf(needle);
+    // "#2": the second occurrence (a key defined twice in a .bib).
+    for (let n = Number(m[3] ?? 1); n > 1 && index >= 0; n--) index = haystack.indexOf(needle, index + 1);
     if (index < 0) throw new Error(`expectation text not found in ${where}: ${needle}`);
     const before = haystack.slice(0, index).split("\n");
     return `${where}:${before.length}:${(before[before.length - 1]?.length ?? 0) + 1} ${m[1]}`;
@@ -48,4 +57,44 @@ describe("Quarto, R Markdown and Pandoc documents", () => {
       expect(got).toEqual(expectations(file, text).sort());
     });
   }
+});
+
+describe("a Quarto paper with code chunks and cross-references", () => {
+  const file = join(DIR, "build", "returns-paper.qmd");
+  const out = mkdtempSync(join(tmpdir(), "briefpress-quarto-"));
+  const run = () => briefpress(["build", file, "--out", out, "--formats", existsSync(CHROME) ? "pdf,deck,deck-pdf" : "pdf,deck"]);
+
+  it("builds to a PDF holding all its prose, its references numbered and linked, and a deck", async () => {
+    const r = run();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("chunk/figure");
+    const dir = join(out, "returns-paper");
+    const pdf = await readPdf(join(dir, "brief.pdf"));
+    const text = pdf.pages.map((p) => p.text).join(" ").replace(/\s+/g, " ");
+    // Every word of the model's prose, in order (chunks and speaker notes are not prose).
+    const { brief } = loadBrief(file, readFileSync(join(ROOT, file), "utf8"));
+    expect(missingInOrder(words(text), blockWords(brief.blocks))).toBeNull();
+    expect(text).toContain("shown in Figure 1");
+    expect(text).toContain("the returns per province in Table 1");
+    expect(text).toContain("is in Table 2");
+    expect(text).toContain("As Section 2 shows");
+    expect(text).toContain("Figure 1. The sea route from the eastern ports");
+    expect(text).toContain("Table 2. Returns with a written decision");
+    expect(text).toContain("Figure 2. Returns per month, both provinces");
+    expect(text).not.toMatch(/@fig-|@tbl-|@sec-|read_csv|#\||Open on the Brisa/);
+    // Each reference is a link to its target's destination, which exists.
+    const dests = pdf.pages.flatMap((p) => p.links.map((l) => l.dest)).filter((d): d is string => Boolean(d));
+    for (const label of ["fig-route", "tbl-province", "tbl-decisions", "sec-numbers", "fig-trend"]) {
+      expect(dests).toContain(label);
+      expect(pdf.destinations).toContain(label);
+    }
+    expect(pdf.info.Keywords).toBe("deportation, non-refoulement, judicial review");
+    const report = await checkPdfUa(join(dir, "brief.pdf"));
+    expect(report.structure.roles.Caption ?? 0).toBeGreaterThanOrEqual(4);
+    const slides = readFileSync(join(dir, "slides.md"), "utf8");
+    expect(slides).toContain("Returns Without Review");
+    expect(slides).toMatch(/shown in Figure\s1/u);
+    expect(slides).not.toContain("read_csv");
+    if (existsSync(CHROME)) expect(existsSync(join(dir, "slides.pdf"))).toBe(true);
+  });
 });
