@@ -227,7 +227,7 @@ function normalise(good: Record<string, unknown>, raw: Record<string, unknown>, 
   }
   // Pandoc's abstract is markdown: single line breaks inside a paragraph are spaces.
   const summary = text("summary") ?? text("abstract");
-  if (summary !== undefined) meta.summary = summary.replace(/([^\n])\n(?=[^\n])/g, "$1 ");
+  if (summary !== undefined) meta.summary = summary.replace(/([^\n])\n(?=[^\n])/g, "$1 ").trim();
   if (good.date !== undefined) {
     const read = readDate(String(good.date), options.clock);
     if ("iso" in read) meta.date = read.iso;
