@@ -145,7 +145,7 @@ const KEY = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*`;
 /** Cross-reference prefixes (Quarto "@fig-map", pandoc-crossref "@fig:map"): never citations. */
 const CROSS_REF = /^(fig|tbl|sec|eq|lst)[:-]/;
 /** One item of a bracketed citation: "see @a, pp. 3–5", "-@a", "@a p. 33". A prefix ends in a space. */
-const ITEM = new RegExp(String.raw`^(\s*)(?:(.*?\S)\s+)?(-?)@(${KEY}|\{[^{}]+\})(.*)$`, "su");
+const ITEM = new RegExp(String.raw`^(\s*)(?:([^@]*?\S)\s+)?(-?)@(${KEY}|\{[^{}]+\})(.*)$`, "su");
 /** "@a, @b" inside one pair of brackets (nocite's form, and some writers' for "@a; @b"). */
 const COMMA_KEYS = new RegExp(String.raw`^\s*,\s*-?@${KEY}`, "u");
 

@@ -1,0 +1,44 @@
+// Citation syntax as Pandoc defines it, and the lookalikes that are not citations.
+import { describe, expect, it } from "vitest";
+import { findKeyCitations } from "../src/citations/find.js";
+import { findXrefs } from "../src/pandoc/xref-find.js";
+
+const items = (text: string) => findKeyCitations(text).map((c) => ({ style: c.style, raw: c.raw, items: c.items.map((i) => [i.key, i.prefix, i.locator, i.suppressAuthor ?? false, text.slice(i.start, i.end)]) }));
+
+describe("Pandoc citations", () => {
+  it("groups with semicolons, commas and spaces around them", () => {
+    for (const text of ["[@ames2020; @bell2021]", "[@ames2020, @bell2021]", "[@ames2020 ; @bell2021]"]) {
+      expect(items(text)[0]?.items.map((i) => i[0])).toEqual(["ames2020", "bell2021"]);
+    }
+  });
+
+  it("prefixes, locators and suffixes, and the suppressed author", () => {
+    expect(items("[see @ames2020, pp. 3–5 and passim; also @bell2021 ch. 2]")[0]?.items).toEqual([
+      ["ames2020", "see", "pp. 3–5 and passim", false, "@ames2020, pp. 3–5 and passim"],
+      ["bell2021", "also", "ch. 2", false, "@bell2021 ch. 2"],
+    ]);
+    expect(items("Ames says so [-@ames2020, p. 4].")[0]?.items).toEqual([["ames2020", "", "p. 4", true, "-@ames2020, p. 4"]]);
+    expect(items("As @ames2020 [p. 33] argues")).toEqual([{ style: "narrative", raw: "@ames2020 [p. 33]", items: [["ames2020", "", "p. 33", false, "@ames2020 [p. 33]"]] }]);
+  });
+
+  it("keys with non-ASCII letters and Pandoc's punctuation inside, trailing punctuation dropped", () => {
+    expect(items("[@ólafsdóttir2019]")[0]?.items[0]?.[0]).toBe("ólafsdóttir2019");
+    expect(items("[@doe:2020/a.b#c]")[0]?.items[0]?.[0]).toBe("doe:2020/a.b#c");
+    expect(items("as shown by @ames2020.")[0]?.items[0]?.[0]).toBe("ames2020");
+  });
+
+  it("e-mail addresses and @ in URLs are never citations", () => {
+    expect(items("Write to desk@example.org or [the desk, desk@example.org].")).toEqual([]);
+    expect(items("See example.org/@observatory/waits and https://x.org/@me.")).toEqual([]);
+  });
+
+  it("cross-references are never citations", () => {
+    expect(items("See @fig-map, [@tbl-cases] and @fig:route.")).toEqual([]);
+    expect(findXrefs("See @fig-map, [-@tbl-cases; @sec-intro] and Figure @ref(fig:route).").flatMap((x) => x.refs.map((r) => [r.label, r.bare]))).toEqual([
+      ["fig-map", false],
+      ["tbl-cases", true],
+      ["sec-intro", false],
+      ["fig:route", true],
+    ]);
+  });
+});
