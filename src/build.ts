@@ -62,7 +62,8 @@ const BRIEF_EXTENSION = /\.(?:md|qmd|rmd)$/i;
 export function defaultBriefs(ws: Workspace): string[] {
   const dir = ws.projectFile("report");
   if (!existsSync(dir)) throw new UsageError("no report/ folder here: pass the markdown files to build");
-  const files = readdirSync(dir).filter((f) => BRIEF_EXTENSION.test(f)).sort().map((f) => join("report", f));
+  // "_methods.qmd" is a part for {{< include >}}, not a brief (Quarto's convention).
+  const files = readdirSync(dir).filter((f) => BRIEF_EXTENSION.test(f) && !f.startsWith("_")).sort().map((f) => join("report", f));
   if (files.length === 0) throw new UsageError("report/ holds no .md, .qmd or .Rmd files");
   return files;
 }

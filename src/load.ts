@@ -11,6 +11,7 @@ import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
 import { resolveXrefs } from "./xref.js";
+import { resolveIncludes } from "./include.js";
 
 export interface LoadedBrief {
   brief: Brief;
@@ -39,7 +40,9 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""), { clock: io?.clock });
   if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
   if (options.csl) front.meta["citation-style"] = options.csl;
-  const parsed = parseMarkdown(front.body, { implicitFigures: /\.(?:qmd|rmd)$/i.test(file) });
+  const implicitFigures = /\.(?:qmd|rmd)$/i.test(file);
+  const parsed = parseMarkdown(front.body, { implicitFigures });
+  const included = resolveIncludes(file, parsed, io, implicitFigures);
   let blocks = parsed.blocks;
   let title = front.meta.title;
   const first = blocks[0];
@@ -70,7 +73,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   };
   const resolution = resolveCitations(brief);
   resolution.diagnostics = oncePerKey(resolution.diagnostics, brief.citations, bibliography.failed);
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 interface LoadedBibliographies {

@@ -135,8 +135,10 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
     case "raw_block":
       return null;
     case "shortcode": {
-      const { name } = t.meta as { name: string; args: string };
+      const { name, args } = t.meta as { name: string; args: string };
       if (name === "pagebreak") return { kind: "pagebreak", at: at(t) };
+      // Filled by the loader, which may read files: a div holding the included file's blocks.
+      if (name === "include" && args.trim()) return { kind: "callout", variant: "include", label: args.trim(), blocks: [], at: at(t) };
       ctx.skipped.shortcodes.push({ name, at: at(t) });
       return null;
     }
