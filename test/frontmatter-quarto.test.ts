@@ -2,6 +2,7 @@
 import { readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { formatDate } from "../src/dates.js";
 import { splitFrontMatter } from "../src/frontmatter.js";
 import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 import { readPdf } from "./helpers/pdf.js";
@@ -50,6 +51,12 @@ describe("dates", () => {
   it("takes today, now and last-modified from the clock it is given, never the wall clock", () => {
     const clock = () => new Date(Date.UTC(2023, 10, 14, 22, 13));
     for (const word of ["today", "now", "last-modified"]) expect(iso(word, clock)).toBe("2023-11-14");
+  });
+  it("prints in the date-format asked for", () => {
+    expect(formatDate("2024-03-05", "long")).toBe("March 5, 2024");
+    expect(formatDate("2024-03-05", "DD/MM/YYYY")).toBe("05/03/2024");
+    expect(formatDate("2024-03")).toBe("March 2024");
+    expect(formatDate("2024-03-05")).toBe("5 March 2024");
   });
   it("refuses a date that is not one, at its line", () => {
     const r = front('title: T\ndate: "31 February 2024"');

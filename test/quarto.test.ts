@@ -93,6 +93,7 @@ describe("a Quarto paper with code chunks and cross-references", () => {
       expect(pdf.destinations).toContain(label);
     }
     expect(pdf.info.Keywords).toBe("deportation, non-refoulement, judicial review");
+    expect(text).toContain("February 10, 2024"); // date-format: long
     const report = await checkPdfUa(join(dir, "brief.pdf"));
     expect(report.structure.roles.Caption ?? 0).toBeGreaterThanOrEqual(4);
     const slides = readFileSync(join(dir, "slides.md"), "utf8");

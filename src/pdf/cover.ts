@@ -27,7 +27,7 @@ export function coverPage(brief: Brief, fonts: FontBook, geo: PageGeometry, imag
   items.push({ type: "rect", x: 0, y: band, w: geo.width, h: 4, fill: COLOURS.accent });
   y = 38;
   put([{ text: meta.organisation ?? "", style: style("sans-semibold", 12, "#ffffff") }], 16, "artifact");
-  put([{ text: `Policy brief${meta.date ? ` · ${formatDate(meta.date)}` : ""}`, style: style("sans", 9.5, "#d5dde8") }], 14, "artifact");
+  put([{ text: `Policy brief${meta.date ? ` · ${formatDate(meta.date, meta["date-format"])}` : ""}`, style: style("sans", 9.5, "#d5dde8") }], 14, "artifact");
 
   y = band + 34;
   put([{ text: brief.title, style: style("sans-bold", 24, COLOURS.navy) }], 29, own("H1"));
@@ -37,7 +37,7 @@ export function coverPage(brief: Brief, fonts: FontBook, geo: PageGeometry, imag
   }
   y += 10;
   const byline = meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; ");
-  const bits = [byline, meta.organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean).join(" · ");
+  const bits = [byline, meta.organisation, meta.date ? formatDate(meta.date, meta["date-format"]) : ""].filter(Boolean).join(" · ");
   if (bits) put([{ text: bits, style: style("sans", 9.5, COLOURS.ink) }], 13, own("P"));
   y += 14;
 

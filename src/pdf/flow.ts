@@ -85,7 +85,8 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
     item.pageRef = dest;
     items.push(item);
   };
-  for (const block of brief.blocks) if (block.kind === "heading" && block.level === 2) entry(plainText(block.inlines), block.id);
+  const number = (b: Extract<Block, { kind: "heading" }>) => (ctx.numberSections && b.number ? `${b.number}\u2002` : "");
+  for (const block of brief.blocks) if (block.kind === "heading" && block.level === 2) entry(number(block) + plainText(block.inlines), block.id);
   if (notes === "end" && brief.footnotes.length) entry("Notes", "notes");
   if (brief.sourcesHeading || brief.sources.length) entry(brief.sourcesHeading ?? "References", "sources");
   const last = items[items.length - 1];

@@ -274,7 +274,7 @@ function furnitureLines(brief: Brief, fonts: FontBook, geo: PageGeometry, page: 
   const out: FurnitureLine[] = [];
   const head = one(brief.meta.short_title ?? brief.title);
   if (head) out.push([head, geo.left, geo.top - 36]);
-  const footLeft = one([brief.meta.organisation, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
+  const footLeft = one([brief.meta.organisation, brief.meta.date ? formatDate(brief.meta.date, brief.meta["date-format"]) : ""].filter(Boolean).join(" · "));
   if (footLeft) out.push([footLeft, geo.left, geo.height - 44]);
   const number = one(`Page ${page} of ${total}`);
   if (number) out.push([number, geo.left + geo.textWidth - number.width, geo.height - 44]);
