@@ -37,7 +37,10 @@ const FOREIGN = new Set(
   epub-chapter-level ipynb-output reference-doc reference-links reference-location number-sections-depth
   bookdown site_dir rmd_files delete_merged_file new_session before_chapter_script language
   editor-options execute-dir lang-options tbl-cap fig-cap label layout layout-ncol layout-nrow
-  other-links code-links notebook-links format-links repo-url repo-actions repo-subdir`.split(/\s+/).filter(Boolean),
+  other-links code-links notebook-links format-links repo-url repo-actions repo-subdir resources
+  page-navigation sidebar navbar twitter-card open-graph google-analytics cookie-consent link-external-icon
+  link-external-newwindow citation-abbreviations notebook-view manuscript author-notes titlepage
+  titlepage-theme fig-caption number_sections citation_package keep_tex latex_engine pandoc_args`.split(/\s+/).filter(Boolean),
 );
 
 /** Key families: every "fig-…", "html-…", "pdf-…" option belongs to Quarto's renderers. */

@@ -13,6 +13,7 @@ import { readDate } from "./dates.js";
 import { diagnostic, pointSpan, type Diagnostic, type Span } from "./diagnostics.js";
 import { affiliationIndex, readAuthors, type Author } from "./frontmatter-authors.js";
 import { isForeignKey, nearestKey } from "./frontmatter-keys.js";
+import type { CslItem } from "./model.js";
 
 z.config(en());
 
@@ -49,6 +50,8 @@ const FIELDS = {
   key_points: z.array(z.string()),
   cover: z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) }),
   bibliography: stringList,
+  /** Pandoc's inline bibliography: CSL items written in YAML. */
+  references: z.array(z.looseObject({ id: z.union([z.string(), z.number()]) })),
   "citation-style": z.string(),
   csl: z.string(),
   nocite: stringList,
@@ -96,6 +99,8 @@ export interface FrontMatter {
   cover?: { image: string; alt: string; credit?: string };
   /** Bibliography files, relative to the brief (front matter's, then the command line's). */
   bibliography?: string[];
+  /** Pandoc's `references:`: CSL items in the front matter itself. */
+  references?: CslItem[];
   "citation-style"?: string;
   /** Keys (without "@") or author-year labels that print uncited; "*" for all. */
   nocite?: string[];
@@ -247,6 +252,7 @@ function normalise(good: Record<string, unknown>, raw: Record<string, unknown>, 
   if (keywords?.length) meta.keywords = keywords;
   if (good.key_points) meta.key_points = good.key_points as string[];
   if (good.cover) meta.cover = good.cover as FrontMatter["cover"];
+  if (Array.isArray(good.references)) meta.references = (good.references as Array<Record<string, unknown>>).map(cslFromYaml);
   const bibliography = list("bibliography")?.filter((b) => b.trim());
   if (bibliography?.length) meta.bibliography = bibliography;
   const style = text("citation-style") ?? text("csl");
@@ -265,6 +271,13 @@ function normalise(good: Record<string, unknown>, raw: Record<string, unknown>, 
   const crossref = xrefPrefixes(good.crossref);
   if (crossref) meta.crossref = crossref;
   return meta;
+}
+
+/** CSL in YAML allows "issued: 2020" where CSL-JSON wants date-parts. */
+function cslFromYaml(item: Record<string, unknown>): CslItem {
+  const issued = item.issued;
+  const dated = typeof issued === "number" || typeof issued === "string" ? { issued: { "date-parts": [String(issued).split("-").map(Number)] } } : {};
+  return { ...item, id: String(item.id), ...dated } as CslItem;
 }
 
 /**

@@ -62,7 +62,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
     title: title ?? slug,
     blocks: sections.body,
     sourcesHeading: sections.heading ?? front.meta["reference-section-title"] ?? null,
-    sources: [...sections.entries, ...bibliography.entries],
+    sources: [...sections.entries, ...bibliography.entries, ...(front.meta.references ?? []).map((item) => fromCsl(item, file, front.metaLines.references ?? 1))],
     footnotes: parsed.footnotes,
     citations,
     danglingFootnotes: parsed.danglingFootnotes,

@@ -151,6 +151,14 @@ describe("the command line", () => {
     expect(r.stdout).toContain("report/b.Rmd → dist/b/slides.md");
   });
 
+  it("Pandoc's inline references: are a bibliography of their own", () => {
+    const brief = "---\ntitle: T\nreferences:\n  - id: ames2020\n    type: book\n    title: First\n    author:\n      - family: Ames\n        given: Ana\n    issued: 2020\n---\n\n## Body\n\nA claim [@ames2020] and a gap [@amis2020].\n";
+    const dir = scratchProject({ "report/x.md": brief });
+    const r = briefpress(["check", "report/x.md"], { cwd: dir });
+    const at = positionOf(brief, "@amis2020");
+    expect(r.stdout).toBe(`report/x.md:${at.line}:${at.column} error citation/unresolved "@amis2020" is not in any bibliography (add bibliography: to the front matter) — did you mean "@ames2020"?\n1 error, 0 warnings\n`);
+  });
+
   it("one diagnostic per missing key, at its first use, with the count of the others", () => {
     const brief = "---\ntitle: T\nbibliography: a.bib\n---\n\n## Body\n\nOne [@gone2020], two [@gone2020, p. 3], three @gone2020.\n";
     const dir = scratchProject({ "report/x.md": brief, "report/a.bib": "@book{a2020, author = {Ames, Ana}, title = {First}, year = {2020}}\n" });

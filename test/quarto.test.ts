@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBrief } from "../src/load.js";
 import { ROOT } from "./helpers/paths.js";
-import { readPdf, words } from "./helpers/pdf.js";
+import { qpdfCheck, readPdf, words } from "./helpers/pdf.js";
 import { checkPdfUa } from "./helpers/pdfua.js";
 import { briefpress } from "./helpers/run.js";
 import { blockWords, missingInOrder } from "./helpers/words.js";
@@ -95,7 +95,9 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(pdf.info.Keywords).toBe("deportation, non-refoulement, judicial review");
     expect(text).toContain("February 10, 2024"); // date-format: long
     const report = await checkPdfUa(join(dir, "brief.pdf"));
+    expect(report.findings).toEqual([]);
     expect(report.structure.roles.Caption ?? 0).toBeGreaterThanOrEqual(4);
+    expect(qpdfCheck(join(dir, "brief.pdf")).ok).toBe(true);
     const slides = readFileSync(join(dir, "slides.md"), "utf8");
     expect(slides).toContain("Returns Without Review");
     expect(slides).toMatch(/shown in Figure\s1/u);
