@@ -98,8 +98,11 @@ class InlineWalker {
         case "image": {
           const offset = this.locate("![");
           const alt = t.children?.map((c) => c.content).join("") ?? t.content;
-          const label = (t.meta as { id?: string } | null)?.id;
-          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset), ...(label ? { label } : {}) });
+          const attrs = t.meta as { id?: string; pairs?: Record<string, string> } | null;
+          const label = attrs?.id;
+          // Quarto's fig-alt: the text for screen readers, the bracket text being the caption.
+          const figAlt = attrs?.pairs?.["fig-alt"];
+          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt: figAlt ?? alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset), ...(label ? { label } : {}), ...(figAlt !== undefined ? { caption: alt } : {}) });
           break;
         }
         case "footnote_ref": {

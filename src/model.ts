@@ -12,7 +12,8 @@ export type Inline =
   | { kind: "break" }
   | { kind: "citation"; text: string; citation: Citation }
   | { kind: "footnoteRef"; label: string; number: number }
-  | { kind: "image"; src: string; alt: string; title: string; at: Position; label?: string }
+  /** `label` from "{#fig-x}"; `caption` when Quarto's fig-alt gave the alt text separately. */
+  | { kind: "image"; src: string; alt: string; title: string; at: Position; label?: string; caption?: string }
   /** Issue 11: TeX maths ("$x^2$", "$$…$$"), never typeset: printed as its source, legibly. */
   | { kind: "math"; tex: string; display: boolean; label?: string; number?: number };
 

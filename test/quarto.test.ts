@@ -6,6 +6,7 @@
 // the brief or the named file beside it), and the command-line arguments it is checked with:
 //   <!-- args: --bibliography test/fixtures/quarto/appendix.bib -->
 // Every diagnostic must be expected, and every expectation met, each exactly once.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,9 +94,13 @@ describe("a Quarto paper with code chunks and cross-references", () => {
       expect(pdf.destinations).toContain(label);
     }
     expect(pdf.info.Keywords).toBe("deportation, non-refoulement, judicial review");
+    expect(execFileSync("pdfinfo", ["-meta", join(dir, "brief.pdf")], { encoding: "utf8" })).toContain("<pdf:Keywords>deportation, non-refoulement, judicial review</pdf:Keywords>");
     expect(text).toContain("February 10, 2024"); // date-format: long
     const report = await checkPdfUa(join(dir, "brief.pdf"));
     expect(report.findings).toEqual([]);
+    // fig-alt is the figure's alternative text, not printed; the bracket text is its caption.
+    expect(report.structure.figuresWithAlt).toBe(1);
+    expect(text).not.toContain("A dark line curving");
     expect(report.structure.roles.Caption ?? 0).toBeGreaterThanOrEqual(4);
     expect(qpdfCheck(join(dir, "brief.pdf")).ok).toBe(true);
     const slides = readFileSync(join(dir, "slides.md"), "utf8");

@@ -56,8 +56,9 @@ export function divBlock(attrs: Attributes, braces: boolean, blocks: Block[], at
 /** An image alone in its paragraph, labelled "{#fig-x}" (or any, in a Quarto file): a numbered figure. */
 export function imageFigure(block: Extract<Block, { kind: "paragraph" }>, all: boolean): Block {
   const image = onlyImage(block.inlines);
-  if (!image || !(image.label ?? (all && image.alt.trim()))) return block;
-  return { kind: "figure", label: image.label, number: 0, blocks: [block], caption: image.alt.trim() ? [{ kind: "text", text: image.alt }] : [], at: block.at };
+  const caption = (image?.caption ?? image?.alt ?? "").trim();
+  if (!image || !(image.label ?? (all && caption))) return block;
+  return { kind: "figure", label: image.label, number: 0, blocks: [block], caption: caption ? [{ kind: "text", text: caption }] : [], at: block.at };
 }
 
 /** A chunk that draws a figure ("#| label: fig-x", or R Markdown's fig.cap): a figure without an image. */
