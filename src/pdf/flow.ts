@@ -3,23 +3,16 @@
 import type { Block, Brief, Inline } from "../model.js";
 import { plainText } from "../parse.js";
 import { printedSources } from "../citations/style.js";
-import type { FontBook } from "./fonts.js";
 import { breakLines, type Run } from "./lines.js";
-import type { FlowItem, ImageAsset, StructIds, StructRef, StructType, TextItem } from "./plan.js";
+import { captionItem, figure, flowFigure, onlyImage, pageBreak } from "./figures.js";
+import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
 import { COLOURS, STYLES, type TextStyle } from "./style.js";
+import { text, type FlowContext } from "./text-item.js";
 
-export interface FlowContext {
-  fonts: FontBook;
-  width: number;
-  images: ReadonlyMap<string, ImageAsset>;
-  ids: StructIds;
-  /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
-  hyphenate?: (text: string) => string;
-  /** number-sections: headings print their numbers ("2.1"). */
-  numberSections?: boolean;
-}
+export type { FlowContext } from "./text-item.js";
+
 
 const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
@@ -102,35 +95,6 @@ function heading(title: string, level: number, ctx: FlowContext, anchor: string,
   return item;
 }
 
-interface TextOptions {
-  indent?: number;
-  width?: number;
-  hanging?: number;
-  anchor?: string;
-  /** Containing structure elements, outermost first. */
-  parents?: StructRef[];
-}
-
-function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
-  const indent = (o.indent ?? 0) + (o.hanging ?? 0);
-  const width = (o.width ?? ctx.width) - indent;
-  const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
-  // Hanging indent: the first line starts further left than the rest.
-  if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
-  return {
-    type: "text",
-    role: type,
-    lines,
-    indent,
-    spaceBefore: style.spaceBefore,
-    spaceAfter: style.spaceAfter,
-    keepWithNext: false,
-    keepTogether: false,
-    anchor: o.anchor,
-    tag: [...(o.parents ?? []), ctx.ids.next(type)],
-  };
-}
-
 interface Place {
   indent: number;
   parents: StructRef[];
@@ -196,57 +160,8 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
       // Chunks are never run nor printed; a page break is the paginator's business.
       return block.kind === "pagebreak" ? [pageBreak(ctx)] : [];
     case "figure":
-      return flowFigure(block, ctx, at);
+      return flowFigure(block, ctx, at, (b) => flowBlock(b, ctx, at));
   }
-}
-
-/** A numbered figure: its images (or a chunk that would draw one), then "Figure N. Caption". */
-function flowFigure(block: Extract<Block, { kind: "figure" }>, ctx: FlowContext, at: Place): FlowItem[] {
-  const out: FlowItem[] = [];
-  const images = block.blocks.flatMap((b) => (b.kind === "paragraph" ? [onlyImage(b.inlines)] : [])).filter((i): i is Extract<Inline, { kind: "image" }> => i !== null);
-  const drawn = block.blocks.some((b) => b.kind !== "chunk");
-  if (images.length === 1 && block.blocks.length === 1) {
-    // The anchor sits where the figure starts, so a link lands on the image, not below it.
-    out.push(anchorItem(block.label, ctx));
-    out.push(figure(images[0]!, ctx, at.indent, at.parents, { label: `Figure\u00a0${block.number}.`, caption: block.caption }));
-    return out;
-  }
-  out.push(anchorItem(block.label, ctx));
-  for (const b of block.blocks) out.push(...flowBlock(b, ctx, at));
-  const caption = captionItem("Figure", block.number, block.caption, ctx, at.indent, at.parents, undefined);
-  if (!drawn) {
-    // A figure drawn by code: briefpress prints its caption and says why the figure is missing.
-    caption.lines = breakLines([...captionRuns("Figure", block.number, block.caption), { text: " [drawn by code that briefpress does not run]", style: { face: "sans", size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: ctx.width - at.indent, leading: STYLES.caption.leading });
-  }
-  out.push(caption);
-  return out;
-}
-
-function captionRuns(word: string, number: number, caption: Inline[]): Run[] {
-  const base = { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color };
-  return [{ text: `${word}\u00a0${number}.${caption.length ? " " : ""}`, style: { ...base, face: "sans-bold" as const } }, ...toRuns(caption, STYLES.caption)];
-}
-
-function captionItem(word: string, number: number, caption: Inline[], ctx: FlowContext, indent: number, parents: StructRef[], anchor: string | undefined): TextItem {
-  return text("Caption", captionRuns(word, number, caption), STYLES.caption, ctx, { indent, parents, anchor });
-}
-
-/** An empty item that only carries a named destination (and keeps with what follows). */
-function anchorItem(anchor: string | undefined, ctx: FlowContext): TextItem {
-  const item = text("P", [], STYLES.body, ctx, { anchor });
-  item.lines = [];
-  item.tag = "artifact";
-  item.spaceBefore = 0;
-  item.spaceAfter = 0;
-  item.keepWithNext = true;
-  return item;
-}
-
-function pageBreak(ctx: FlowContext): TextItem {
-  const item = anchorItem(undefined, ctx);
-  item.keepWithNext = false;
-  item.pageBreak = true;
-  return item;
 }
 
 /** Hyphenation touches plain prose only: never names in citations, links, code or headings. */
@@ -305,36 +220,4 @@ function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at:
   const last = out[out.length - 1];
   if (last?.type === "text") last.spaceAfter = STYLES.body.spaceAfter + 2;
   return out;
-}
-
-function onlyImage(inlines: Inline[]): Extract<Inline, { kind: "image" }> | null {
-  const visible = inlines.filter((i) => !(i.kind === "text" && !i.text.trim()));
-  return visible.length === 1 && visible[0]?.kind === "image" ? visible[0] : null;
-}
-
-function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number, parents: StructRef[], numbered?: { label: string; caption: Inline[] }): FlowItem {
-  const asset = ctx.images.get(image.src);
-  if (!asset) throw new Error(`image ${image.src} was not loaded before layout`);
-  const maxWidth = ctx.width - indent;
-  const width = Math.min(maxWidth, asset.width);
-  const height = Math.min((asset.height / asset.width) * width, 340);
-  const captionStyle = { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color };
-  const numberedRuns: Run[] = numbered
-    ? [{ text: `${numbered.label} `, style: { ...captionStyle, face: "sans-bold" } }, ...toRuns(numbered.caption, STYLES.caption), ...(image.title ? [{ text: " ", style: captionStyle }] : [])]
-    : [];
-  const caption = image.title || numbered
-    ? breakLines([...numberedRuns, ...(image.title ? [{ text: image.title, style: captionStyle }] : [])], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
-    : [];
-  return {
-    type: "figure",
-    image: asset,
-    alt: image.alt,
-    tag: [...parents, ctx.ids.next("Figure", { alt: image.alt })],
-    captionTag: [...parents, ctx.ids.next("Caption")],
-    width: (asset.width / asset.height) * height,
-    height,
-    caption,
-    spaceBefore: 6,
-    spaceAfter: 10,
-  };
 }
