@@ -118,9 +118,18 @@ function briefClock(ws: Workspace, file: string): Date {
 function readStyle(ws: Workspace, file: string, path: string): { file: string; text: string } {
   if (!path.endsWith(".csl")) throw new Error('a style is "apa", "harvard1", "vancouver" or a path to a .csl file');
   const abs = ws.resolvePath(file, path);
-  if (!ws.exists(abs)) throw new Error("no such file");
-  return { file: abs, text: ws.readBytes(abs).toString("utf8") };
+  // "csl: apa.csl" with no such file beside the brief: Pandoc users expect the installed styles.
+  const installed = join(SYSTEM_STYLES, path);
+  const found = ws.exists(abs) ? abs : !path.includes("/") && ws.exists(installed) ? installed : undefined;
+  if (!found) {
+    const like = ws.lookalike(abs);
+    throw new Error("no such file" + (like ? ` — did you mean "${like}"?` : ""));
+  }
+  return { file: found, text: ws.readBytes(found).toString("utf8") };
 }
+
+/** Where Debian's citation-style-language-styles package puts its styles. */
+const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
 
 export interface HandDeck {
   file: string;
@@ -158,11 +167,17 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   if (hasErrors(checked.diagnostics)) return result;
 
   const outDir = resolve(ws.root, options.outDir, brief.slug);
+  const styleLine = brief.metaLines["citation-style"] ?? brief.metaLines.csl ?? 1;
+  if (/^https?:/i.test(brief.meta["citation-style"] ?? "")) {
+    // Quarto papers often name a style by its URL; briefpress never fetches from the web.
+    result.diagnostics.push(diagnostic(file, pointSpan(styleLine, 1), "warning", "citation/style", `style "${brief.meta["citation-style"]}" is on the web, which briefpress does not fetch: sources are formatted in APA`, ["download the .csl file beside the brief and name it: csl: style.csl"]));
+    delete brief.meta["citation-style"];
+  }
   try {
     styleSources(brief, { readStyle: (path) => readStyle(ws, file, path), cacheGet: (k) => ws.cacheGet(k), cacheSet: (k, v) => ws.cacheSet(k, v) });
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    result.diagnostics.push(diagnostic(file, pointSpan(brief.metaLines["citation-style"] ?? 1, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));
+    result.diagnostics.push(diagnostic(file, pointSpan(styleLine, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));
     return result;
   }
   let deck: Promise<DeckSource> | undefined;

@@ -1,5 +1,5 @@
 // Front matter as Quarto, R Markdown and Pandoc write it, read with its meaning.
-import { readFileSync, utimesSync } from "node:fs";
+import { existsSync, readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../src/dates.js";
@@ -165,5 +165,27 @@ describe("the command line", () => {
     const r = briefpress(["check", "report/x.md"], { cwd: dir });
     const at = positionOf(brief, "@gone2020");
     expect(r.stdout).toBe(`report/x.md:${at.line}:${at.column} error citation/unresolved "@gone2020" is not in "a.bib" (and 2 more places)\n1 error, 0 warnings\n`);
+  });
+});
+
+describe("csl as Quarto papers name it", () => {
+  const brief = (csl: string) => `---\ntitle: T\nbibliography: a.bib\ncsl: ${csl}\n---\n\n## Body\n\nA claim [@ames2020].\n`;
+  const bib = "@book{ames2020, author = {Ames, Ana}, title = {First Findings}, publisher = {Harbour Press}, year = {2020}}\n";
+
+  it("a style on the web is not fetched: a warning, and the sources in APA", async () => {
+    const dir = scratchProject({ "report/x.md": brief("https://www.zotero.org/styles/apa"), "report/a.bib": bib });
+    const r = briefpress(["build", "report/x.md", "--formats", "pdf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("report/x.md:4:1 warning citation/style");
+    const pdf = await readPdf(join(dir, "dist", "x", "brief.pdf"));
+    expect(pdf.pages.map((p) => p.text).join(" ")).toContain("Ames, A. (2020)");
+  });
+
+  it.skipIf(!existsSync("/usr/share/citation-style-language/styles/chicago-author-date.csl"))("a style file named bare is looked for among the installed styles", async () => {
+    const dir = scratchProject({ "report/x.md": brief("chicago-author-date.csl"), "report/a.bib": bib });
+    const r = briefpress(["build", "report/x.md", "--formats", "pdf"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    const pdf = await readPdf(join(dir, "dist", "x", "brief.pdf"));
+    expect(pdf.pages.map((p) => p.text).join(" ").replace(/\s+/g, " ")).toContain("Ames, Ana. 2020.");
   });
 });

@@ -96,6 +96,7 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(pdf.info.Keywords).toBe("deportation, non-refoulement, judicial review");
     expect(execFileSync("pdfinfo", ["-meta", join(dir, "brief.pdf")], { encoding: "utf8" })).toContain("<pdf:Keywords>deportation, non-refoulement, judicial review</pdf:Keywords>");
     expect(text).toContain("February 10, 2024"); // date-format: long
+    expect(text).toContain("Lucía Ferrer, Coastal Rights Observatory; Ahmed Karimi");
     const report = await checkPdfUa(join(dir, "brief.pdf"));
     expect(report.findings).toEqual([]);
     // fig-alt is the figure's alternative text, not printed; the bracket text is its caption.

@@ -36,7 +36,7 @@ export function coverPage(brief: Brief, fonts: FontBook, geo: PageGeometry, imag
     put([{ text: meta.subtitle, style: style("serif-italic", 13, COLOURS.muted) }], 17, own("P"));
   }
   y += 10;
-  const byline = meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; ");
+  const byline = meta.authors.map((a) => [a.name, a.role, a.affiliation].filter(Boolean).join(", ")).join("; ");
   const bits = [byline, meta.organisation, meta.date ? formatDate(meta.date, meta["date-format"]) : ""].filter(Boolean).join(" · ");
   if (bits) put([{ text: bits, style: style("sans", 9.5, COLOURS.ink) }], 13, own("P"));
   y += 14;
