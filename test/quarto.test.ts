@@ -97,6 +97,9 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(execFileSync("pdfinfo", ["-meta", join(dir, "brief.pdf")], { encoding: "utf8" })).toContain("<pdf:Keywords>deportation, non-refoulement, judicial review</pdf:Keywords>");
     expect(text).toContain("February 10, 2024"); // date-format: long
     expect(text).toContain("Lucía Ferrer, Coastal Rights Observatory; Ahmed Karimi");
+    // toc: true on a paper whose sections are "#" headings: they are the contents.
+    const contents = pdf.pages.find((p) => p.text.includes("In this paper"))?.text ?? "";
+    expect(contents.slice(contents.indexOf("In this paper"))).toMatch(/^In this paper[\s\d]*Background[\s\d]*The numbers[\s\d]*What should change/);
     const report = await checkPdfUa(join(dir, "brief.pdf"));
     expect(report.findings).toEqual([]);
     // fig-alt is the figure's alternative text, not printed; the bracket text is its caption.

@@ -34,7 +34,7 @@ export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextI
 
 export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" = "foot"): FlowItem[] {
   const items: FlowItem[] = [];
-  const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === 2);
+  const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === sectionLevel(brief));
   // toc: true / false in front matter decides; otherwise a long brief gets one.
   if (brief.meta.toc ?? sections.length >= 4) items.push(...tableOfContents(brief, ctx, notes));
   let boxed = false;
@@ -55,6 +55,12 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
     }
   }
   return items;
+}
+
+/** Briefs put their sections under "##"; Quarto papers, with the title in YAML, under "#". */
+function sectionLevel(brief: Brief): number {
+  const levels = brief.blocks.flatMap((b) => (b.kind === "heading" ? [b.level] : []));
+  return levels.length && Math.min(...levels) === 1 ? 1 : 2;
 }
 
 function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
@@ -79,7 +85,8 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
     items.push(item);
   };
   const number = (b: Extract<Block, { kind: "heading" }>) => (ctx.numberSections && b.number ? `${b.number}\u2002` : "");
-  for (const block of brief.blocks) if (block.kind === "heading" && block.level === 2) entry(number(block) + plainText(block.inlines), block.id);
+  const level = sectionLevel(brief);
+  for (const block of brief.blocks) if (block.kind === "heading" && block.level === level) entry(number(block) + plainText(block.inlines), block.id);
   if (notes === "end" && brief.footnotes.length) entry("Notes", "notes");
   if (brief.sourcesHeading || brief.sources.length) entry(brief.sourcesHeading ?? "References", "sources");
   const last = items[items.length - 1];
