@@ -68,7 +68,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
     danglingFootnotes: parsed.danglingFootnotes,
     unusedFootnotes: parsed.unusedFootnotes,
     metaLines: front.metaLines,
-    xrefs: resolveXrefs(sections.body, parsed.footnotes.map((f) => f.blocks), parsed.xrefUses, front.meta.crossref),
+    xrefs: resolveXrefs(sections.body, parsed.footnotes.map((f) => f.blocks), parsed.xrefUses, front.meta.crossref, front.meta["number-sections"]),
     skipped: parsed.skipped,
   };
   const resolution = resolveCitations(brief);

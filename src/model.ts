@@ -165,6 +165,8 @@ export interface XrefTarget {
   /** The PDF's named destination. */
   dest: string;
   at: Position;
+  /** A section's heading text: printed instead of "Section N" when it has no number. */
+  title?: string;
 }
 
 export interface XrefUse {

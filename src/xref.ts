@@ -5,21 +5,23 @@
 import type { Block, Inline, XrefIndex, XrefKind, XrefTarget, XrefUse } from "./model.js";
 import type { XrefPrefixes } from "./frontmatter.js";
 import { labelKind } from "./pandoc/xref-find.js";
+import { plainText } from "./parse.js";
 
 const WORDS: XrefPrefixes = { fig: "Figure", tbl: "Table", sec: "Section", eq: "Equation", lst: "Listing" };
 
-export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: XrefUse[], prefixes: Partial<XrefPrefixes> = {}): XrefIndex {
+/** `numbered` false: the writer turned section numbers off, so "@sec-x" prints the heading's text. */
+export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: XrefUse[], prefixes: Partial<XrefPrefixes> = {}, numbered?: boolean): XrefIndex {
   const index: XrefIndex = { targets: [], duplicates: [], uses };
   const seen = new Map<string, XrefTarget>();
   const counters = { fig: 0, tbl: 0, eq: 0, lst: 0 };
-  const define = (label: string | undefined, kind: XrefKind, number: string, at: { line: number; column: number }, implicit = false) => {
+  const define = (label: string | undefined, kind: XrefKind, number: string, at: { line: number; column: number }, implicit = false, title?: string) => {
     if (!label) return;
     const first = seen.get(label);
     if (first) {
       if (!implicit) index.duplicates.push({ label, at, first: first.at });
       return;
     }
-    const target = { label, kind, number, dest: label, at };
+    const target: XrefTarget = { label, kind, number, dest: label, at, ...(title ? { title } : {}) };
     seen.set(label, target);
     index.targets.push(target);
   };
@@ -45,9 +47,10 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
             sections[depth] = (sections[depth] ?? 0) + 1;
             b.number = sections.map((n) => n ?? 0).join(".");
           }
-          define(b.label, "sec", b.number ?? "", b.at);
+          const title = plainText(b.inlines);
+          define(b.label, "sec", b.number ?? "", b.at, false, title);
           // bookdown refers to headings by their automatic ids too: \@ref(method).
-          define(b.id, "sec", b.number ?? "", b.at, true);
+          define(b.id, "sec", b.number ?? "", b.at, true, title);
           visitInlines(b.inlines, b.at);
           break;
         }
@@ -96,7 +99,9 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
     use.target = target;
     use.inline.href = `#${target.dest}`;
     const kind = labelKind(use.label) === "sec" ? target.kind : labelKind(use.label);
-    use.inline.children = [{ kind: "text", text: use.bare ? target.number : `${words[kind]}\u00a0${target.number}` }];
+    const byTitle = target.kind === "sec" && target.title && (numbered === false || !target.number);
+    const printed = byTitle ? `“${target.title}”` : use.bare ? target.number : `${words[kind]}\u00a0${target.number}`;
+    use.inline.children = [{ kind: "text", text: printed }];
   }
   return index;
 }

@@ -1,7 +1,9 @@
 // Citation syntax as Pandoc defines it, and the lookalikes that are not citations.
 import { describe, expect, it } from "vitest";
 import { findKeyCitations } from "../src/citations/find.js";
+import { loadBrief } from "../src/load.js";
 import { findXrefs } from "../src/pandoc/xref-find.js";
+import { plainText } from "../src/parse.js";
 
 const items = (text: string) => findKeyCitations(text).map((c) => ({ style: c.style, raw: c.raw, items: c.items.map((i) => [i.key, i.prefix, i.locator, i.suppressAuthor ?? false, text.slice(i.start, i.end)]) }));
 
@@ -40,5 +42,21 @@ describe("Pandoc citations", () => {
       ["sec-intro", false],
       ["fig:route", true],
     ]);
+  });
+});
+
+describe("cross-references in the model", () => {
+  const printed = (body: string) => {
+    const { brief } = loadBrief("x.qmd", body);
+    return brief.xrefs.uses.map((u) => plainText(u.inline.children));
+  };
+  it("numbers figures, tables, sections and equations in order, with Quarto's words", () => {
+    const body = "---\ntitle: T\n---\n\n# One {#sec-one}\n\n![A](a.png){#fig-a}\n\n## Two {#sec-two}\n\n| x |\n|---|\n| 1 |\n\n: T {#tbl-t}\n\n$$ x $$ {#eq-x}\n\nSee @sec-two, @fig-a, @tbl-t, @eq-x, -@fig-a and [@sec-one; @tbl-t].\n";
+    expect(printed(body)).toEqual(["Section\u00a01.1", "Figure\u00a01", "Table\u00a01", "Equation\u00a01", "1", "Section\u00a01", "Table\u00a01"]);
+  });
+  it("honours crossref prefixes, and prints a section's title when sections are not numbered", () => {
+    expect(printed("---\ncrossref:\n  fig-prefix: Fig.\n---\n\n![A](a.png){#fig-a}\n\nSee @fig-a.\n")).toEqual(["Fig.\u00a01"]);
+    expect(printed("---\ntitle: T\nnumber-sections: false\n---\n\n# Method {#sec-method}\n\nSee @sec-method.\n")).toEqual(["“Method”"]);
+    expect(printed("---\ntitle: T\n---\n\n# Annex {#sec-annex .unnumbered}\n\nSee @sec-annex and @fig-none.\n")).toEqual(["“Annex”", "?@fig-none"]);
   });
 });

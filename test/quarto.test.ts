@@ -79,6 +79,8 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(text).toContain("the returns per province in Table 1");
     expect(text).toContain("is in Table 2");
     expect(text).toContain("As Section 2 shows");
+    // A section referred to by number is numbered in the text, so the reader can find it.
+    expect(text).toMatch(/2\s+The numbers/u);
     expect(text).toContain("Figure 1. The sea route from the eastern ports");
     expect(text).toContain("Table 2. Returns with a written decision");
     expect(text).toContain("Figure 2. Returns per month, both provinces");

@@ -33,7 +33,7 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const geo = pageGeometry(input.paper);
   const ids = new StructIds();
   const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined, ids);
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: input.brief.meta.hyphenate ? loadHyphenator(input.brief.meta.lang) : undefined, numberSections: input.brief.meta["number-sections"] === true };
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: input.brief.meta.hyphenate ? loadHyphenator(input.brief.meta.lang) : undefined, numberSections: input.brief.meta["number-sections"] ?? input.brief.xrefs.uses.some((u) => u.target?.kind === "sec" && u.target.number !== "") };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(input.brief, ctx) : new Map();
   const body = paginate(flowBrief(input.brief, ctx, notes), geo, { footnotes });
