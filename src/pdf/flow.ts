@@ -185,7 +185,9 @@ function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>
   const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, place));
   if (block.kind === "callout" && block.title) {
     // A Quarto callout's title ("Warning", or the writer's own) heads its box.
-    const title = text("P", toRuns(block.title, { ...STYLES.body, face: "sans-bold", color: COLOURS.navy }), { ...STYLES.body, spaceAfter: 0 }, ctx, { indent: place.indent, parents: place.parents });
+    // Warnings, cautions and important notes title in the accent colour, the others in navy.
+    const color = /^callout-(?:warning|caution|important)$/.test(block.variant) ? COLOURS.accent : COLOURS.navy;
+    const title = text("P", toRuns(block.title, { ...STYLES.body, face: "sans-bold", color }), { ...STYLES.body, spaceAfter: 0 }, ctx, { indent: place.indent, parents: place.parents });
     title.keepWithNext = true;
     inner.unshift(title);
   }
