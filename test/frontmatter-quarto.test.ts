@@ -181,6 +181,14 @@ describe("csl as Quarto papers name it", () => {
     expect(pdf.pages.map((p) => p.text).join(" ")).toContain("Ames, A. (2020)");
   });
 
+  it.skipIf(!existsSync("/usr/share/citation-style-language/styles/chicago-author-date.csl"))("--csl on build overrides the front matter's style", async () => {
+    const dir = scratchProject({ "report/x.md": brief("apa"), "report/a.bib": bib });
+    const r = briefpress(["build", "report/x.md", "--formats", "pdf", "--csl", "/usr/share/citation-style-language/styles/chicago-author-date.csl"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    const pdf = await readPdf(join(dir, "dist", "x", "brief.pdf"));
+    expect(pdf.pages.map((p) => p.text).join(" ").replace(/\s+/g, " ")).toContain("Ames, Ana. 2020.");
+  });
+
   it.skipIf(!existsSync("/usr/share/citation-style-language/styles/chicago-author-date.csl"))("a style file named bare is looked for among the installed styles", async () => {
     const dir = scratchProject({ "report/x.md": brief("chicago-author-date.csl"), "report/a.bib": bib });
     const r = briefpress(["build", "report/x.md", "--formats", "pdf"], { cwd: dir });

@@ -84,7 +84,8 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(text).toContain("Figure 1. The sea route from the eastern ports");
     expect(text).toContain("Table 2. Returns with a written decision");
     expect(text).toContain("Figure 2. Returns per month, both provinces");
-    expect(text).not.toMatch(/@fig-|@tbl-|@sec-|read_csv|#\||Open on the Brisa|\{\{</);
+    expect(text).not.toMatch(/@fig-|@tbl-|@sec-|read_csv|#\||Open on the Brisa|\{\{|\{\.mark\}/);
+    expect(text).toContain("learned of a return only from the other side.");
     // The included part prints in place; the page break starts the last section on a new page.
     expect(text).toContain("Counts come from the provinces' own monthly returns registers");
     const last = pdf.pages.find((p) => p.text.includes("What should change"));
