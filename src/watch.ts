@@ -30,7 +30,6 @@ export async function watchBriefs(files: string[], options: BuildOptions, ws: Wo
   };
 
   for (const file of files) await rebuild(file, "built");
-  io.out(`watching ${files.length} brief${files.length === 1 ? "" : "s"} (Ctrl-C to stop)\n`);
 
   // Watch folders, not files: editors that save by renaming replace the file's inode.
   const byDir = new Map<string, Map<string, string>>();
@@ -56,6 +55,8 @@ export async function watchBriefs(files: string[], options: BuildOptions, ws: Wo
       );
     }),
   );
+  // Said only once the watchers are in place: a save right after it is never missed.
+  io.out(`watching ${files.length} brief${files.length === 1 ? "" : "s"} (Ctrl-C to stop)\n`);
   // A cold engine builds the first save ~3× slower than later ones (V8 optimises the
   // layout code as it runs). A few quiet builds in memory now, while the writer is still
   // reading, make the first save as quick as the rest; a save meanwhile queues behind.
