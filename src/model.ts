@@ -40,7 +40,7 @@ export type Block =
   | { kind: "html"; text: string; at: Position }
   // Issue 11 (Quarto, R Markdown, Pandoc):
   /** An executable chunk ("```{r}"): never run, never printed; its label may name a figure or table. */
-  | { kind: "chunk"; engine: string; label?: string; options: Record<string, string>; at: Position }
+  | { kind: "chunk"; engine: string; label?: string; options: Record<string, string>; at: Position; tableNumber?: number }
   /** A numbered figure: an image with a caption, a figure div, or a chunk that would draw one. */
   | { kind: "figure"; label?: string; number: number; blocks: Block[]; caption: Inline[]; at: Position }
   /** "{{< pagebreak >}}". */

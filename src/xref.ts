@@ -67,8 +67,10 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
           break;
         case "chunk":
           // "#| label: tbl-x" with "#| tbl-cap": a table the chunk would make.
-          if (b.label && /^tbl[-:]/.test(b.label)) define(b.label, "tbl", String(++counters.tbl), b.at);
-          else if (b.label && b.options["tbl-cap"]) define(`tab:${b.label}`, "tbl", String(++counters.tbl), b.at);
+          if (b.label && (/^tbl[-:]/.test(b.label) || b.options["tbl-cap"])) {
+            b.tableNumber = ++counters.tbl;
+            define(/^tbl[-:]/.test(b.label) ? b.label : `tab:${b.label}`, "tbl", String(b.tableNumber), b.at);
+          }
           else if (b.label && /^lst[-:]/.test(b.label)) define(b.label, "lst", String(++counters.lst), b.at);
           break;
         case "paragraph":

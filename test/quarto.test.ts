@@ -83,7 +83,9 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(text).toMatch(/2\s+The numbers/u);
     expect(text).toContain("Figure 1. The sea route from the eastern ports");
     expect(text).toContain("Table 2. Returns with a written decision");
-    expect(text).toContain("Figure 2. Returns per month, both provinces");
+    expect(text).toContain("Figure 2. Returns per month, both provinces [drawn by code that briefpress does not run]");
+    expect(text).toContain("Monthly counts are in Table 3.");
+    expect(text).toContain("Table 3. Returns per month, by province [made by code that briefpress does not run]");
     expect(text).not.toMatch(/@fig-|@tbl-|@sec-|read_csv|#\||Open on the Brisa|\{\{|\{\.mark\}/);
     expect(text).toContain("learned of a return only from the other side.");
     // The included part prints in place; the page break starts the last section on a new page.
@@ -92,7 +94,7 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(last?.text).not.toContain("Returns per month");
     // Each reference is a link to its target's destination, which exists.
     const dests = pdf.pages.flatMap((p) => p.links.map((l) => l.dest)).filter((d): d is string => Boolean(d));
-    for (const label of ["fig-route", "tbl-province", "tbl-decisions", "sec-numbers", "fig-trend"]) {
+    for (const label of ["fig-route", "tbl-province", "tbl-decisions", "sec-numbers", "fig-trend", "tbl-monthly"]) {
       expect(dests).toContain(label);
       expect(pdf.destinations).toContain(label);
     }

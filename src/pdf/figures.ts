@@ -22,12 +22,23 @@ export function flowFigure(block: Extract<Block, { kind: "figure" }>, ctx: FlowC
   out.push(anchorItem(block.label, ctx));
   for (const b of block.blocks) out.push(...flowBlock(b));
   const caption = captionItem("Figure", block.number, block.caption, ctx, at.indent, at.parents, undefined);
-  if (!drawn) {
-    // A figure drawn by code: briefpress prints its caption and says why the figure is missing.
-    caption.lines = breakLines([...captionRuns("Figure", block.number, block.caption), { text: " [drawn by code that briefpress does not run]", style: { face: "sans", size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: ctx.width - at.indent, leading: STYLES.caption.leading });
-  }
+  if (!drawn) caption.lines = notRunCaption("Figure", block.number, block.caption, "drawn", ctx, at.indent);
   out.push(caption);
   return out;
+}
+
+/** A table a chunk would make ("#| tbl-cap: …"): its numbered caption, saying why the table is missing. */
+export function codeTableCaption(block: Extract<Block, { kind: "chunk" }>, number: number, ctx: FlowContext, indent: number, parents: StructRef[]): TextItem {
+  const caption: Inline[] = block.options["tbl-cap"] ? [{ kind: "text", text: block.options["tbl-cap"] }] : [];
+  const item = captionItem("Table", number, caption, ctx, indent, parents, block.label && /^tbl[-:]/.test(block.label) ? block.label : `tab:${block.label ?? ""}`);
+  item.lines = notRunCaption("Table", number, caption, "made", ctx, indent);
+  return item;
+}
+
+/** "Figure 2. Caption [drawn by code that briefpress does not run]". */
+function notRunCaption(word: string, number: number, caption: Inline[], verb: string, ctx: FlowContext, indent: number) {
+  const note: Run = { text: ` [${verb} by code that briefpress does not run]`, style: { face: "sans", size: STYLES.caption.size, color: STYLES.caption.color } };
+  return breakLines([...captionRuns(word, number, caption), note], ctx.fonts, { width: ctx.width - indent, leading: STYLES.caption.leading });
 }
 
 function captionRuns(word: string, number: number, caption: Inline[]): Run[] {

@@ -4,7 +4,7 @@ import type { Block, Brief, Inline } from "../model.js";
 import { plainText } from "../parse.js";
 import { printedSources } from "../citations/style.js";
 import { breakLines, type Run } from "./lines.js";
-import { captionItem, figure, flowFigure, onlyImage, pageBreak } from "./figures.js";
+import { captionItem, codeTableCaption, figure, flowFigure, onlyImage, pageBreak } from "./figures.js";
 import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
@@ -163,9 +163,10 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
       return [caption, table];
     }
     case "chunk":
+      // Chunks are never run nor printed; one that makes a numbered table keeps its caption.
+      return block.tableNumber === undefined ? [] : [codeTableCaption(block, block.tableNumber, ctx, indent, parents)];
     case "pagebreak":
-      // Chunks are never run nor printed; a page break is the paginator's business.
-      return block.kind === "pagebreak" ? [pageBreak(ctx)] : [];
+      return [pageBreak(ctx)];
     case "figure":
       return flowFigure(block, ctx, at, (b) => flowBlock(b, ctx, at));
   }

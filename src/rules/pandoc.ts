@@ -48,10 +48,12 @@ export const pandocRules: Rule[] = [
   {
     id: "chunk/figure",
     severity: "warning",
-    description: "a figure that only a code chunk would draw",
+    description: "a figure or table that only a code chunk would make",
     run({ brief }, severity) {
-      return chunkFigures(brief.blocks).map((f) =>
-        diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `figure "${f.label ?? ""}" is drawn by code: the PDF prints its caption, not the figure (render it with Quarto, or save it as an image and use ![caption](file.png){#${f.label ?? "fig-x"}})`),
+      return chunkOutputs(brief.blocks).map((f) =>
+        f.kind === "figure"
+          ? diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `figure "${f.label ?? ""}" is drawn by code: the PDF prints its caption, not the figure (render it with Quarto, or save it as an image and use ![caption](file.png){#${f.label ?? "fig-x"}})`)
+          : diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `table "${f.label ?? ""}" is made by code: the PDF prints its caption, not the table (render it with Quarto, or write it as a pipe table)`),
       );
     },
   },
@@ -75,11 +77,13 @@ export const pandocRules: Rule[] = [
   },
 ];
 
-function chunkFigures(blocks: readonly Block[]): Array<Extract<Block, { kind: "figure" }>> {
-  return blocks.flatMap((b) => {
+/** Figures and tables that only code would draw, in document order. */
+function chunkOutputs(blocks: readonly Block[]): Array<Extract<Block, { kind: "figure" | "chunk" }>> {
+  return blocks.flatMap((b): Array<Extract<Block, { kind: "figure" | "chunk" }>> => {
     if (b.kind === "figure") return b.blocks.every((x) => x.kind === "chunk") ? [b] : [];
-    if (b.kind === "callout" || b.kind === "quote") return chunkFigures(b.blocks);
-    if (b.kind === "list") return b.items.flatMap((i) => chunkFigures(i.blocks));
+    if (b.kind === "chunk") return b.tableNumber !== undefined ? [b] : [];
+    if (b.kind === "callout" || b.kind === "quote") return chunkOutputs(b.blocks);
+    if (b.kind === "list") return b.items.flatMap((i) => chunkOutputs(i.blocks));
     return [];
   });
 }
