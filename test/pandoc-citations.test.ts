@@ -60,3 +60,13 @@ describe("cross-references in the model", () => {
     expect(printed("---\ntitle: T\n---\n\n# Annex {#sec-annex .unnumbered}\n\nSee @sec-annex and @fig-none.\n")).toEqual(["“Annex”", "?@fig-none"]);
   });
 });
+
+describe("Pandoc attributes, and text that only looks like them", () => {
+  it("reads {#id .class key=val} after headings and images, never a bare {word}", () => {
+    const { brief } = loadBrief("x.md", "---\ntitle: T\n---\n\n## Method {#sec-method .unnumbered}\n\n## Returns {2024}\n\nCosts rose [sharply]{2024} and [sharply]{.mark}.\n");
+    const [method, returns, para] = brief.blocks;
+    expect(method?.kind === "heading" && [plainText(method.inlines), method.id, method.numbered]).toEqual(["Method", "sec-method", false]);
+    expect(returns?.kind === "heading" && plainText(returns.inlines)).toBe("Returns {2024}");
+    expect(para?.kind === "paragraph" && plainText(para.inlines)).toBe("Costs rose [sharply]{2024} and sharply.");
+  });
+});

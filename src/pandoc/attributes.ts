@@ -9,8 +9,11 @@ export type Attributes = {
 
 const ATTR_PART = /\s*(?:#([^\s}]+)|\.([^\s}=]+)|([\w.:-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s}]+))|(-)(?=[\s}]|$)|([^\s}]+))/gy;
 
-/** Parses the inside of "{…}"; null when it is not an attribute list. */
-export function parseAttributes(inner: string): Attributes | null {
+/**
+ * Parses the inside of "{…}"; null when it is not an attribute list. A bare word is a
+ * class only where Pandoc allows it (a fenced div's or code block's shorthand).
+ */
+export function parseAttributes(inner: string, allowBare = true): Attributes | null {
   const out: Attributes = { classes: [], pairs: {} };
   ATTR_PART.lastIndex = 0;
   let at = 0;
@@ -26,7 +29,7 @@ export function parseAttributes(inner: string): Attributes | null {
     else if (m[7] !== undefined) out.classes.push("unnumbered");
     else if (m[8] !== undefined) {
       // A bare word is allowed only as the first item: "::: callout-note".
-      if (out.classes.length || out.id || Object.keys(out.pairs).length) return null;
+      if (!allowBare || out.classes.length || out.id || Object.keys(out.pairs).length) return null;
       out.classes.push(m[8]);
     }
   }
@@ -37,6 +40,6 @@ export function parseAttributes(inner: string): Attributes | null {
 export function trailingAttributes(text: string): { attrs: Attributes; start: number } | null {
   const m = /\s*\{([^{}]*)\}\s*$/.exec(text);
   if (!m) return null;
-  const attrs = parseAttributes(m[1] ?? "");
+  const attrs = parseAttributes(m[1] ?? "", false);
   return attrs && (attrs.id || attrs.classes.length || Object.keys(attrs.pairs).length) ? { attrs, start: m.index } : null;
 }

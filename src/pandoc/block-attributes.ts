@@ -39,7 +39,7 @@ function imageAttributes(inline: Token): void {
     const next = children[n + 1];
     if (c.type !== "image" || next?.type !== "text" || !next.content.startsWith("{")) return;
     const end = next.content.indexOf("}");
-    const attrs = end > 0 ? parseAttributes(next.content.slice(1, end)) : null;
+    const attrs = end > 0 ? parseAttributes(next.content.slice(1, end), false) : null;
     if (!attrs) return;
     c.meta = attrs;
     next.content = next.content.slice(end + 1);

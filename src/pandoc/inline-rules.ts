@@ -36,7 +36,7 @@ function math(state: StateInline, silent: boolean): boolean {
   let label: string | undefined;
   if (display) {
     const attr = /^\s*\{([^{}]*)\}/.exec(src.slice(after, state.posMax));
-    const parsed = attr ? parseAttributes(attr[1] ?? "") : null;
+    const parsed = attr ? parseAttributes(attr[1] ?? "", false) : null;
     if (attr && parsed?.id) {
       label = parsed.id;
       after += attr[0].length;
@@ -59,7 +59,7 @@ function span(state: StateInline, silent: boolean): boolean {
   if (labelEnd < 0 || state.src[labelEnd + 1] !== "{") return false;
   const close = state.src.indexOf("}", labelEnd + 1);
   if (close < 0 || close > state.posMax) return false;
-  const attrs = parseAttributes(state.src.slice(labelEnd + 2, close));
+  const attrs = parseAttributes(state.src.slice(labelEnd + 2, close), false);
   if (!attrs) return false;
   if (!silent) {
     const open = state.push("span_open", "span", 1);
