@@ -47,6 +47,9 @@ export function readDate(value: string, clock?: () => Date): { iso: string } | {
     return { iso: d.toISOString().slice(0, 10) };
   }
   let parts: [number, number?, number?] | undefined;
+  // "2024-05-20T09:30:00Z", "2024-05-20 09:30": the day is what a brief prints.
+  const stamp = /^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  if (stamp) return readDate(stamp[1] ?? "", clock);
   const iso = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
   if (iso) parts = [Number(iso[1]), iso[2] ? Number(iso[2]) : undefined, iso[3] ? Number(iso[3]) : undefined];
   const dmy = /^(\d{1,2})(?:st|nd|rd|th)?\.? ([A-Za-z]+)\.?,? (\d{4})$/.exec(s);

@@ -47,6 +47,7 @@ describe("dates", () => {
     expect(iso("25 January 2024")).toBe("2024-01-25");
     expect(iso("January 25, 2024")).toBe("2024-01-25");
     expect(iso("Jan 5 2024")).toBe("2024-01-05");
+    expect(iso("2024-05-20T09:30:00Z")).toBe("2024-05-20");
   });
   it("takes today, now and last-modified from the clock it is given, never the wall clock", () => {
     const clock = () => new Date(Date.UTC(2023, 10, 14, 22, 13));
