@@ -80,9 +80,12 @@ class InlineWalker {
           break;
         case "code_inline": {
           const at = this.locate(t.content);
-          // "`r nrow(df)`", "`{python} n`": inline code for knitr or Jupyter to run; never run here.
-          if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
-          else top().push({ kind: "code", text: t.content });
+          // "`r nrow(df)`", "`{python} n`": inline code for knitr or Jupyter to run; never run
+          // here. An ellipsis holds its place, so the sentence does not silently change meaning.
+          if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) {
+            this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
+            top().push({ kind: "text", text: "…" });
+          } else top().push({ kind: "code", text: t.content });
           break;
         }
         case "math_inline": {

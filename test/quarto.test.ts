@@ -85,6 +85,8 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(text).toContain("Table 2. Returns with a written decision");
     expect(text).toContain("Figure 2. Returns per month, both provinces [drawn by code that briefpress does not run]");
     expect(text).toContain("Monthly counts are in Table 3.");
+    // An inline expression is not run: an ellipsis holds its place.
+    expect(text).toContain("In all, … people were returned.");
     expect(text).toContain("Table 3. Returns per month, by province [made by code that briefpress does not run]");
     expect(text).not.toMatch(/@fig-|@tbl-|@sec-|read_csv|#\||Open on the Brisa|\{\{|\{\.mark\}/);
     expect(text).toContain("learned of a return only from the other side.");
