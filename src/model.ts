@@ -42,7 +42,8 @@ export type Block =
   /** An executable chunk ("```{r}"): never run, never printed; its label may name a figure or table. */
   | { kind: "chunk"; engine: string; label?: string; options: Record<string, string>; at: Position; tableNumber?: number }
   /** A numbered figure: an image with a caption, a figure div, or a chunk that would draw one. */
-  | { kind: "figure"; label?: string; number: number; blocks: Block[]; caption: Inline[]; at: Position }
+  /** `sub` ("a", "b") for a sub-figure inside a figure div, which prints "(a)" and is referred to as "Figure 1a". */
+  | { kind: "figure"; label?: string; number: number; blocks: Block[]; caption: Inline[]; at: Position; sub?: string }
   /** "{{< pagebreak >}}". */
   | { kind: "pagebreak"; at: Position };
 

@@ -54,11 +54,20 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
           visitInlines(b.inlines, b.at);
           break;
         }
-        case "figure":
+        case "figure": {
           b.number = ++counters.fig;
           define(b.label, "fig", String(b.number), b.at);
-          visit(b.blocks);
+          // Figures inside a figure div are its sub-figures: 1a, 1b (Quarto's numbering).
+          let sub = 0;
+          for (const inner of b.blocks) {
+            if (inner.kind !== "figure") continue;
+            inner.number = b.number;
+            inner.sub = String.fromCharCode(97 + (sub++ % 26));
+            define(inner.label, "fig", `${b.number}${inner.sub}`, inner.at);
+          }
+          visit(b.blocks.filter((x) => x.kind !== "figure"));
           break;
+        }
         case "table":
           if (b.caption) {
             b.number = ++counters.tbl;

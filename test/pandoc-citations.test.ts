@@ -54,6 +54,10 @@ describe("cross-references in the model", () => {
     const body = "---\ntitle: T\n---\n\n# One {#sec-one}\n\n![A](a.png){#fig-a}\n\n## Two {#sec-two}\n\n| x |\n|---|\n| 1 |\n\n: T {#tbl-t}\n\n$$ x $$ {#eq-x}\n\nSee @sec-two, @fig-a, @tbl-t, @eq-x, -@fig-a and [@sec-one; @tbl-t].\n";
     expect(printed(body)).toEqual(["Section\u00a01.1", "Figure\u00a01", "Table\u00a01", "Equation\u00a01", "1", "Section\u00a01", "Table\u00a01"]);
   });
+  it("numbers sub-figures of a figure div 1a, 1b", () => {
+    const body = "---\ntitle: T\n---\n\n::: {#fig-pair layout-ncol=2}\n![North](n.png){#fig-north}\n\n![South](s.png){#fig-south}\n\nBoth crossings\n:::\n\n![Later](l.png){#fig-later}\n\nSee @fig-pair, @fig-south and @fig-later.\n";
+    expect(printed(body)).toEqual(["Figure\u00a01", "Figure\u00a01b", "Figure\u00a02"]);
+  });
   it("honours crossref prefixes, and prints a section's title when sections are not numbered", () => {
     expect(printed("---\ncrossref:\n  fig-prefix: Fig.\n---\n\n![A](a.png){#fig-a}\n\nSee @fig-a.\n")).toEqual(["Fig.\u00a01"]);
     expect(printed("---\ntitle: T\nnumber-sections: false\n---\n\n# Method {#sec-method}\n\nSee @sec-method.\n")).toEqual(["“Method”"]);

@@ -85,6 +85,11 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(text).toContain("Table 2. Returns with a written decision");
     expect(text).toContain("Figure 2. Returns per month, both provinces [drawn by code that briefpress does not run]");
     expect(text).toContain("Monthly counts are in Table 3.");
+    // Sub-figures: "(a)", "(b)" under each image, the div's caption numbered, referred to as 3 and 3b.
+    expect(text).toContain("are in Figure 3, the eastern one in Figure 3b.");
+    expect(text).toContain("(a) Western port");
+    expect(text).toContain("(b) Eastern port");
+    expect(text).toContain("Figure 3. The two landing ports");
     // An inline expression is not run: an ellipsis holds its place.
     expect(text).toContain("In all, … people were returned.");
     expect(text).toContain("Table 3. Returns per month, by province [made by code that briefpress does not run]");
@@ -110,7 +115,7 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     const report = await checkPdfUa(join(dir, "brief.pdf"));
     expect(report.findings).toEqual([]);
     // fig-alt is the figure's alternative text, not printed; the bracket text is its caption.
-    expect(report.structure.figuresWithAlt).toBe(1);
+    expect(report.structure.figuresWithAlt).toBe(3);
     expect(text).not.toContain("A dark line curving");
     expect(report.structure.roles.Caption ?? 0).toBeGreaterThanOrEqual(4);
     expect(qpdfCheck(join(dir, "brief.pdf")).ok).toBe(true);

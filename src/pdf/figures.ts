@@ -16,7 +16,7 @@ export function flowFigure(block: Extract<Block, { kind: "figure" }>, ctx: FlowC
   if (images.length === 1 && block.blocks.length === 1) {
     // The anchor sits where the figure starts, so a link lands on the image, not below it.
     out.push(anchorItem(block.label, ctx));
-    out.push(figure(images[0]!, ctx, at.indent, at.parents, { label: `Figure\u00a0${block.number}.`, caption: block.caption }));
+    out.push(figure(images[0]!, ctx, at.indent, at.parents, { label: block.sub ? `(${block.sub})` : `Figure\u00a0${block.number}.`, caption: block.caption }));
     return out;
   }
   out.push(anchorItem(block.label, ctx));
