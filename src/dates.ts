@@ -42,7 +42,9 @@ const DYNAMIC = new Set(["today", "now", "last-modified"]);
  */
 export function readDate(value: string, clock?: () => Date): { iso: string } | { error: string } {
   const s = value.trim();
-  if (DYNAMIC.has(s.toLowerCase())) {
+  // R Markdown's "`r Sys.Date()`" / "`r format(Sys.time(), '%d %B %Y')`": code for knitr that
+  // means the day it runs, which is "today" here (and never run).
+  if (DYNAMIC.has(s.toLowerCase()) || /^`r\s[^`]*\bSys\.(?:Date|time)\(\)[^`]*`$/.test(s)) {
     const d = clock?.() ?? new Date(0);
     return { iso: d.toISOString().slice(0, 10) };
   }
