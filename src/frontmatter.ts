@@ -206,12 +206,38 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
     if (near) report([key], `unknown front-matter key "${key}" — did you mean "${near}"?`, true);
     else diagnostics.push(diagnostic(file, spanOf([key], true), "warning", "frontmatter/unknown", `unknown front-matter key "${key}" (ignored)`, [`keys briefpress reads: ${OUR_KEYS.join(", ")}`]));
   }
+  // Quarto users set toc, number-sections, papersize under "format: pdf:", R Markdown users
+  // under "output: pdf_document:": those of the PDF format count when the top level is silent.
+  for (const { path, key, value } of formatOptions(raw)) {
+    const ours = FORMAT_KEYS[key] ?? "toc";
+    if (ours in good) continue;
+    const parsed = FIELDS[ours].safeParse(value);
+    if (parsed.success) good[ours] = parsed.data;
+    else report([...path, key], `"${[...path, key].join(".")}": ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  }
   if (foreign.length > 0) {
     diagnostics.push(
       diagnostic(file, spanOf([foreign[0] ?? ""], true), "info", "frontmatter/ignored", `ignored: ${foreign.join(", ")} (keys for Quarto, Pandoc or R Markdown that briefpress has no use for)`),
     );
   }
   return { meta: normalise(good, raw, report, options.clock), diagnostics };
+}
+
+/** Options inside the PDF (or else the first) output format that mean the same here. */
+const FORMAT_KEYS: Record<string, keyof typeof FIELDS> = { toc: "toc", "toc-title": "toc-title", "number-sections": "number-sections", number_sections: "number-sections", papersize: "papersize", "date-format": "date-format", lang: "lang" };
+const PDF_FORMATS = /^(?:pdf|typst|beamer|(?:bookdown::|rmarkdown::)?pdf_(?:document|book)2?)$/;
+
+function formatOptions(raw: Record<string, unknown>): Array<{ path: string[]; key: string; value: unknown }> {
+  for (const top of ["format", "output"]) {
+    const formats = raw[top];
+    if (!formats || typeof formats !== "object" || Array.isArray(formats)) continue;
+    const entries = Object.entries(formats as Record<string, unknown>).filter(([, v]) => v && typeof v === "object" && !Array.isArray(v));
+    const chosen = entries.find(([name]) => PDF_FORMATS.test(name)) ?? entries[0];
+    if (!chosen) continue;
+    const [name, options] = chosen;
+    return Object.entries(options as Record<string, unknown>).flatMap(([key, value]) => (key in FORMAT_KEYS ? [{ path: [top, name], key, value }] : []));
+  }
+  return [];
 }
 
 /** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */

@@ -88,6 +88,18 @@ describe("keys of other tools, typos and unknown keys", () => {
   });
 });
 
+describe("options under the output format", () => {
+  it("toc, number-sections and papersize of format: pdf or output: pdf_document count when the top level is silent", () => {
+    const quarto = front("format:\n  html:\n    toc: false\n  pdf:\n    toc: true\n    number-sections: true\n    papersize: letter\n    documentclass: article");
+    expect(quarto.diagnostics.map((d) => d.ruleId)).toEqual(["frontmatter/ignored"]);
+    expect(quarto.meta).toMatchObject({ toc: true, "number-sections": true, paper: "letter" });
+    const rmd = front("toc: false\noutput:\n  bookdown::pdf_document2:\n    toc: true\n    number_sections: yes");
+    expect(rmd.meta).toMatchObject({ toc: false, "number-sections": true });
+    const bad = front("format:\n  pdf:\n    toc: sometimes");
+    expect(bad.diagnostics.map((d) => `${d.span.start.line} ${d.ruleId} ${d.message}`)).toContain('4 frontmatter/schema "format.pdf.toc": expected true or false');
+  });
+});
+
 describe("Pandoc's citation keys", () => {
   it("bibliography as a list, csl as citation-style, nocite in Pandoc's forms", () => {
     const r = front('bibliography: [a.bib, b.json]\ncsl: chicago.csl\nnocite: "@smith2020, @lee2021"');
