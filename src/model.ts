@@ -30,7 +30,8 @@ export type Block =
   | { kind: "quote"; blocks: Block[]; at: Position }
   /**
    * A fenced div. `variant` is its first class or word: "slide", "note", "callout-tip",
-   * "notes" (speaker notes: the deck's, never printed). `title` for Quarto callouts.
+   * "notes" (speaker notes: the deck's, never printed), "hidden" (Quarto content for other
+   * formats only), "div" (a plain wrapper). `title` for Quarto callouts.
    */
   | { kind: "callout"; variant: string; blocks: Block[]; at: Position; title?: Inline[]; label?: string }
   | { kind: "code"; text: string; lang: string; at: Position }

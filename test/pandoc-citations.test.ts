@@ -74,3 +74,10 @@ describe("Pandoc attributes, and text that only looks like them", () => {
     expect(para?.kind === "paragraph" && plainText(para.inlines)).toBe("Costs rose [sharply]{2024} and sharply.");
   });
 });
+
+describe("Quarto's conditional content", () => {
+  it("keeps content meant for other formats out of the PDF's model", () => {
+    const { brief } = loadBrief("x.qmd", "---\ntitle: T\n---\n\n::: {.content-visible when-format=\"html\"}\nWeb only.\n:::\n\n::: {.content-hidden when-format=\"pdf\"}\nNot in print.\n:::\n\n::: {.content-visible when-format=\"pdf\"}\nPrint only.\n:::\n");
+    expect(brief.blocks.map((b) => (b.kind === "callout" ? b.variant : b.kind))).toEqual(["hidden", "hidden", "div"]);
+  });
+});

@@ -35,6 +35,8 @@ export function divBlock(attrs: Attributes, braces: boolean, blocks: Block[], at
     return { kind: "callout", variant: "div", blocks, at, label: id };
   }
   const cls = attrs.classes[0] ?? "";
+  // Quarto's conditional content: kept out of the PDF when meant for other formats only.
+  if (!printsInPdf(attrs)) return { kind: "callout", variant: "hidden", blocks, at };
   const callout = /^callout(?:-(\w+))?$/.exec(cls);
   if (callout) {
     let title: Inline[] | undefined = attrs.pairs.title ? [{ kind: "text", text: attrs.pairs.title }] : undefined;
@@ -51,6 +53,16 @@ export function divBlock(attrs: Attributes, braces: boolean, blocks: Block[], at
   // "::: slide", "::: note", "::: {.notes}" keep their word; other brace divs just hold text.
   const variant = !braces || cls === "notes" || cls === "slide" ? cls || "div" : "div";
   return { kind: "callout", variant, blocks, at, ...(id ? { label: id } : {}) };
+}
+
+/** ".content-visible when-format=html" / ".content-hidden when-format=pdf" / "unless-format". */
+function printsInPdf(attrs: Attributes): boolean {
+  const pdfLike = (f: string | undefined) => f !== undefined && /^(?:pdf|latex|typst|print)$/.test(f);
+  const when = attrs.pairs["when-format"];
+  const unless = attrs.pairs["unless-format"];
+  if (attrs.classes.includes("content-visible")) return (when === undefined || pdfLike(when)) && !pdfLike(unless);
+  if (attrs.classes.includes("content-hidden")) return when !== undefined ? !pdfLike(when) : unless !== undefined && pdfLike(unless);
+  return true;
 }
 
 /** An image alone in its paragraph, labelled "{#fig-x}" (or any, in a Quarto file): a numbered figure. */

@@ -135,7 +135,7 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
       return flowList(block, ctx, at);
     case "callout":
       // "::: slide" holds the writer's slide bullets, "::: {.notes}" the speaker's notes: deck only.
-      if (block.variant === "slide" || block.variant === "notes") return [];
+      if (block.variant === "slide" || block.variant === "notes" || block.variant === "hidden") return [];
       // A plain Pandoc div ("::: {.column}") is only a wrapper: its content prints as is.
       if (block.variant === "div") return block.blocks.flatMap((b) => flowBlock(b, ctx, at));
       return flowQuoteOrCallout(block, ctx, at);
