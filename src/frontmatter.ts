@@ -208,16 +208,18 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   }
   // Quarto users set toc, number-sections, papersize under "format: pdf:", R Markdown users
   // under "output: pdf_document:": those of the PDF format count when the top level is silent.
+  const inherited: string[] = [];
   for (const { path, key, value } of formatOptions(raw)) {
     const ours = FORMAT_KEYS[key] ?? "toc";
     if (ours in good) continue;
+    inherited.push(`${path.join(".")}.${key}`);
     const parsed = FIELDS[ours].safeParse(value);
     if (parsed.success) good[ours] = parsed.data;
     else report([...path, key], `"${[...path, key].join(".")}": ${parsed.error.issues[0]?.message ?? "invalid"}`);
   }
   if (foreign.length > 0) {
     diagnostics.push(
-      diagnostic(file, spanOf([foreign[0] ?? ""], true), "info", "frontmatter/ignored", `ignored: ${foreign.join(", ")} (keys for Quarto, Pandoc or R Markdown that briefpress has no use for)`),
+      diagnostic(file, spanOf([foreign[0] ?? ""], true), "info", "frontmatter/ignored", `ignored: ${foreign.join(", ")} (keys for Quarto, Pandoc or R Markdown${inherited.length ? `; of these briefpress reads only ${inherited.join(", ")}` : " that briefpress has no use for"})`),
     );
   }
   return { meta: normalise(good, raw, report, options.clock), diagnostics };
