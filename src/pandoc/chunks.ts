@@ -46,6 +46,9 @@ export function chunkInfo(info: string, content: string): ChunkInfo | null {
     }
   }
   label = options.label ?? label;
+  // bookdown: "knitr::kable(x, caption = '…')" makes a table referred to as \@ref(tab:label).
+  const kable = /\bkable\s*\([\s\S]*?\bcaption\s*=\s*(["'])(.*?)\1/.exec(content);
+  if (kable && options["tbl-cap"] === undefined) options["tbl-cap"] = kable[2] ?? "";
   return { engine: m[1] ?? "", ...(label ? { label } : {}), options };
 }
 

@@ -53,7 +53,7 @@ export const pandocRules: Rule[] = [
       return chunkOutputs(brief.blocks).map((f) =>
         f.kind === "figure"
           ? diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `figure "${f.label ?? ""}" is drawn by code: the PDF prints its caption, not the figure (render it with Quarto, or save it as an image and use ![caption](file.png){#${f.label ?? "fig-x"}})`)
-          : diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `table "${f.label ?? ""}" is made by code: the PDF prints its caption, not the table (render it with Quarto, or write it as a pipe table)`),
+          : diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `table "${/^tbl[-:]/.test(f.label ?? "") ? f.label : `tab:${f.label ?? ""}`}" is made by code: the PDF prints its caption, not the table (render it with Quarto, or write it as a pipe table)`),
       );
     },
   },
