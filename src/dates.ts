@@ -34,7 +34,8 @@ export function briefEpoch(iso: string | undefined, sourceDateEpoch: string | un
   return new Date(0);
 }
 
-const DYNAMIC = new Set(["today", "now", "last-modified"]);
+/** Quarto's words, and LaTeX's "\\today" that Pandoc papers for PDF often carry. */
+const DYNAMIC = new Set(["today", "now", "last-modified", "\\today"]);
 
 /**
  * Reads a front-matter date into ISO, or says why it cannot. `clock` gives the moment

@@ -51,7 +51,7 @@ describe("dates", () => {
   });
   it("takes today, now and last-modified from the clock it is given, never the wall clock", () => {
     const clock = () => new Date(Date.UTC(2023, 10, 14, 22, 13));
-    for (const word of ["today", "now", "last-modified", "`r Sys.Date()`", "`r format(Sys.time(), '%d %B %Y')`"]) expect(iso(word, clock)).toBe("2023-11-14");
+    for (const word of ["today", "now", "last-modified", "`r Sys.Date()`", "`r format(Sys.time(), '%d %B %Y')`", "\\\\today"]) expect(iso(word, clock)).toBe("2023-11-14");
   });
   it("prints in the date-format asked for", () => {
     expect(formatDate("2024-03-05", "long")).toBe("March 5, 2024");
