@@ -81,3 +81,10 @@ describe("Quarto's conditional content", () => {
     expect(brief.blocks.map((b) => (b.kind === "callout" ? b.variant : b.kind))).toEqual(["hidden", "hidden", "div"]);
   });
 });
+
+describe("page breaks", () => {
+  it("{{< pagebreak >}} and LaTeX's \\newpage alone on a line break the page", () => {
+    const { brief } = loadBrief("x.md", "---\ntitle: T\n---\n\nOne.\n\n{{< pagebreak >}}\n\nTwo.\n\\newpage\n\nThree \\newpage stays text.\n");
+    expect(brief.blocks.map((b) => (b.kind === "paragraph" ? plainText(b.inlines) : b.kind))).toEqual(["One.", "pagebreak", "Two.", "pagebreak", "Three \\newpage stays text."]);
+  });
+});
