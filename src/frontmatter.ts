@@ -47,6 +47,8 @@ const FIELDS = {
   keywords: stringList,
   thanks: z.string(),
   key_points: z.array(z.string()),
+  /** The deck's key-figure slide: "60 returned" or {value: 60, label: returned}. */
+  key_figures: z.array(z.union([z.string(), z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string() })])),
   cover: z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) }),
   bibliography: stringList,
   /** Pandoc's inline bibliography: CSL items written in YAML. */
@@ -95,6 +97,7 @@ export interface FrontMatter {
   keywords?: string[];
   thanks?: string;
   key_points?: string[];
+  key_figures?: Array<string | { value: string | number; label: string }>;
   cover?: { image: string; alt: string; credit?: string };
   /** Bibliography files, relative to the brief (front matter's, then the command line's). */
   bibliography?: string[];
@@ -243,7 +246,7 @@ function formatOptions(raw: Record<string, unknown>): Array<{ path: string[]; ke
 }
 
 /** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */
-function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
+export function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
   let current: unknown = node;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];

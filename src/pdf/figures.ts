@@ -5,7 +5,6 @@ import type { Block, Inline } from "../model.js";
 import { breakLines, type Run } from "./lines.js";
 import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { toRuns } from "./runs.js";
-import { STYLES } from "./style.js";
 import { text, type FlowContext } from "./text-item.js";
 
 /** A numbered figure: its images (or a chunk that would draw one), then "Figure N. Caption". */
@@ -37,22 +36,22 @@ export function codeTableCaption(block: Extract<Block, { kind: "chunk" }>, numbe
 
 /** "Figure 2. Caption [drawn by code that briefpress does not run]". */
 function notRunCaption(word: string, number: number, caption: Inline[], verb: string, ctx: FlowContext, indent: number) {
-  const note: Run = { text: ` [${verb} by code that briefpress does not run]`, style: { face: "sans", size: STYLES.caption.size, color: STYLES.caption.color } };
-  return breakLines([...captionRuns(word, number, caption), note], ctx.fonts, { width: ctx.width - indent, leading: STYLES.caption.leading });
+  const note: Run = { text: ` [${verb} by code that briefpress does not run]`, style: { face: "sans", size: ctx.look.styles.caption.size, color: ctx.look.styles.caption.color } };
+  return breakLines([...captionRuns(word, number, caption, ctx), note], ctx.fonts, { width: ctx.width - indent, leading: ctx.look.styles.caption.leading });
 }
 
-function captionRuns(word: string, number: number, caption: Inline[]): Run[] {
-  const base = { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color };
-  return [{ text: `${word}\u00a0${number}.${caption.length ? " " : ""}`, style: { ...base, face: "sans-bold" as const } }, ...toRuns(caption, STYLES.caption)];
+function captionRuns(word: string, number: number, caption: Inline[], ctx: FlowContext): Run[] {
+  const base = { face: ctx.look.styles.caption.face, size: ctx.look.styles.caption.size, color: ctx.look.styles.caption.color };
+  return [{ text: `${word}\u00a0${number}.${caption.length ? " " : ""}`, style: { ...base, face: "sans-bold" as const } }, ...toRuns(caption, ctx.look.styles.caption)];
 }
 
 export function captionItem(word: string, number: number, caption: Inline[], ctx: FlowContext, indent: number, parents: StructRef[], anchor: string | undefined): TextItem {
-  return text("Caption", captionRuns(word, number, caption), STYLES.caption, ctx, { indent, parents, anchor });
+  return text("Caption", captionRuns(word, number, caption, ctx), ctx.look.styles.caption, ctx, { indent, parents, anchor });
 }
 
 /** An empty item that only carries a named destination (and keeps with what follows). */
 export function anchorItem(anchor: string | undefined, ctx: FlowContext): TextItem {
-  const item = text("P", [], STYLES.body, ctx, { anchor });
+  const item = text("P", [], ctx.look.styles.body, ctx, { anchor });
   item.lines = [];
   item.tag = "artifact";
   item.spaceBefore = 0;
@@ -79,12 +78,12 @@ export function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowConte
   const maxWidth = ctx.width - indent;
   const width = Math.min(maxWidth, asset.width);
   const height = Math.min((asset.height / asset.width) * width, 340);
-  const captionStyle = { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color };
+  const captionStyle = { face: ctx.look.styles.caption.face, size: ctx.look.styles.caption.size, color: ctx.look.styles.caption.color };
   const numberedRuns: Run[] = numbered
-    ? [{ text: `${numbered.label} `, style: { ...captionStyle, face: "sans-bold" } }, ...toRuns(numbered.caption, STYLES.caption), ...(image.title ? [{ text: " ", style: captionStyle }] : [])]
+    ? [{ text: `${numbered.label} `, style: { ...captionStyle, face: "sans-bold" } }, ...toRuns(numbered.caption, ctx.look.styles.caption), ...(image.title ? [{ text: " ", style: captionStyle }] : [])]
     : [];
   const caption = image.title || numbered
-    ? breakLines([...numberedRuns, ...(image.title ? [{ text: image.title, style: captionStyle }] : [])], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
+    ? breakLines([...numberedRuns, ...(image.title ? [{ text: image.title, style: captionStyle }] : [])], ctx.fonts, { width: maxWidth, leading: ctx.look.styles.caption.leading })
     : [];
   return {
     type: "figure",

@@ -8,26 +8,29 @@ import { captionItem, codeTableCaption, figure, flowFigure, onlyImage, pageBreak
 import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
-import { COLOURS, STYLES, type TextStyle } from "./style.js";
+import type { TextStyle } from "./style.js";
 import { text, type FlowContext } from "./text-item.js";
 
 export type { FlowContext } from "./text-item.js";
-
 
 const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
 /** Deep nesting indents no further than this, so text always keeps a readable measure. */
 const MAX_INDENT = 150;
+/** Inner padding of boxes, the same on the left and the right. */
+const CODE_PAD = 5;
+const CALLOUT_PAD = 6;
+const RECOMMENDATION_PAD = 7;
 
 /** Footnote bodies, by number, for the placement pass to put at the foot of their page. */
 export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextItem> {
   const notes = new Map<number, TextItem>();
   for (const note of brief.footnotes) {
-    const runs: Run[] = [{ text: `${note.number} `, style: { face: "serif-bold", size: STYLES.note.size, color: COLOURS.accent } }];
+    const runs: Run[] = [{ text: `${note.number} `, style: { face: "serif-bold", size: ctx.look.styles.note.size, color: ctx.look.colours.accent } }];
     note.blocks.forEach((b, i) => {
-      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, ctx.look.styles.note));
     });
-    notes.set(note.number, text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 10 }));
+    notes.set(note.number, text("Note", runs, ctx.look.styles.note, ctx, { anchor: footnoteDest(note.number), hanging: 10 }));
   }
   return notes;
 }
@@ -40,7 +43,7 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
   let boxed = false;
   for (const block of brief.blocks) {
     if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
-    items.push(...flowBlock(block, ctx, { indent: 0, parents: [], para: STYLES.body, boxed }));
+    items.push(...flowBlock(block, ctx, { indent: 0, inset: 0, parents: [], para: ctx.look.styles.body, boxed }));
   }
   if (notes === "end" && brief.footnotes.length > 0) items.push(...endnotes(brief, ctx));
   if (brief.sourcesHeading || brief.sources.length > 0) {
@@ -51,7 +54,7 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
       const source = brief.sources[i];
       if (!source) continue;
       const path = [list, ctx.ids.next("LI"), ctx.ids.next("LBody")];
-      items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18, parents: path }));
+      items.push(text("BibEntry", toRuns(source.inlines, ctx.look.styles.source), ctx.look.styles.source, ctx, { anchor: sourceDest(i), hanging: 18, parents: path }));
     }
   }
   return items;
@@ -66,11 +69,11 @@ function sectionLevel(brief: Brief): number {
 function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
   const items: FlowItem[] = [heading("Notes", 2, ctx, "notes")];
   for (const note of brief.footnotes) {
-    const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: STYLES.note.size, color: COLOURS.muted } }];
+    const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: ctx.look.styles.note.size, color: ctx.look.colours.muted } }];
     note.blocks.forEach((b, i) => {
-      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, ctx.look.styles.note));
     });
-    items.push(text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
+    items.push(text("Note", runs, ctx.look.styles.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
   }
   return items;
 }
@@ -79,8 +82,8 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
   const items: FlowItem[] = [heading(brief.meta["toc-title"] ?? "Contents", 2, ctx, "contents", false)];
   const toc = ctx.ids.next("TOC");
   const entry = (title: string, dest: string) => {
-    const style = { ...STYLES.body, face: "sans" as const, spaceAfter: 2 };
-    const item = text("TOCI", [{ text: title, style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: dest } } }], style, ctx, { width: ctx.width - 40, parents: [toc] });
+    const style = { ...ctx.look.styles.body, face: "sans" as const, spaceAfter: 2 };
+    const item = text("TOCI", [{ text: title, style: { face: "sans", size: 10.5, color: ctx.look.colours.ink, link: { kind: "dest", name: dest } } }], style, ctx, { width: ctx.width - 40, parents: [toc] });
     item.pageRef = dest;
     items.push(item);
   };
@@ -95,7 +98,7 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
 }
 
 function heading(title: string, level: number, ctx: FlowContext, anchor: string, outline = true): TextItem {
-  const style = level <= 1 ? STYLES.h1 : level === 2 ? STYLES.h2 : STYLES.h3;
+  const style = level <= 1 ? ctx.look.styles.h1 : level === 2 ? ctx.look.styles.h2 : ctx.look.styles.h3;
   const item = text(level <= 1 ? "H1" : level === 2 ? "H2" : "H3", [{ text: title, style: { face: style.face, size: style.size, color: style.color } }], style, ctx, { anchor });
   item.keepWithNext = true;
   if (outline) item.outline = { title, level };
@@ -104,6 +107,8 @@ function heading(title: string, level: number, ctx: FlowContext, anchor: string,
 
 interface Place {
   indent: number;
+  /** Right inset: inside a box, its padding. */
+  inset: number;
   parents: StructRef[];
   para: TextStyle;
   /** Inside the Recommendations section: numbered items print boxed. */
@@ -111,16 +116,16 @@ interface Place {
 }
 
 function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
-  const { indent, parents, para } = at;
+  const { indent, inset, parents, para } = at;
   switch (block.kind) {
     case "heading": {
       const level = Math.min(block.level, 3);
       // number-sections: "2.1 Method" in the text and the outline alike.
       const number = ctx.numberSections && block.number ? `${block.number}\u2002` : "";
-      const style = level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1;
+      const style = level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1;
       const item = heading(number + plainText(block.inlines), level, ctx, block.id);
       const numberRun: Run[] = number ? [{ text: number, style: { face: style.face, size: style.size, color: style.color } }] : [];
-      item.lines = breakLines([...numberRun, ...toRuns(block.inlines, style)], ctx.fonts, { width: ctx.width - indent, leading: item.lines[0]?.height ?? 18 });
+      item.lines = breakLines([...numberRun, ...toRuns(block.inlines, style)], ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
       item.indent = indent;
       return [item];
     }
@@ -129,7 +134,7 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
       if (image) return [figure(image, ctx, indent, parents)];
       // A paragraph holding a labelled equation is where "@eq-x" links to.
       const anchor = block.inlines.find((i): i is Extract<Inline, { kind: "math" }> => i.kind === "math" && i.label !== undefined)?.label;
-      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, parents, anchor })];
+      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, inset, parents, anchor })];
     }
     case "list":
       return flowList(block, ctx, at);
@@ -142,15 +147,15 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     case "quote":
       return flowQuoteOrCallout(block, ctx, at);
     case "code": {
-      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: STYLES.code.color, noHyphen: true } }];
-      const item = text("Code", runs, STYLES.code, ctx, { indent: indent + 8, parents });
-      item.box = { fill: COLOURS.sand, pad: 5 };
+      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: ctx.look.styles.code.size, color: ctx.look.styles.code.color, noHyphen: true } }];
+      const item = text("Code", runs, ctx.look.styles.code, ctx, { indent: indent + 8, inset: inset + CODE_PAD, parents });
+      item.box = { fill: ctx.look.colours.sand, pad: CODE_PAD };
       return [item];
     }
     case "html": {
       // Raw HTML prints as the literal text the writer typed.
-      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: COLOURS.muted } }];
-      return [text("Code", runs, STYLES.code, ctx, { indent, parents })];
+      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: ctx.look.styles.code.size, color: ctx.look.colours.muted } }];
+      return [text("Code", runs, ctx.look.styles.code, ctx, { indent, inset, parents })];
     }
     case "rule":
       return [];
@@ -181,21 +186,23 @@ function hyphenated(runs: Run[], ctx: FlowContext): Run[] {
 
 function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
-  const para = block.kind === "quote" ? STYLES.quote : at.para;
-  const place = { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), parents: [...at.parents, container], para };
+  const para = block.kind === "quote" ? ctx.look.styles.quote : at.para;
+  const inset = at.inset + (block.kind === "callout" ? CALLOUT_PAD : 0);
+  const place = { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), inset, parents: [...at.parents, container], para };
   const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, place));
   if (block.kind === "callout" && block.title) {
-    // A Quarto callout's title ("Warning", or the writer's own) heads its box.
-    // Warnings, cautions and important notes title in the accent colour, the others in navy.
-    const color = /^callout-(?:warning|caution|important)$/.test(block.variant) ? COLOURS.accent : COLOURS.navy;
-    const title = text("P", toRuns(block.title, { ...STYLES.body, face: "sans-bold", color }), { ...STYLES.body, spaceAfter: 0 }, ctx, { indent: place.indent, parents: place.parents });
+    // A Quarto callout's title ("Warning", or the writer's own) heads its box; warnings,
+    // cautions and important notes in the accent colour, the others in the primary.
+    const color = /^callout-(?:warning|caution|important)$/.test(block.variant) ? ctx.look.colours.accent : ctx.look.colours.primary;
+    const body = ctx.look.styles.body;
+    const title = text("P", toRuns(block.title, { ...body, face: "sans-bold", color }), { ...body, spaceAfter: 0 }, ctx, { indent: place.indent, inset, parents: place.parents });
     title.keepWithNext = true;
     inner.unshift(title);
   }
   for (const item of inner) {
     if (item.type !== "text") continue;
-    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
-    else item.box = { fill: COLOURS.boxFill, pad: 6 };
+    if (block.kind === "quote") item.bar = { color: ctx.look.colours.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
+    else item.box = { fill: ctx.look.colours.boxFill, pad: CALLOUT_PAD };
     item.keepTogether = item.lines.length < 6;
   }
   return inner;
@@ -210,24 +217,24 @@ function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at:
     const marker = block.ordered ? `${block.start + n}.` : "•";
     const item = ctx.ids.next("LI");
     const body = [...at.parents, list, item, ctx.ids.next("LBody")];
-    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, parents: body, boxed: false }));
+    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, inset: at.inset + (boxed ? RECOMMENDATION_PAD : 0), parents: body, boxed: false }));
     const first = children.find((c): c is TextItem => c.type === "text");
     if (first) {
-      const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: COLOURS.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: STYLES.body.size, color: COLOURS.muted };
-      const [labelLine] = breakLines([{ text: marker, style: labelStyle }], ctx.fonts, { width: 40, leading: first.lines[0]?.height ?? STYLES.body.leading });
+      const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: ctx.look.colours.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: ctx.look.styles.body.size, color: ctx.look.colours.muted };
+      const [labelLine] = breakLines([{ text: marker, style: labelStyle }], ctx.fonts, { width: 40, leading: first.lines[0]?.height ?? ctx.look.styles.body.leading });
       if (labelLine) first.label = { line: labelLine, x: itemIndent - labelLine.width - (boxed ? 10 : 6), tag: [...at.parents, list, item, ctx.ids.next("Lbl")] };
       first.spaceAfter = 3;
     }
     if (boxed) {
       for (const c of children) {
         if (c.type !== "text") continue;
-        c.box = { fill: COLOURS.boxFill, pad: 7 };
+        c.box = { fill: ctx.look.colours.boxFill, pad: RECOMMENDATION_PAD };
         c.spaceAfter = 12;
       }
     }
     out.push(...children);
   });
   const last = out[out.length - 1];
-  if (last?.type === "text") last.spaceAfter = STYLES.body.spaceAfter + 2;
+  if (last?.type === "text") last.spaceAfter = ctx.look.styles.body.spaceAfter + 2;
   return out;
 }

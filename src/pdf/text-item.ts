@@ -3,13 +3,15 @@
 import type { FontBook } from "./fonts.js";
 import { breakLines, type Run } from "./lines.js";
 import type { ImageAsset, StructIds, StructRef, StructType, TextItem } from "./plan.js";
-import type { TextStyle } from "./style.js";
+import type { Look, TextStyle } from "./style.js";
 
 export interface FlowContext {
   fonts: FontBook;
   width: number;
   images: ReadonlyMap<string, ImageAsset>;
   ids: StructIds;
+  /** Colours and type scale of this document, from the organisation's palette. */
+  look: Look;
   /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
   hyphenate?: (text: string) => string;
   /** number-sections: headings print their numbers ("2.1"). */
@@ -19,6 +21,8 @@ export interface FlowContext {
 interface TextOptions {
   indent?: number;
   width?: number;
+  /** Kept clear at the right: a box's inner padding, so it matches the left's. */
+  inset?: number;
   hanging?: number;
   anchor?: string;
   /** Containing structure elements, outermost first. */
@@ -27,7 +31,7 @@ interface TextOptions {
 
 export function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
   const indent = (o.indent ?? 0) + (o.hanging ?? 0);
-  const width = (o.width ?? ctx.width) - indent;
+  const width = (o.width ?? ctx.width) - indent - (o.inset ?? 0);
   const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
   // Hanging indent: the first line starts further left than the rest.
   if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
