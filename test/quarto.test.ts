@@ -123,6 +123,11 @@ describe("a Quarto paper with code chunks and cross-references", () => {
     expect(slides).toContain("Returns Without Review");
     expect(slides).toMatch(/shown in Figure\s1/u);
     expect(slides).not.toContain("read_csv");
+    // The deck shows the numbered figure and tables on slides of their own; the notes div is speaker notes.
+    expect(slides).toContain("Figure 1: The sea route from the eastern ports");
+    expect(slides).toContain("Table 2: Returns with a written decision");
+    expect(slides).toContain("Open on the Brisa figures");
+    expect(slides).not.toMatch(/^- Open on the Brisa/m);
     if (existsSync(CHROME)) expect(existsSync(join(dir, "slides.pdf"))).toBe(true);
   });
 });
