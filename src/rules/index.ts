@@ -6,6 +6,7 @@ import type { Resolution } from "../citations/resolve.js";
 import { fontRules } from "./fonts.js";
 import { footnoteRules } from "./footnotes.js";
 import { imageRules } from "./images.js";
+import { pandocRules } from "./pandoc.js";
 import { sourceRules } from "./sources.js";
 
 export interface RuleContext {
@@ -23,7 +24,7 @@ export interface Rule {
 }
 
 // citation/unresolved and citation/ambiguous come from the resolver itself (citations/resolve.ts).
-export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...fontRules];
+export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...pandocRules, ...fontRules];
 
 export function runRules(ctx: RuleContext): Diagnostic[] {
   return RULES.flatMap((rule) => rule.run(ctx, rule.severity));
