@@ -194,7 +194,9 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
         cache: ws,
         outDir,
         themePath: deckTheme(ws),
-      })).then((d) => ({ ...d, themeCss: withPalette(d.themeCss, checked.brand) }))),
+        // Before the HTML is rendered from it: slides.html and slides.pdf wear the palette.
+        theme: (css) => withPalette(css, checked.brand),
+      }))),
   };
   const outputs: Array<Output & { family: "brief" | "deck" }> = [];
   const failed = new Set<string>();

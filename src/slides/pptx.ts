@@ -6,6 +6,7 @@ import type * as PptxTypes from "pptxgenjs";
 import type { Brand } from "../brand.js";
 import type { Inline } from "../model.js";
 import { loadPackage } from "../packages.js";
+import { deriveColours } from "../palette.js";
 import type { ImageAsset } from "../pdf/plan.js";
 import { isContentSlide, type Bullet, type Deck, type DeckSlide } from "./model.js";
 import { finishPackage } from "./pptx-package.js";
@@ -32,15 +33,17 @@ const LEFT = 0.75;
 const WIDTH = W - 2 * LEFT;
 const INK = "1D1D1F";
 const MUTED = "5B6470";
-const LIGHT = "D5DDE8";
 
 const hex = (c: string) => c.replace(/^#/, "").toUpperCase();
 
 export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
   const PptxGenJS = loadPackage<PptxClass>("pptxgenjs");
   const pres: Pres = new PptxGenJS();
-  const primary = hex(input.brand.colors.primary);
-  const accent = hex(input.brand.colors.accent);
+  // The palette's derived colours (issue 15), as the PDF and the HTML deck use them.
+  const palette = deriveColours(input.brand.colors);
+  const primary = hex(palette.primary);
+  const accent = hex(palette.accent);
+  const onPrimary = hex(palette.onPrimary);
   pres.layout = "LAYOUT_WIDE";
   pres.title = deck.title;
   pres.theme = { headFontFace: FONT, bodyFontFace: FONT };
@@ -61,7 +64,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
   pres.defineSlideMaster({
     title: "COVER",
     background: { color: primary },
-    objects: [{ placeholder: { options: { name: "title", type: "title", x: LEFT, y: 1.9, w: 7.2, h: 2.1, fontFace: FONT, fontSize: 36, bold: true, color: "FFFFFF", valign: "bottom", align: "left" }, text: "" } }],
+    objects: [{ placeholder: { options: { name: "title", type: "title", x: LEFT, y: 1.9, w: 7.2, h: 2.1, fontFace: FONT, fontSize: 36, bold: true, color: onPrimary, valign: "bottom", align: "left" }, text: "" } }],
   });
   const pictures = new Map<string, PptxPicture | null>();
   const pictureOf = async (src: string) => {
@@ -75,7 +78,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
     const slide = pres.addSlide({ masterName: isContentSlide(s) ? "CONTENT" : "COVER" });
     // The size goes on the run: pptxgenjs lets the placeholder's own options win over the shape's.
     slide.addText([{ text: s.title, options: { fontSize: titleSize(s.title, isContentSlide(s)) } }], { placeholder: "title" });
-    await fill(slide, s, { primary, accent, pictureOf });
+    await fill(slide, s, { primary, accent, boxFill: hex(palette.boxFill), onPrimaryMuted: hex(palette.onPrimaryMuted), pictureOf });
     // Paragraphs joined by line breaks here become real paragraphs in pptx-package.ts.
     if (s.notes.length) slide.addNotes(notesParagraphs(s.notes).join("\n"));
   }
@@ -91,6 +94,10 @@ export function notesParagraphs(notes: readonly string[]): string[] {
 interface Fill {
   primary: string;
   accent: string;
+  /** Table headers' fill: a pale tint of the primary. */
+  boxFill: string;
+  /** Quieter text on the primary colour (subtitle, byline, credit, contact). */
+  onPrimaryMuted: string;
   pictureOf(src: string): Promise<PptxPicture | null>;
 }
 
@@ -102,10 +109,10 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
       if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.55, 3, 0.8, "left"), altText: s.logo.alt });
       const text: Run[] = [];
-      if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: LIGHT, breakLine: true, paraSpaceAfter: 10 } });
-      if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: LIGHT, breakLine: true } });
+      if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: f.onPrimaryMuted, breakLine: true, paraSpaceAfter: 10 } });
+      if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: f.onPrimaryMuted, breakLine: true } });
       if (text.length) slide.addText(text, { x: LEFT, y: 4.1, w: 7.2, h: 1.6, fontFace: FONT, valign: "top" });
-      if (s.cover?.credit) slide.addText(s.cover.credit, { x: LEFT, y: H - 0.7, w: 7.2, h: 0.35, fontFace: FONT, fontSize: 10, color: "AAB6C6", italic: true });
+      if (s.cover?.credit) slide.addText(s.cover.credit, { x: LEFT, y: H - 0.7, w: 7.2, h: 0.35, fontFace: FONT, fontSize: 10, color: f.onPrimaryMuted, italic: true });
       return;
     }
     case "points":
@@ -123,7 +130,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "table": {
       const cell = (c: Inline[], i: number, header: boolean) => ({
         text: runs(c, header ? { bold: true, color: f.primary } : { color: INK }),
-        options: { align: s.align[i] ?? "left", fill: { color: header ? "EEF2F7" : "FFFFFF" }, valign: "middle" as const },
+        options: { align: s.align[i] ?? "left", fill: { color: header ? f.boxFill : "FFFFFF" }, valign: "middle" as const },
       });
       const rows = [s.header.map((c, i) => cell(c, i, true)), ...s.rows.map((r) => s.header.map((_, i) => cell(r[i] ?? [], i, false)))];
       const rowH = 0.42;
@@ -159,7 +166,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "closing": {
       const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
       if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.8, 3, 0.9, "left"), altText: s.logo.alt });
-      if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: LIGHT, valign: "top" });
+      if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: f.onPrimaryMuted, valign: "top" });
       return;
     }
   }
