@@ -5,7 +5,8 @@ import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
 import { InlineLocator } from "./locate.js";
-import type { Citation, Inline } from "./model.js";
+import type { Citation, Inline, Skipped, XrefUse } from "./model.js";
+import { findXrefs, type FoundXref } from "./pandoc/xref-find.js";
 
 export interface Context {
   lines: string[];
@@ -14,6 +15,11 @@ export interface Context {
   danglingFootnotes: Array<{ label: string; span: Span }>;
   /** Inside a "::: slide" container: citations there appear on slides only. */
   inSlide: boolean;
+  /** Cross-references ("@fig-map") met so far, resolved once the whole document is read. */
+  xrefUses: XrefUse[];
+  skipped: Skipped;
+  /** Quarto / R Markdown sources: a captioned image alone in its paragraph is a numbered figure. */
+  implicitFigures: boolean;
 }
 
 export type InlineContext = "body" | "table" | "slide";
@@ -72,17 +78,34 @@ class InlineWalker {
           frames.pop();
           stack.pop();
           break;
-        case "code_inline":
-          this.locate(t.content);
-          top().push({ kind: "code", text: t.content });
+        case "code_inline": {
+          const at = this.locate(t.content);
+          // "`r nrow(df)`", "`{python} n`": inline code for knitr or Jupyter to run; never run
+          // here. An ellipsis holds its place, so the sentence does not silently change meaning.
+          if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) {
+            this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
+            top().push({ kind: "text", text: "…" });
+          } else top().push({ kind: "code", text: t.content });
           break;
+        }
+        case "math_inline": {
+          const at = this.locate(t.markup);
+          this.ctx.skipped.maths.push(this.locator.positionAt(at));
+          const meta = (t.meta ?? {}) as { display?: boolean; label?: string };
+          top().push({ kind: "math", tex: t.content, display: meta.display === true, ...(meta.label ? { label: meta.label } : {}) });
+          break;
+        }
         case "hardbreak":
           top().push({ kind: "break" });
           break;
         case "image": {
           const offset = this.locate("![");
           const alt = t.children?.map((c) => c.content).join("") ?? t.content;
-          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset) });
+          const attrs = t.meta as { id?: string; pairs?: Record<string, string> } | null;
+          const label = attrs?.id;
+          // Quarto's fig-alt: the text for screen readers, the bracket text being the caption.
+          const figAlt = attrs?.pairs?.["fig-alt"];
+          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt: figAlt ?? alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset), ...(label ? { label } : {}), ...(figAlt !== undefined ? { caption: alt } : {}) });
           break;
         }
         case "footnote_ref": {
@@ -103,6 +126,21 @@ class InlineWalker {
     }
     flush();
     return stack[0] ?? [];
+  }
+
+  /**
+   * "[@fig-a; @tbl-b]" → one link per reference, printed as written until the whole
+   * document is read and numbered (then "Figure 1; Table 2").
+   */
+  private xrefRun(text: string, found: FoundXref, span: (a: number, b: number) => Span): Inline[] {
+    const out: Inline[] = [];
+    found.refs.forEach((ref, i) => {
+      if (i > 0) out.push({ kind: "text", text: "; " });
+      const inline: Extract<Inline, { kind: "link" }> = { kind: "link", href: "", children: [{ kind: "text", text: text.slice(ref.start, ref.end) }] };
+      this.ctx.xrefUses.push({ label: ref.label, span: span(ref.start, ref.end), inline, bare: ref.bare });
+      out.push(inline);
+    });
+    return out;
   }
 
   /** Finds `needle` in the content from the cursor; returns where it starts. */
@@ -141,6 +179,11 @@ class InlineWalker {
     let last = 0;
     for (const found of allCitations(text, this.where !== "table")) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
+      if ("refs" in found) {
+        out.push(...this.xrefRun(text, found, span));
+        last = found.end;
+        continue;
+      }
       const citation: Citation = {
         style: found.style,
         raw: found.raw,
@@ -148,6 +191,7 @@ class InlineWalker {
         context: this.where,
         items: found.items.map((item) => ({
           ...(item.key ? { key: item.key } : {}),
+          ...(item.suppressAuthor ? { suppressAuthor: true } : {}),
           author: item.authors[0] ?? "",
           authorCandidates: item.authors,
           year: item.year,
@@ -200,9 +244,14 @@ function alignAt(content: string, needle: string, start: number): number[] | nul
   return out;
 }
 
-/** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */
-function allCitations(text: string, narrative: boolean): FoundCitation[] {
-  const keys = findKeyCitations(text);
-  const authorDate = findCitations(text, { narrative }).filter((c) => !keys.some((k) => c.start < k.end && k.start < c.end));
-  return [...keys, ...authorDate].sort((a, b) => a.start - b.start);
+/**
+ * Cross-references, key and author-date citations in one run, in order. Overlaps go to
+ * cross-references first ("@fig-map" is never a citation), then to keys.
+ */
+function allCitations(text: string, narrative: boolean): Array<FoundCitation | FoundXref> {
+  const xrefs = findXrefs(text);
+  const overlaps = (c: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>) => list.some((k) => c.start < k.end && k.start < c.end);
+  const keys = findKeyCitations(text).filter((c) => !overlaps(c, xrefs));
+  const authorDate = findCitations(text, { narrative }).filter((c) => !overlaps(c, keys) && !overlaps(c, xrefs));
+  return [...xrefs, ...keys, ...authorDate].sort((a, b) => a.start - b.start);
 }

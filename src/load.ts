@@ -2,13 +2,16 @@
 // resolved. Pure: takes the text, returns the model and its diagnostics.
 import { basename, extname } from "node:path";
 import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
-import { parseBibliography } from "./citations/bibliography.js";
+import { duplicateKeys, parseBibliography } from "./citations/bibliography.js";
+import { oncePerKey } from "./citations/once.js";
 import { fromCsl } from "./citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
 import type { Brief, SourceEntry } from "./model.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
+import { resolveXrefs } from "./xref.js";
+import { resolveIncludes } from "./include.js";
 
 export interface LoadedBrief {
   brief: Brief;
@@ -20,12 +23,26 @@ export interface LoadedBrief {
 export interface LoadIo {
   /** Reads a file named in front matter, relative to the brief; throws UsageError-like errors. */
   readRelative(path: string): { file: string; text: string };
+  /** The moment "date: today" / "last-modified" stands for (SOURCE_DATE_EPOCH or the file's time). */
+  clock?(): Date;
 }
 
-export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrief {
+/** What the command line adds to the front matter, as Pandoc's --bibliography and --csl do. */
+export interface LoadOptions {
+  /** Further bibliography files, relative to the brief. */
+  bibliography?: readonly string[];
+  /** A CSL style that overrides the front matter's. */
+  csl?: string;
+}
+
+export function loadBrief(file: string, source: string, io?: LoadIo, options: LoadOptions = {}): LoadedBrief {
   const slug = basename(file, extname(file));
-  const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""));
-  const parsed = parseMarkdown(front.body);
+  const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""), { clock: io?.clock });
+  if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
+  if (options.csl) front.meta["citation-style"] = options.csl;
+  const implicitFigures = /\.(?:qmd|rmd)$/i.test(file);
+  const parsed = parseMarkdown(front.body, { implicitFigures });
+  const included = resolveIncludes(file, parsed, io, implicitFigures);
   let blocks = parsed.blocks;
   let title = front.meta.title;
   const first = blocks[0];
@@ -34,7 +51,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     blocks = blocks.slice(1);
   }
   const sections = splitSources(blocks, front.meta.sources_heading);
-  const bibliography = front.meta.bibliography && io ? loadBibliographyEntries(file, front.meta.bibliography, front.metaLines.bibliography ?? 1, io) : { entries: [], diagnostics: [] };
+  const bibliography = loadBibliographies(file, front.meta.bibliography ?? [], front.metaLines.bibliography ?? 1, io);
   const citations = sections.headingLine === null
     ? parsed.citations
     : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity));
@@ -44,30 +61,49 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     meta: front.meta,
     title: title ?? slug,
     blocks: sections.body,
-    sourcesHeading: sections.heading,
-    sources: [...sections.entries, ...bibliography.entries],
+    sourcesHeading: sections.heading ?? front.meta["reference-section-title"] ?? null,
+    sources: [...sections.entries, ...bibliography.entries, ...(front.meta.references ?? []).map((item) => fromCsl(item, file, front.metaLines.references ?? 1))],
     footnotes: parsed.footnotes,
     citations,
     danglingFootnotes: parsed.danglingFootnotes,
     unusedFootnotes: parsed.unusedFootnotes,
     metaLines: front.metaLines,
+    xrefs: resolveXrefs(sections.body, parsed.footnotes.map((f) => f.blocks), parsed.xrefUses, front.meta.crossref, front.meta["number-sections"]),
+    skipped: parsed.skipped,
   };
   const resolution = resolveCitations(brief);
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  resolution.diagnostics = oncePerKey(resolution.diagnostics, brief.citations, bibliography.failed);
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
-function loadBibliographyEntries(file: string, path: string, line: number, io: LoadIo): { entries: SourceEntry[]; diagnostics: Diagnostic[] } {
-  try {
-    const read = io.readRelative(path);
-    const items = parseBibliography(read.text);
-    const lines = read.text.split("\n");
-    const entries = items.map((item) => {
-      const at = lines.findIndex((l) => l.includes(item.id));
-      return fromCsl(item, read.file, at + 1 || 1);
-    });
-    return { entries, diagnostics: [] };
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    return { entries: [], diagnostics: [diagnostic(file, pointSpan(line, 1, "bibliography".length), "error", "bibliography/load", `cannot read bibliography "${path}": ${reason}`)] };
+interface LoadedBibliographies {
+  entries: SourceEntry[];
+  diagnostics: Diagnostic[];
+  /** Some file could not be read: keys it may hold are not reported one by one. */
+  failed: boolean;
+}
+
+function loadBibliographies(file: string, paths: readonly string[], line: number, io: LoadIo | undefined): LoadedBibliographies {
+  const out: LoadedBibliographies = { entries: [], diagnostics: [], failed: false };
+  if (!io) return { ...out, failed: paths.length > 0 };
+  for (const path of paths) {
+    try {
+      const read = io.readRelative(path);
+      const items = parseBibliography(read.text);
+      const lines = read.text.split("\n");
+      for (const item of items) {
+        const at = lines.findIndex((l) => l.includes(item.id));
+        out.entries.push(fromCsl(item, read.file, at + 1 || 1));
+      }
+      for (const d of duplicateKeys(read.text)) {
+        const column = (lines[d.line - 1] ?? "").indexOf(d.key) + 1 || 1;
+        out.diagnostics.push(diagnostic(read.file, pointSpan(d.line, column, d.key.length), "warning", "bibliography/duplicate-key", `key "${d.key}" is defined twice (first on line ${d.firstLine}); only one entry is used`));
+      }
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      out.failed = true;
+      out.diagnostics.push(diagnostic(file, pointSpan(line, 1, "bibliography".length), "error", "bibliography/load", `cannot read bibliography "${path}": ${reason}`));
+    }
   }
+  return out;
 }

@@ -62,4 +62,11 @@ describe("the organisation on the deck", () => {
     const table = pptx.slides.find((s) => s.xml.includes("<a:tbl>"));
     expect(table?.xml).toContain(`<a:srgbClr val="${tint}"/>`);
   });
+
+  it("shows TeX maths on a PPTX slide as its source", async () => {
+    const text = "---\ntitle: Maths\n---\n\n## Growth\n\nThe rate is $r = \\frac{a}{b}$ each year.\n";
+    const file = join(mkdtempSync(join(tmpdir(), "briefpress-pptx-")), "slides.pptx");
+    writeFileSync(file, await writePptx(deriveDeck(loadBrief("report/m.md", text).brief), { brand: { colors: DEFAULT_PALETTE }, picture: () => null }));
+    expect(readPptx(file).slides.find((s) => s.title === "Growth")?.texts.join("")).toContain("The rate is r = \\frac{a}{b} each year.");
+  });
 });

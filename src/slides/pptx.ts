@@ -4,9 +4,9 @@
 // speaker notes. pptx-package.ts then mends what pptxgenjs leaves out.
 import type * as PptxTypes from "pptxgenjs";
 import type { Brand } from "../brand.js";
+import { deriveColours } from "../palette.js";
 import type { Inline } from "../model.js";
 import { loadPackage } from "../packages.js";
-import { deriveColours } from "../palette.js";
 import type { ImageAsset } from "../pdf/plan.js";
 import { isContentSlide, type Bullet, type Deck, type DeckSlide } from "./model.js";
 import { finishPackage } from "./pptx-package.js";
@@ -39,11 +39,13 @@ const hex = (c: string) => c.replace(/^#/, "").toUpperCase();
 export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
   const PptxGenJS = loadPackage<PptxClass>("pptxgenjs");
   const pres: Pres = new PptxGenJS();
-  // The palette's derived colours (issue 15), as the PDF and the HTML deck use them.
-  const palette = deriveColours(input.brand.colors);
-  const primary = hex(palette.primary);
-  const accent = hex(palette.accent);
-  const onPrimary = hex(palette.onPrimary);
+  // The same derived colours as the PDF and the HTML deck: quieter text on the primary
+  // band keeps AA contrast whatever the organisation's primary is.
+  const colours = deriveColours(input.brand.colors);
+  const primary = hex(colours.primary);
+  const accent = hex(colours.accent);
+  const light = hex(colours.onPrimaryMuted);
+  const boxFill = hex(colours.boxFill);
   pres.layout = "LAYOUT_WIDE";
   pres.title = deck.title;
   pres.theme = { headFontFace: FONT, bodyFontFace: FONT };
@@ -64,7 +66,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
   pres.defineSlideMaster({
     title: "COVER",
     background: { color: primary },
-    objects: [{ placeholder: { options: { name: "title", type: "title", x: LEFT, y: 1.9, w: 7.2, h: 2.1, fontFace: FONT, fontSize: 36, bold: true, color: onPrimary, valign: "bottom", align: "left" }, text: "" } }],
+    objects: [{ placeholder: { options: { name: "title", type: "title", x: LEFT, y: 1.9, w: 7.2, h: 2.1, fontFace: FONT, fontSize: 36, bold: true, color: "FFFFFF", valign: "bottom", align: "left" }, text: "" } }],
   });
   const pictures = new Map<string, PptxPicture | null>();
   const pictureOf = async (src: string) => {
@@ -78,7 +80,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
     const slide = pres.addSlide({ masterName: isContentSlide(s) ? "CONTENT" : "COVER" });
     // The size goes on the run: pptxgenjs lets the placeholder's own options win over the shape's.
     slide.addText([{ text: s.title, options: { fontSize: titleSize(s.title, isContentSlide(s)) } }], { placeholder: "title" });
-    await fill(slide, s, { primary, accent, boxFill: hex(palette.boxFill), onPrimaryMuted: hex(palette.onPrimaryMuted), pictureOf });
+    await fill(slide, s, { primary, accent, light, boxFill, pictureOf });
     // Paragraphs joined by line breaks here become real paragraphs in pptx-package.ts.
     if (s.notes.length) slide.addNotes(notesParagraphs(s.notes).join("\n"));
   }
@@ -94,10 +96,10 @@ export function notesParagraphs(notes: readonly string[]): string[] {
 interface Fill {
   primary: string;
   accent: string;
-  /** Table headers' fill: a pale tint of the primary. */
-  boxFill: string;
   /** Quieter text on the primary colour (subtitle, byline, credit, contact). */
-  onPrimaryMuted: string;
+  light: string;
+  /** Table header cells: the palette's pale tint. */
+  boxFill: string;
   pictureOf(src: string): Promise<PptxPicture | null>;
 }
 
@@ -109,10 +111,10 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
       if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.55, 3, 0.8, "left"), altText: s.logo.alt });
       const text: Run[] = [];
-      if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: f.onPrimaryMuted, breakLine: true, paraSpaceAfter: 10 } });
-      if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: f.onPrimaryMuted, breakLine: true } });
+      if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: f.light, breakLine: true, paraSpaceAfter: 10 } });
+      if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: f.light, breakLine: true } });
       if (text.length) slide.addText(text, { x: LEFT, y: 4.1, w: 7.2, h: 1.6, fontFace: FONT, valign: "top" });
-      if (s.cover?.credit) slide.addText(s.cover.credit, { x: LEFT, y: H - 0.7, w: 7.2, h: 0.35, fontFace: FONT, fontSize: 10, color: f.onPrimaryMuted, italic: true });
+      if (s.cover?.credit) slide.addText(s.cover.credit, { x: LEFT, y: H - 0.7, w: 7.2, h: 0.35, fontFace: FONT, fontSize: 10, color: f.light, italic: true });
       return;
     }
     case "points":
@@ -166,7 +168,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "closing": {
       const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
       if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.8, 3, 0.9, "left"), altText: s.logo.alt });
-      if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: f.onPrimaryMuted, valign: "top" });
+      if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: f.light, valign: "top" });
       return;
     }
   }
@@ -197,6 +199,8 @@ function runs(inlines: readonly Inline[], base: Record<string, unknown>): Run[] 
       if (i.kind === "text") out.push({ text: i.text, options: { ...style } });
       else if (i.kind === "citation") out.push({ text: i.citation.display?.text ?? i.text, options: { ...style } });
       else if (i.kind === "code") out.push({ text: i.text, options: { ...style, fontFace: "Courier New" } });
+      // TeX is never typeset (issue 11): the deck shows its source, as the PDF does.
+      else if (i.kind === "math") out.push({ text: i.tex, options: { ...style, fontFace: "Courier New" } });
       else if (i.kind === "break") out.push({ text: " ", options: { ...style } });
       else if (i.kind === "strong") walk(i.children, { ...style, bold: true });
       else if (i.kind === "em") walk(i.children, { ...style, italic: true });
