@@ -236,6 +236,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
         cache: ws,
         outDir,
         themePath: deckTheme(ws),
+        // Before the HTML is rendered from it: slides.html and slides.pdf wear the palette.
         theme: (css) => withPalette(css, checked.brand),
       }))),
   };
