@@ -108,8 +108,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
     case "title": {
       const cover = s.cover ? await f.pictureOf(s.cover.src) : null;
       if (cover && s.cover) slide.addImage({ data: cover.data, x: W * 0.6, y: 0, w: W * 0.4, h: H, sizing: { type: "cover", w: W * 0.4, h: H }, altText: s.cover.alt });
-      const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
-      if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.55, 3, 0.8, "left"), altText: s.logo.alt });
+      if (s.logo) await addLogo(slide, s.logo, 0.55, 0.8, f);
       const text: Run[] = [];
       if (s.subtitle) text.push({ text: s.subtitle, options: { fontSize: 20, color: f.light, breakLine: true, paraSpaceAfter: 10 } });
       if (s.byline) text.push({ text: s.byline, options: { fontSize: 15, color: f.light, breakLine: true } });
@@ -166,8 +165,7 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
       );
       return;
     case "closing": {
-      const logo = s.logo ? await f.pictureOf(s.logo.src) : null;
-      if (logo && s.logo) slide.addImage({ data: logo.data, ...fit(logo, LEFT, 0.8, 3, 0.9, "left"), altText: s.logo.alt });
+      if (s.logo) await addLogo(slide, s.logo, 0.8, 0.9, f);
       if (s.contact) slide.addText(s.contact, { x: LEFT, y: 4.1, w: 10, h: 0.8, fontFace: FONT, fontSize: 18, color: f.light, valign: "top" });
       return;
     }
@@ -178,6 +176,19 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
  * A title that would wrap steps down a size, so two lines still fit its placeholder, even
  * in a wider face standing in for the theme's (about 0.68 em a bold character).
  */
+/**
+ * The logo on the primary-coloured cover and closing slides sits on a white tile, as on
+ * the PDF's cover band: a logo drawn in the organisation's own colour would vanish otherwise.
+ */
+async function addLogo(slide: Slide, logo: { src: string; alt: string }, y: number, h: number, f: Fill): Promise<void> {
+  const picture = await f.pictureOf(logo.src);
+  if (!picture) return;
+  const box = fit(picture, LEFT, y, 3, h, "left");
+  const pad = 0.1;
+  slide.addShape("rect", { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad, fill: { color: "FFFFFF" }, line: { color: "FFFFFF", width: 0 } });
+  slide.addImage({ data: picture.data, ...box, altText: logo.alt });
+}
+
 function titleSize(title: string, content: boolean): number {
   if (!content) return title.length <= 60 ? 36 : 30;
   return title.length <= 38 ? 32 : title.length <= 96 ? 26 : 22;
