@@ -4,6 +4,7 @@
 import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
+import { findNumericCitations } from "./citations/numeric.js";
 import { InlineLocator } from "./locate.js";
 import type { Citation, Inline } from "./model.js";
 
@@ -14,6 +15,8 @@ export interface Context {
   danglingFootnotes: Array<{ label: string; span: Span }>;
   /** Inside a "::: slide" container: citations there appear on slides only. */
   inSlide: boolean;
+  /** The Sources list is numbered: "[1]", "^1^" and "¹" are citations too (issue 12). */
+  numeric?: boolean;
 }
 
 export type InlineContext = "body" | "table" | "slide";
@@ -139,7 +142,7 @@ class InlineWalker {
     });
     const out: Inline[] = [];
     let last = 0;
-    for (const found of allCitations(text, this.where !== "table")) {
+    for (const found of allCitations(text, this.where !== "table", this.ctx.numeric === true)) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       const citation: Citation = {
         style: found.style,
@@ -156,6 +159,8 @@ class InlineWalker {
           span: span(item.start, item.end),
           rawStart: item.start - found.start,
           rawEnd: item.end - found.start,
+          ...(item.number !== undefined ? { number: item.number } : {}),
+          ...(item.titleHint ? { titleHint: item.titleHint } : {}),
         })),
       };
       this.ctx.citations.push(citation);
@@ -201,8 +206,10 @@ function alignAt(content: string, needle: string, start: number): number[] | nul
 }
 
 /** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */
-function allCitations(text: string, narrative: boolean): FoundCitation[] {
+function allCitations(text: string, narrative: boolean, numeric: boolean): FoundCitation[] {
   const keys = findKeyCitations(text);
   const authorDate = findCitations(text, { narrative }).filter((c) => !keys.some((k) => c.start < k.end && k.start < c.end));
-  return [...keys, ...authorDate].sort((a, b) => a.start - b.start);
+  const found = [...keys, ...authorDate];
+  const numbers = numeric ? findNumericCitations(text).filter((c) => !found.some((k) => c.start < k.end && k.start < c.end)) : [];
+  return [...found, ...numbers].sort((a, b) => a.start - b.start);
 }

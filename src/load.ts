@@ -9,6 +9,7 @@ import type { Brief, SourceEntry } from "./model.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
+import { citationsIn, uncite } from "./citations/uncite.js";
 
 export interface LoadedBrief {
   brief: Brief;
@@ -25,7 +26,9 @@ export interface LoadIo {
 export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrief {
   const slug = basename(file, extname(file));
   const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""));
-  const parsed = parseMarkdown(front.body);
+  let parsed = parseMarkdown(front.body);
+  // A numbered Sources or Notes list ("[1] …", "1. …"): "[1]" and "^1^" in the text cite it.
+  if (isNumbered(splitSources(parsed.blocks, front.meta.sources_heading, front.body.split(/\r?\n/)).entries)) parsed = parseMarkdown(front.body, { numeric: true });
   let blocks = parsed.blocks;
   let title = front.meta.title;
   const first = blocks[0];
@@ -33,11 +36,13 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     title = plainText(first.inlines);
     blocks = blocks.slice(1);
   }
-  const sections = splitSources(blocks, front.meta.sources_heading);
+  const sections = splitSources(blocks, front.meta.sources_heading, front.body.split(/\r?\n/));
   const bibliography = front.meta.bibliography && io ? loadBibliographyEntries(file, front.meta.bibliography, front.metaLines.bibliography ?? 1, io) : { entries: [], diagnostics: [] };
+  // Footnote definitions often sit at the very end, below the Sources heading: theirs count.
+  const inNotes = citationsIn(parsed.footnotes.flatMap((f) => f.blocks));
   const citations = sections.headingLine === null
     ? parsed.citations
-    : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity));
+    : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity) || inNotes.has(c));
   const brief: Brief = {
     file,
     slug,
@@ -53,6 +58,10 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     metaLines: front.metaLines,
   };
   const resolution = resolveCitations(brief);
+  if (brief.citations.length !== citations.length) {
+    const kept = new Set(brief.citations);
+    uncite([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], new Set(citations.filter((c) => !kept.has(c))));
+  }
   return { brief, resolution, diagnostics: [...front.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
@@ -70,4 +79,10 @@ function loadBibliographyEntries(file: string, path: string, line: number, io: L
     const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
     return { entries: [], diagnostics: [diagnostic(file, pointSpan(line, 1, "bibliography".length), "error", "bibliography/load", `cannot read bibliography "${path}": ${reason}`)] };
   }
+}
+
+/** Most entries carry a number: the list is cited by number. */
+function isNumbered(entries: readonly SourceEntry[]): boolean {
+  const numbered = entries.filter((e) => e.number !== undefined).length;
+  return numbered > 0 && numbered * 2 >= entries.length;
 }

@@ -49,6 +49,11 @@ export interface CiteItem {
   rawEnd: number;
   /** Filled by the resolver: the index of the source entry this refers to. */
   sourceIndex?: number;
+  // Issue 12:
+  /** A numeric citation ("[3]", "^3^", "³") names the entry by its number. */
+  number?: number;
+  /** MLA "(Human Rights Watch, No Safe Harbour 4)": title words that pick one of an author's entries. */
+  titleHint?: string;
 }
 
 export interface Citation {
@@ -107,6 +112,13 @@ export interface SourceEntry {
   /** The file the entry lives in, when not the brief (a bibliography file). */
   file?: string;
   span: Span;
+  // Issue 12 (reference styles, numbered notes):
+  /** The entry's number in a numbered list ("[3] …", "3. …"): numeric citations match it. */
+  number?: number;
+  /** The authors end in "et al." (MLA, Vancouver): the entry names only the first few. */
+  moreAuthors?: boolean;
+  /** Written "———." / "---.": the authors were taken from the entry above. */
+  sameAuthors?: boolean;
 }
 
 export interface Footnote {

@@ -19,10 +19,10 @@ export interface ParsedBody {
 
 const md = createMarkdown();
 
-export function parseMarkdown(body: string): ParsedBody {
+export function parseMarkdown(body: string, options: { numeric?: boolean } = {}): ParsedBody {
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
   const tokens = md.parse(body, env);
-  const ctx: Context = { lines: body.split(/\r?\n/), citations: [], footnoteNumbers: new Map(), danglingFootnotes: [], inSlide: false };
+  const ctx: Context = { lines: body.split(/\r?\n/), citations: [], footnoteNumbers: new Map(), danglingFootnotes: [], inSlide: false, ...(options.numeric ? { numeric: true } : {}) };
   const reader = new TokenReader(tokens);
   const blocks = readBlocks(reader, ctx, null);
   const footnotes = readFootnotes(reader, ctx);

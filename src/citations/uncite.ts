@@ -1,0 +1,45 @@
+// Citation lookalikes the resolver set aside ("(Article 33)" read as MLA's author–page
+// form) go back to being plain text in the model, so nothing prints them as references.
+import type { Block, Citation, Inline } from "../model.js";
+
+function inlines(list: Inline[], drop: ReadonlySet<Citation>): Inline[] {
+  return list.map((i): Inline => {
+    if (i.kind === "citation" && drop.has(i.citation)) return { kind: "text", text: i.text };
+    if (i.kind === "strong" || i.kind === "em" || i.kind === "link") return { ...i, children: inlines(i.children, drop) };
+    return i;
+  });
+}
+
+/** Rewrites, in place, every citation inline whose citation is in `drop`. */
+export function uncite(blocks: Block[], drop: ReadonlySet<Citation>): void {
+  for (const b of blocks) {
+    if (b.kind === "paragraph" || b.kind === "heading") b.inlines = inlines(b.inlines, drop);
+    else if (b.kind === "list") b.items.forEach((it) => uncite(it.blocks, drop));
+    else if (b.kind === "quote" || b.kind === "callout") uncite(b.blocks, drop);
+    else if (b.kind === "table") {
+      b.header = b.header.map((c) => inlines(c, drop));
+      b.rows = b.rows.map((r) => r.map((c) => inlines(c, drop)));
+    }
+  }
+}
+
+/** Every citation inside these blocks (a footnote's, say). */
+export function citationsIn(blocks: readonly Block[]): Set<Citation> {
+  const out = new Set<Citation>();
+  const visit = (list: readonly Inline[]) => {
+    for (const i of list) {
+      if (i.kind === "citation") out.add(i.citation);
+      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link") visit(i.children);
+    }
+  };
+  const walk = (bs: readonly Block[]) => {
+    for (const b of bs) {
+      if (b.kind === "paragraph" || b.kind === "heading") visit(b.inlines);
+      else if (b.kind === "list") b.items.forEach((it) => walk(it.blocks));
+      else if (b.kind === "quote" || b.kind === "callout") walk(b.blocks);
+      else if (b.kind === "table") [...b.header, ...b.rows.flat()].forEach(visit);
+    }
+  };
+  walk(blocks);
+  return out;
+}
