@@ -29,7 +29,7 @@ export interface FoundCitation {
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
 const PART = new RegExp(
-  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*))?$`,
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
   "u",
 );
 /** MLA's author–page form: "(Okafor et al. 12)", "(Human Rights Watch, No Safe Harbour 4)". */
@@ -50,6 +50,9 @@ const NARRATIVE_TAIL = new RegExp(String.raw`\((?<year>${YEAR})(?:\s*,\s*(?<loc>
 const CONNECTORS = new Set(["and", "&", "of", "the", "for", "on", "in", "de", "del", "la", "van", "von", "der", "den", "du", "dos", "da", "das", "di", "le", "ten", "ter", "et", "al.", "al"]);
 /** Capitalised words that start sentences, not names: "According to Yoon (2024)". */
 const SENTENCE_STARTERS = new Set(["According", "As", "In", "The", "While", "Since", "But", "And", "However", "Although", "Both", "Following", "Like", "Unlike", "Per", "Citing", "See", "Yet", "This", "That", "These", "By", "For", "Of", "On", "When", "Where", "After", "Before", "Under", "Then", "Also", "Even", "Only", "Here"]);
+
+/** Lower-case particles of family names: a name may start with one. */
+const PARTICLES = new Set(["de", "del", "la", "van", "von", "der", "den", "du", "dos", "da", "das", "di", "le", "ten", "ter"]);
 
 const isNameWord = (w: string) => /^[\p{Lu}\p{Lo}]/u.test(w) && !/\d/.test(w);
 
@@ -103,7 +106,7 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
       const end = base + offset + lead + trimmed.length;
       const years = (m.groups?.years ?? "").split(",").map((y) => tidyYear(y));
       for (const year of years) {
-        items.push({ authors: [author], year, locator: m.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end });
+        items.push({ authors: [author], year, locator: (m.groups?.loc ?? m.groups?.asaLoc)?.trim() ?? "", prefix: pre.trim(), start, end });
       }
     } else {
       const page = PAGE_PART.exec(trimmed);
@@ -158,18 +161,20 @@ function namesBefore(s: string, open: number): string[] {
     // "Yoon’s (2024)": the possessive belongs to the sentence, not the name.
     if (run.length === 0) w = w.replace(/[’']s$/u, "");
     // "Okafor, Lindqvist, and Haddad (2019)": a comma inside a list of names keeps the run going.
-    const listComma = /,$/.test(w) && isNameWord(w) && (run[0] === "and" || run[0] === "&" || /,$/.test(run[0] ?? ""));
+    const listComma = /,$/.test(w) && isNameWord(w) && run.some((r) => r === "and" || r === "&");
     if (/[.!?:;,]$/.test(w) && w !== "al." && run.length > 0 && !listComma) break;
     if (isNameWord(w.replace(/[’']s$/, "")) || (CONNECTORS.has(w) && run.length > 0)) run.unshift(w);
     else break;
   }
-  while (run.length > 0 && CONNECTORS.has(run[0] ?? "")) run.shift();
+  while (run.length > 0 && CONNECTORS.has(run[0] ?? "") && !PARTICLES.has(run[0] ?? "")) run.shift();
   if (run.length === 0 || /[,;:]$/.test(run[run.length - 1] ?? "")) return [];
   while (run.length > 1 && SENTENCE_STARTERS.has(run[0] ?? "")) run.shift();
+  while (run.length > 1 && CONNECTORS.has(run[0] ?? "") && !PARTICLES.has(run[0] ?? "")) run.shift();
   if (NOT_AUTHORS.has((run[0] ?? "").replace(/[.,]$/, ""))) return [];
   const candidates: string[] = [];
   for (let i = 0; i < run.length; i++) {
-    if (CONNECTORS.has(run[i] ?? "")) continue;
+    // A candidate may start at a particle ("von Arnim", "de la Cruz"), never at "and" or "of".
+    if (CONNECTORS.has(run[i] ?? "") && !(PARTICLES.has(run[i] ?? "") && (i === 0 || !PARTICLES.has(run[i - 1] ?? "")))) continue;
     candidates.push(run.slice(i).join(" "));
   }
   return candidates;

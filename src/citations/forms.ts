@@ -34,25 +34,32 @@ export function authorDisplays(entry: SourceEntry, aliases: Record<string, strin
     const key = canonicalAuthor(display);
     if (key && !out.has(key)) out.set(key, display);
   };
-  const families = entry.authors.map((a) => a.family);
-  const [first] = entry.authors;
-  if (!first) return out;
-  if (entry.authors.length === 1 && !entry.moreAuthors) {
-    add(first.family);
-    if (first.given) add(CJK.test(first.family + first.given) ? `${first.family}${first.given}` : `${first.given} ${first.family}`);
-    if (first.acronym) add(first.acronym);
-  } else if (entry.authors.length === 2 && !entry.moreAuthors) {
-    add(`${families[0]} and ${families[1]}`);
-    add(`${first.family} et al.`);
-  } else {
-    // Chicago and ASA name up to three authors in text; APA, Harvard and MLA write et al.
-    if (!entry.moreAuthors) add(`${families.slice(0, -1).join(", ")} and ${families[families.length - 1]}`);
-    add(`${first.family} et al.`);
-  }
+  if (entry.authors.length === 0) return out;
+  addForms(entry, entry.authors.map((a) => a.family), add);
+  // Chicago and ASA drop a lower-case particle in text: "(Arnim 2019)" for "von Arnim".
+  const bare = entry.authors.map((a) => a.family.replace(/^(?:(?:van|von|de|der|den|del|la|le|du|dos|da|das|di|ten|ter)\s+)+(?=\p{Lu})/u, ""));
+  if (bare.some((f, i) => f !== entry.authors[i]?.family)) addForms(entry, bare, add);
   for (const [alias, full] of Object.entries(aliases)) {
     if (out.has(canonicalAuthor(full))) add(alias);
   }
   return out;
+}
+
+function addForms(entry: SourceEntry, families: string[], add: (display: string) => void): void {
+  const [first] = entry.authors;
+  if (!first) return;
+  if (entry.authors.length === 1 && !entry.moreAuthors) {
+    add(families[0] ?? first.family);
+    if (first.given) add(CJK.test(first.family + first.given) ? `${first.family}${first.given}` : `${first.given} ${first.family}`);
+    if (first.acronym) add(first.acronym);
+  } else if (entry.authors.length === 2 && !entry.moreAuthors) {
+    add(`${families[0]} and ${families[1]}`);
+    add(`${families[0]} et al.`);
+  } else {
+    // Chicago and ASA name up to three authors in text; APA, Harvard and MLA write et al.
+    if (!entry.moreAuthors) add(`${families.slice(0, -1).join(", ")} and ${families[families.length - 1]}`);
+    add(`${families[0]} et al.`);
+  }
 }
 
 /** Every way a writer may name this entry's authors in text, as canonical keys. */

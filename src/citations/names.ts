@@ -26,7 +26,10 @@ const GIVEN = String.raw`(?:${INITIAL}|${GIVEN_WORD}(?:\s+${GIVEN_WORD}){0,2})(?
 const CJK = String.raw`[\p{Script=Hangul}\p{Script=Han}]{2,4}`;
 
 const INVERTED = new RegExp(String.raw`(?<family>${FAMILY}),\s+(?<given>${GIVEN})(?=$|[\s,.;&(])`, "uy");
-const VANCOUVER = new RegExp(String.raw`(?<family>${FAMILY})\s+(?<given>${L}{1,3})(?=$|[,.;\s])`, "uy");
+// citeproc prints a hyphenated given name's initials as "S ah" ("Soo-ah"): take the tail too.
+const VANCOUVER = new RegExp(String.raw`(?<family>${FAMILY})\s+(?<given>${L}{1,3}(?:\s\p{Ll}{1,4}(?=[,.]))?)(?=$|[,.;\s])`, "uy");
+/** Words that open titles, never given names: "F. Lutz, The Externalised Border". */
+const TITLE_WORDS = new Set(["The", "A", "An", "In", "On", "Of", "For", "To", "From", "With", "Without", "After", "Before", "Under", "Between", "Towards", "Beyond", "When", "Why", "How", "What", "Where", "Report", "Annual", "Global"]);
 const DISPLAY = new RegExp(String.raw`(?<given>(?:${GIVEN_WORD}\s+){1,3})(?<family>${FAMILY})(?=$|[\s,.;&(])`, "uy");
 const CJK_NAME = new RegExp(String.raw`(?<cjk>${CJK})(?=$|[\s,.;(])`, "uy");
 const SEPARATOR = /(?:\s*,\s*&\s*|\s*,\s*and\s+|\s*&\s*|\s+and\s+|\s*;\s*|\s*,\s*)/uy;
@@ -68,7 +71,7 @@ function readPerson(text: string, pos: number, first: boolean): { author: Source
   const vancouver = at(VANCOUVER, text, pos);
   if (vancouver?.groups) return { author: { family: vancouver.groups.family ?? "", given: vancouver.groups.given ?? "" }, end: pos + vancouver[0].length };
   const display = at(DISPLAY, text, pos);
-  if (display?.groups) {
+  if (display?.groups && !TITLE_WORDS.has((display.groups.given ?? "").split(/\s+/)[0] ?? "")) {
     const given = (display.groups.given ?? "").trim();
     let family = display.groups.family ?? "";
     // "Ana De Souza": a capitalised particle before the last word is part of the family name.
