@@ -5,6 +5,7 @@ import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
 import { findNumericCitations } from "./citations/numeric.js";
+import { findNoteCitations } from "./citations/notes.js";
 import { InlineLocator } from "./locate.js";
 import type { Citation, Inline } from "./model.js";
 
@@ -17,6 +18,8 @@ export interface Context {
   inSlide: boolean;
   /** The Sources list is numbered: "[1]", "^1^" and "¹" are citations too (issue 12). */
   numeric?: boolean;
+  /** Inside a footnote: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
+  inNote?: boolean;
 }
 
 export type InlineContext = "body" | "table" | "slide";
@@ -142,7 +145,7 @@ class InlineWalker {
     });
     const out: Inline[] = [];
     let last = 0;
-    for (const found of allCitations(text, this.where !== "table", this.ctx.numeric === true)) {
+    for (const found of allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote === true)) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       const citation: Citation = {
         style: found.style,
@@ -161,6 +164,8 @@ class InlineWalker {
           rawEnd: item.end - found.start,
           ...(item.number !== undefined ? { number: item.number } : {}),
           ...(item.titleHint ? { titleHint: item.titleHint } : {}),
+          ...(item.tentative ? { tentative: true } : {}),
+          ...(item.ibid ? { ibid: true } : {}),
         })),
       };
       this.ctx.citations.push(citation);
@@ -206,10 +211,11 @@ function alignAt(content: string, needle: string, start: number): number[] | nul
 }
 
 /** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */
-function allCitations(text: string, narrative: boolean, numeric: boolean): FoundCitation[] {
+function allCitations(text: string, narrative: boolean, numeric: boolean, inNote: boolean): FoundCitation[] {
   const keys = findKeyCitations(text);
   const authorDate = findCitations(text, { narrative }).filter((c) => !keys.some((k) => c.start < k.end && k.start < c.end));
   const found = [...keys, ...authorDate];
   const numbers = numeric ? findNumericCitations(text).filter((c) => !found.some((k) => c.start < k.end && k.start < c.end)) : [];
-  return [...found, ...numbers].sort((a, b) => a.start - b.start);
+  const notes = inNote ? findNoteCitations(text, [...found, ...numbers].map((c): [number, number] => [c.start, c.end])) : [];
+  return [...found, ...numbers, ...notes].sort((a, b) => a.start - b.start);
 }

@@ -54,6 +54,10 @@ export interface CiteItem {
   number?: number;
   /** MLA "(Human Rights Watch, No Safe Harbour 4)": title words that pick one of an author's entries. */
   titleHint?: string;
+  /** Read from a note without parentheses, or MLA-style without a year: dropped if it names no entry. */
+  tentative?: boolean;
+  /** "Ibid." / "Id.": the source of the previous note. */
+  ibid?: boolean;
 }
 
 export interface Citation {

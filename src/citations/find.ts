@@ -16,6 +16,10 @@ export interface FoundItem {
   titleHint?: string;
   /** A numeric citation's entry number. */
   number?: number;
+  /** Found without parentheses (in a note): a lookalike that names no entry is dropped. */
+  tentative?: boolean;
+  /** "Ibid." / "Id.": the previous note's source. */
+  ibid?: boolean;
 }
 
 export interface FoundCitation {
@@ -26,7 +30,7 @@ export interface FoundCitation {
   items: FoundItem[];
 }
 
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
+export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
 const PART = new RegExp(
   String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
@@ -56,7 +60,7 @@ const PARTICLES = new Set(["de", "del", "la", "van", "von", "der", "den", "du", 
 
 const isNameWord = (w: string) => /^[\p{Lu}\p{Lo}]/u.test(w) && !/\d/.test(w);
 
-function normaliseSpaces(s: string): string {
+export function normaliseSpaces(s: string): string {
   // Non-breaking and narrow spaces count as spaces; lengths stay equal so offsets hold.
   return s.replace(/[\u00a0\u202f\u2007\u2009]/g, " ");
 }
@@ -116,7 +120,7 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
         const start = base + offset + lead + pre.length;
         const end = base + offset + lead + trimmed.length;
         const title = page.groups?.title?.trim();
-        items.push({ authors: [pageAuthor], year: "", locator: page.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end, ...(title ? { titleHint: title } : {}) });
+        items.push({ authors: [pageAuthor], year: "", locator: page.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end, tentative: true, ...(title ? { titleHint: title } : {}) });
       }
     }
     offset += part.length + 1;
@@ -125,7 +129,7 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
 }
 
 /** One name, or a list of them ("Okafor, Lindqvist, and Haddad"). */
-function isAuthor(author: string): boolean {
+export function isAuthor(author: string): boolean {
   const pieces = author.split(/\s*,\s*/);
   if (pieces.length > 6) return false;
   return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(author.split(/[\s.,]+/)[0] ?? "");
@@ -145,7 +149,7 @@ function isTitleHint(title: string): boolean {
 }
 
 /** The capitalised run of words right before a narrative "(2024)", longest first. */
-function namesBefore(s: string, open: number): string[] {
+export function namesBefore(s: string, open: number): string[] {
   const before = s.slice(0, open).trimEnd();
   if (before.length === open) return []; // "Yoon(2024)" without a space is not prose
   const words = before.split(/ +/);
@@ -213,7 +217,8 @@ export function findKeyCitations(text: string): FoundCitation[] {
     found.push({ style: "parenthetical", raw: m[0], start: m.index, end: m.index + m[0].length, items });
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}_@.\[])@(${KEY})`, "gu"))) {
+  // An e-mail's local part may end in any of RFC 5322's characters ("news+@…", "a.b-@…").
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}_@.\[+\-!#$%&'*/=?^{|}~\\])@(${KEY})`, "gu"))) {
     const key = (m[1] ?? "").replace(/[.:,;]+$/, "");
     if (CROSS_REF.test(key) || taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const end = m.index + 1 + key.length;

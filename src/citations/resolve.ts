@@ -3,6 +3,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Brief, Citation, CiteItem, SourceEntry } from "../model.js";
 import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
+import { resolveIbid } from "./ibid.js";
 
 export { authorForms, normaliseName } from "./forms.js";
 
@@ -39,8 +40,9 @@ export function createResolver(brief: Brief): Resolver {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
       if (item.number !== undefined) return resolveNumber(file, item, brief, useCount);
       const { matches, author, form } = matchItem(item, index, brief.sources);
-      if (matches.length === 0 && item.year === "") {
-        const hints = suggestions(item, brief.sources, forms, displays);
+      if (item.ibid) return null; // resolved after every other item (resolveIbid)
+      if (matches.length === 0 && item.tentative) {
+        const hints = suggestions(item, brief.sources, forms, displays).map((h) => h.label);
         if (hints.length === 0) {
           dropped.add(item);
           return null;
@@ -68,7 +70,10 @@ export function createResolver(brief: Brief): Resolver {
           `add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`,
         ]);
       }
-      const hints = suggestions(item, brief.sources, forms, displays);
+      const near = suggestions(item, brief.sources, forms, displays);
+      const hints = near.map((h) => h.label);
+      // The entry the hint names is not also "never cited": one cause, one diagnostic.
+      if (near[0]) useCount[near[0].index] = (useCount[near[0].index] ?? 0) + 1;
       return diagnostic(
         file,
         item.span,
@@ -83,6 +88,7 @@ export function createResolver(brief: Brief): Resolver {
 
 export function resolveCitations(brief: Brief, resolver = createResolver(brief)): Resolution {
   const diagnostics = brief.citations.flatMap((c) => c.items.map((item) => resolver.resolve(brief.file, item)).filter((d): d is Diagnostic => d !== null));
+  diagnostics.push(...resolveIbid(brief, resolver.useCount));
   if (resolver.dropped.size > 0) {
     for (const c of brief.citations) c.items = c.items.filter((i) => !resolver.dropped.has(i));
     brief.citations = brief.citations.filter((c) => c.items.length > 0);
@@ -190,10 +196,10 @@ function resolveNumber(file: string, item: CiteItem, brief: Brief, useCount: num
 }
 
 /** Close candidates: a near name with the same year, the same name a year off, or the long name of an organisation. */
-function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], displays: Array<Map<string, string>>): string[] {
+function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], displays: Array<Map<string, string>>): Array<{ label: string; index: number }> {
   const wanted = fold(item.author);
   const year = Number.parseInt(item.year, 10);
-  const scored: Array<{ label: string; score: number }> = [];
+  const scored: Array<{ label: string; score: number; index: number }> = [];
   sources.forEach((source, i) => {
     const sourceYear = Number.parseInt(source.year, 10);
     const yearOff = item.year === "" || source.year === item.year || source.year.startsWith(item.year) ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
@@ -201,11 +207,15 @@ function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], 
     for (const form of forms[i] ?? []) {
       const distance = editDistance(wanted, fold(form));
       const limit = Math.max(2, Math.floor(form.length / 3));
-      if (distance <= limit && yearOff <= 1) scored.push({ label: label(form), score: distance + yearOff * 2 });
+      if (distance <= limit && yearOff <= 1) scored.push({ label: label(form), score: distance + yearOff * 2, index: i });
     }
-    if (yearOff <= 1 && isShortName(item.author, source)) scored.push({ label: label(forms[i]?.[0] ?? ""), score: 3 + yearOff * 2 });
+    if (yearOff <= 1 && isShortName(item.author, source)) scored.push({ label: label(forms[i]?.[0] ?? ""), score: 3 + yearOff * 2, index: i });
   });
-  return [...new Set(scored.sort((a, b) => a.score - b.score).map((s) => s.label))].slice(0, 3);
+  const seen = new Set<string>();
+  return scored
+    .sort((a, b) => a.score - b.score)
+    .filter((s) => !seen.has(s.label) && seen.add(s.label))
+    .slice(0, 3);
 }
 
 /** Levenshtein distance (two rows). */

@@ -1,0 +1,34 @@
+// "Ibid." and "Id." mean the source cited just before: earlier in the same note, or in
+// the previous note. Resolved after every other citation, in note order.
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import type { Brief } from "../model.js";
+import { citationsIn } from "./uncite.js";
+
+export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const order = new Map(brief.citations.map((c, i) => [c, i]));
+  let previousNote: number | undefined;
+  for (const note of [...brief.footnotes].sort((a, b) => a.number - b.number)) {
+    const cites = [...citationsIn(note.blocks)].filter((c) => order.has(c)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    let last: number | undefined;
+    for (const item of cites.flatMap((c) => c.items)) {
+      if (!item.ibid) {
+        if (item.sourceIndex !== undefined) last = item.sourceIndex;
+        continue;
+      }
+      const source = last ?? previousNote;
+      if (source === undefined) {
+        out.push(diagnostic(brief.file, item.span, "error", "citation/unresolved", `"Ibid." has no source before it (note ${note.number})`, ["name the source: Author Year, page"]));
+        continue;
+      }
+      item.sourceIndex = source;
+      item.author = brief.sources[source]?.authors[0]?.family ?? item.author;
+      item.year = brief.sources[source]?.year ?? item.year;
+      useCount[source] = (useCount[source] ?? 0) + 1;
+      last = source;
+    }
+    previousNote = last;
+  }
+  // "Ibid." in the body, outside any note, has no "previous note": it is left as text.
+  return out;
+}

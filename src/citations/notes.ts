@@ -1,0 +1,46 @@
+// Citations as notes carry them: "[^4]: Mendez 2011, 45; Lutz 2016." (no parentheses),
+// "Ibid., 12." / "Id." (the previous note's source) and "Mendez, op. cit., 47" (the
+// author's work cited before). Bare author-year pairs are tentative: a lookalike such as
+// "Geneva 2019" that names no entry and is near none is not a citation.
+import { YEAR, isAuthor, namesBefore, normaliseSpaces, type FoundCitation } from "./find.js";
+
+const LOCATOR = /^\s*[,:]\s*(?<loc>(?:pp?\.\s*|paras?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*[–-]\s*\d{1,5})?)*)(?![\d/])/u;
+const IBID = /(?<=^|[;.]\s|^\s+)(?<word>Ibid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
+const OP_CIT = /,\s*(?:op\.\s?cit\.|loc\.\s?cit\.)(?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
+const BARE_YEAR = new RegExp(String.raw`(?<![(\d\p{L}/.-])(?<year>${YEAR})(?![\d\p{L}/)-])`, "gu");
+
+const overlaps = (taken: ReadonlyArray<[number, number]>, a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+
+export function findNoteCitations(text: string, taken: ReadonlyArray<[number, number]>): FoundCitation[] {
+  const s = normaliseSpaces(text);
+  const found: FoundCitation[] = [];
+  const push = (c: FoundCitation) => {
+    if (overlaps([...taken, ...found.map((f): [number, number] => [f.start, f.end])], c.start, c.end)) return;
+    found.push(c);
+  };
+  for (const m of s.matchAll(IBID)) {
+    const end = m.index + m[0].length;
+    push({ style: "narrative", raw: text.slice(m.index, end), start: m.index, end, items: [{ authors: [], year: "", locator: m.groups?.loc?.trim() ?? "", prefix: "", start: m.index, end, ibid: true }] });
+  }
+  for (const m of s.matchAll(OP_CIT)) {
+    const authors = namesBefore(s.slice(0, m.index) + " (", m.index + 1);
+    const longest = authors[0];
+    if (!longest) continue;
+    const start = m.index - longest.length;
+    const end = m.index + m[0].length;
+    push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors, year: "", locator: m.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true }] });
+  }
+  for (const m of s.matchAll(BARE_YEAR)) {
+    // "Lutz, 2016" (Elsevier's comma) reads as "Lutz 2016".
+    const before = s.slice(0, m.index).replace(/,\s*$/, (c) => " ".repeat(c.length));
+    const authors = namesBefore(before, m.index).filter((a) => isAuthor(a));
+    const longest = authors[0];
+    if (!longest) continue;
+    const start = before.trimEnd().length - longest.length;
+    const loc = LOCATOR.exec(s.slice(m.index + m[0].length));
+    const end = m.index + m[0].length + (loc?.[0].length ?? 0);
+    const year = m.groups?.year ?? "";
+    push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors, year, locator: loc?.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true }] });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
