@@ -52,7 +52,8 @@ class InlineWalker {
     };
     for (const t of children) {
       if (t.type === "text" || t.type === "softbreak") {
-        const text = t.type === "text" ? t.content : " ";
+        // No font has a glyph for a tab: text pasted with tabs prints them as spaces.
+        const text = t.type === "text" ? t.content.replace(/\t/g, " ") : " ";
         run ??= { text: "", offsets: [] };
         run.offsets.push(...this.align(t.type === "text" ? t.content : "\n"));
         run.text += text;
@@ -80,7 +81,7 @@ class InlineWalker {
           break;
         case "code_inline":
           this.locate(t.content);
-          top().push({ kind: "code", text: t.content });
+          top().push({ kind: "code", text: t.content.replace(/\t/g, " ") });
           break;
         case "hardbreak":
           top().push({ kind: "break" });

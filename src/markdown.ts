@@ -4,6 +4,7 @@ import MarkdownIt from "markdown-it";
 type MarkdownIt = InstanceType<typeof MarkdownIt>;
 import footnote from "markdown-it-footnote";
 import container from "markdown-it-container";
+import { pastedBulletsPlugin } from "./pasted-bullets.js";
 
 /**
  * markdown-it stops nesting at `maxNesting` (default 100) and silently drops what is
@@ -18,5 +19,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(footnote);
   // One generic container: "::: note", "::: slide", "::: box" … the name is the variant.
   md.use(container, "callout", { validate: (params: string) => /^\s*[\w-]+/.test(params) });
+  // "•\tPasted" bullets from word processors (issue 12).
+  md.use(pastedBulletsPlugin);
   return md;
 }

@@ -108,7 +108,7 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
     }
     case "fence":
     case "code_block":
-      return { kind: "code", text: t.content.replace(/\n$/, ""), lang: t.info.trim(), at: at(t) };
+      return { kind: "code", text: expandTabs(t.content.replace(/\n$/, "")), lang: t.info.trim(), at: at(t) };
     case "hr":
       return { kind: "rule", at: at(t) };
     case "html_block":
@@ -172,6 +172,14 @@ function readFootnotes(r: TokenReader, ctx: Context): Footnote[] {
     footnotes.push({ label, number, blocks, at: first ? at(first) : { line: 1, column: 1 } });
   }
   return footnotes;
+}
+
+/** Code keeps its columns: a tab moves to the next multiple of four (no font draws a tab). */
+function expandTabs(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/[^\t]*\t/g, (chunk) => chunk.slice(0, -1) + " ".repeat(4 - ((chunk.length - 1) % 4))))
+    .join("\n");
 }
 
 export function plainText(inlines: readonly Inline[]): string {
