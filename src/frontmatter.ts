@@ -38,7 +38,7 @@ export const frontMatterSchema = z.strictObject({
   paper: z.optional(z.enum(["a4", "A4", "letter", "Letter"])),
   summary: z.optional(z.string()),
   key_points: z.optional(z.array(z.string())),
-  cover: z.optional(z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) })),
+  cover: z.optional(z.union([z.literal(false), z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) })])),
   bibliography: z.optional(z.string()),
   "citation-style": z.optional(z.string()),
   nocite: z.optional(z.array(z.string())),

@@ -5,7 +5,8 @@ import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
 import { parseBibliography } from "./citations/bibliography.js";
 import { fromCsl } from "./citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
-import type { Brief, SourceEntry } from "./model.js";
+import type { Block, Brief, SourceEntry } from "./model.js";
+import { readPasted } from "./pasted.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
@@ -28,14 +29,10 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
   const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""));
   let parsed = parseMarkdown(front.body);
   // A numbered Sources or Notes list ("[1] …", "1. …"): "[1]" and "^1^" in the text cite it.
-  if (isNumbered(splitSources(parsed.blocks, front.meta.sources_heading, front.body.split(/\r?\n/)).entries)) parsed = parseMarkdown(front.body, { numeric: true });
-  let blocks = parsed.blocks;
-  let title = front.meta.title;
-  const first = blocks[0];
-  if (!title && first?.kind === "heading" && first.level === 1) {
-    title = plainText(first.inlines);
-    blocks = blocks.slice(1);
-  }
+  if (isNumbered(splitSources(readPasted(file, parsed.blocks, front.meta.title).blocks, front.meta.sources_heading, front.body.split(/\r?\n/)).entries)) parsed = parseMarkdown(front.body, { numeric: true });
+  const pasted = readPasted(file, parsed.blocks, front.meta.title);
+  const blocks = pasted.blocks;
+  const title = pasted.title ?? firstWords(blocks);
   const sections = splitSources(blocks, front.meta.sources_heading, front.body.split(/\r?\n/));
   const bibliography = front.meta.bibliography && io ? loadBibliographyEntries(file, front.meta.bibliography, front.metaLines.bibliography ?? 1, io) : { entries: [], diagnostics: [] };
   // Footnote definitions often sit at the very end, below the Sources heading: theirs count.
@@ -62,7 +59,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     const kept = new Set(brief.citations);
     uncite([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], new Set(citations.filter((c) => !kept.has(c))));
   }
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...pasted.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 function loadBibliographyEntries(file: string, path: string, line: number, io: LoadIo): { entries: SourceEntry[]; diagnostics: Diagnostic[] } {
@@ -79,6 +76,14 @@ function loadBibliographyEntries(file: string, path: string, line: number, io: L
     const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
     return { entries: [], diagnostics: [diagnostic(file, pointSpan(line, 1, "bibliography".length), "error", "bibliography/load", `cannot read bibliography "${path}": ${reason}`)] };
   }
+}
+
+/** A document with no title and no heading is named by its first words, never its file name. */
+function firstWords(blocks: readonly Block[]): string | undefined {
+  const first = blocks.find((b) => b.kind === "paragraph");
+  if (first?.kind !== "paragraph") return undefined;
+  const text = plainText(first.inlines).replace(/\s+/g, " ").trim();
+  return text.length > 60 ? `${text.slice(0, 60).replace(/\s\S*$/, "")}…` : text || undefined;
 }
 
 /** Most entries carry a number: the list is cited by number. */

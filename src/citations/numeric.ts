@@ -23,14 +23,17 @@ function numbersIn(list: string): Array<{ n: number; start: number; end: number 
 }
 
 function citation(text: string, start: number, end: number, listStart: number, list: string): FoundCitation {
-  const items: FoundItem[] = numbersIn(list).map(({ n, start: a, end: b }) => ({
+  const numbers = numbersIn(list);
+  // A lone "[5]" is reported at its bracket; in "[1, 7]" each number at itself.
+  const one = numbers.length === 1;
+  const items: FoundItem[] = numbers.map(({ n, start: a, end: b }) => ({
     authors: [],
     year: "",
     locator: "",
     prefix: "",
     number: n,
-    start: listStart + a,
-    end: listStart + b,
+    start: one ? start : listStart + a,
+    end: one ? end : listStart + b,
   }));
   return { style: "parenthetical", raw: text.slice(start, end), start, end, items };
 }

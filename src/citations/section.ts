@@ -60,7 +60,11 @@ export function splitSources(blocks: Block[], custom?: string, lines?: readonly 
         const first = item.blocks.find((b) => b.kind === "paragraph");
         if (first?.kind !== "paragraph") return;
         const entry = entryFrom(first.inlines, first.at, furtherReading);
-        if (block.ordered) entry.number = block.start + n;
+        if (block.ordered) {
+          // Markdown took the number off the line: print it again, as the writer numbered it.
+          entry.number = block.start + n;
+          entry.inlines = [{ kind: "text", text: `${entry.number}. ` }, ...entry.inlines];
+        }
         add(entry);
       });
     }

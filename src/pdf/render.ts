@@ -32,12 +32,23 @@ function loadHyphenator(lang = "en"): (text: string) => string {
 export function planPdf(input: PdfInput): PagePlan[] {
   const geo = pageGeometry(input.paper);
   const ids = new StructIds();
-  const cover = coverPage(input.brief, input.fonts, geo, input.brief.meta.cover ? input.images.get(input.brief.meta.cover.image) : undefined, ids);
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: input.brief.meta.hyphenate ? loadHyphenator(input.brief.meta.lang) : undefined };
+  const { brief } = input;
+  const withCover = hasCover(brief);
+  const cover = withCover ? coverPage(brief, input.fonts, geo, brief.meta.cover ? input.images.get(brief.meta.cover.image) : undefined, ids) : undefined;
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
   const notes = input.notes ?? "foot";
-  const footnotes = notes === "foot" ? flowFootnotes(input.brief, ctx) : new Map();
-  const body = paginate(flowBrief(input.brief, ctx, notes), geo, { footnotes });
-  return [cover, ...body];
+  const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
+  // Without a cover the title heads the first page, as a letter's would.
+  const titled: Brief = withCover ? brief : { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at: { line: 1, column: 1 } }, ...brief.blocks] };
+  const body = paginate(flowBrief(titled, ctx, notes), geo, { footnotes });
+  return cover ? [cover, ...body] : body;
+}
+
+/** A cover is for a brief with something to put on it: a summary, key points or a cover image (issue 12). */
+export function hasCover(brief: Brief): boolean {
+  const meta = brief.meta;
+  if (meta.cover === false) return false;
+  return Boolean(meta.summary?.trim() || meta.key_points?.length || meta.cover);
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {

@@ -38,6 +38,9 @@ export const sourceRules: Rule[] = [
         if (s.number !== undefined && brief.sources.some((o) => o.number === undefined)) return [];
         const label = s.number !== undefined ? `[${s.number}] ${excerpt(s.text.replace(/^\s*(?:\[\d+\]|\d+\.)\s*/, ""))}` : `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
         if (nocite.has(normaliseName(label))) return [];
+        if (s.number !== undefined) {
+          return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `note ${label} is never referred to`, [`add "[${s.number}]" where the text relies on it, or remove the note`])];
+        }
         return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
       });
     },

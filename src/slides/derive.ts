@@ -39,7 +39,7 @@ export function deriveSlides(brief: Brief, options: DeriveOptions = {}): Slide[]
       meta.subtitle ? escapeMarkdown(meta.subtitle) : "",
       escapeMarkdown(byline.join(" · ")),
       // The credit is the title slide's last paragraph; the theme sets it small.
-      meta.cover?.credit ? `*${escapeMarkdown(meta.cover.credit)}*` : "",
+      meta.cover && meta.cover.credit ? `*${escapeMarkdown(meta.cover.credit)}*` : "",
     ].filter(Boolean).join("\n\n"),
     notes: meta.summary ?? "",
     cites: [],
@@ -48,7 +48,7 @@ export function deriveSlides(brief: Brief, options: DeriveOptions = {}): Slide[]
     slides.push({ title: "Key points", line: brief.metaLines.key_points ?? 1, body: bullets(meta.key_points.map(escapeMarkdown)), notes: meta.summary ?? "", cites: [] });
   }
 
-  for (const section of sectionsOf(brief.blocks)) {
+  for (const section of sectionsOf(brief.blocks, brief.title)) {
     const marked = section.blocks.filter((b): b is Extract<Block, { kind: "callout" }> => b.kind === "callout" && b.variant === "slide");
     const isRecommendations = /recommendation/i.test(section.title);
     const points = marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")), isRecommendations ? "lead" : "first");
@@ -114,7 +114,7 @@ interface Section {
   blocks: Block[];
 }
 
-function sectionsOf(blocks: readonly Block[]): Section[] {
+function sectionsOf(blocks: readonly Block[], title = "Overview"): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
   for (const b of blocks) {
@@ -123,6 +123,8 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
       sections.push(current);
     } else if (current) current.blocks.push(b);
   }
+  // A letter with no headings still has its paragraphs (issue 12): never an empty deck.
+  if (sections.length === 0 && blocks.length > 0) return [{ title, line: blocks[0]?.at.line ?? 1, blocks: [...blocks] }];
   return sections;
 }
 
