@@ -1,0 +1,60 @@
+// Briefs as people really write them (test/fixtures/real-world/*.md): footnote-cited case
+// studies, letters pasted from a word processor, numbered "IV. References" headings,
+// narrow tables. Each states its diagnostics inline; check must report exactly those.
+// Each also builds: as written when it expects no error, else with its inline fixes
+// applied (an error stops the build, so the mended copy is what a writer would build).
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectations, key, mended } from "./helpers/expectations.js";
+import { ROOT } from "./helpers/paths.js";
+import { readPdf } from "./helpers/pdf.js";
+import { scratchProject } from "./helpers/project.js";
+import { briefpress } from "./helpers/run.js";
+
+const DIR = join(ROOT, "test", "fixtures", "real-world");
+const files = readdirSync(DIR).filter((f) => f.endsWith(".md")).sort();
+
+type Json = { diagnostics: Array<{ ruleId: string; line: number; column: number; severity: string }> };
+
+describe("real-world fixtures", () => {
+  it("exist", () => expect(files.length).toBeGreaterThanOrEqual(5));
+  for (const file of files) {
+    const text = readFileSync(join(DIR, file), "utf8");
+    it(`${file}: check reports exactly the expected diagnostics`, () => {
+      const r = briefpress(["check", join("test", "fixtures", "real-world", file), "--format", "json"]);
+      const json = JSON.parse(r.stdout) as Json;
+      expect(json.diagnostics.map((d) => key({ rule: d.ruleId, line: d.line, column: d.column })).sort()).toEqual(expectations(text).map(key).sort());
+    });
+    it(`${file}: builds (mended where it expects errors), with no glyph 0`, async () => {
+      const dir = scratchProject({ [`report/${file}`]: mended(text) });
+      const r = briefpress(["build", `report/${file}`, "--formats", "pdf,deck"], { cwd: dir });
+      expect(r.stderr + r.stdout).not.toMatch(/ error /);
+      expect(r.code).toBe(0);
+      const slug = file.replace(/\.md$/, "");
+      const pdf = join(dir, "dist", slug, "brief.pdf");
+      expect(existsSync(pdf)).toBe(true);
+      const reading = await readPdf(pdf);
+      // The running header and the document title are the brief's title, never its file name.
+      expect(String(reading.info.Title)).not.toBe(slug);
+      expect(reading.pages.map((p) => p.text).join(" ")).not.toContain(slug);
+      const deck = readFileSync(join(dir, "dist", slug, "slides.md"), "utf8");
+      expect(deck.split(/\n---\n/).length).toBeGreaterThan(3);
+    });
+  }
+});
+
+describe("a letter pasted from a word processor", () => {
+  it("prints as one page with its title at the top, bullets as a list, notes numbered", async () => {
+    const text = mended(readFileSync(join(DIR, "letter-numbered-notes.md"), "utf8"));
+    const dir = scratchProject({ "report/letter.md": text });
+    expect(briefpress(["build", "report/letter.md", "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const pdf = await readPdf(join(dir, "dist", "letter", "brief.pdf"));
+    expect(pdf.pages.length).toBeLessThanOrEqual(2);
+    const first = pdf.pages[0]?.text ?? "";
+    expect(first.startsWith("Letter to the Minister of the Interior")).toBe(true);
+    expect(first).toContain("• publish the number of people held on return");
+    expect(first).toMatch(/1\. Coastal Monitoring Network, interviews/);
+    expect(first).not.toContain("\t");
+  });
+});
