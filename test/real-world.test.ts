@@ -11,6 +11,7 @@ import { ROOT } from "./helpers/paths.js";
 import { readPdf } from "./helpers/pdf.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
+import { loadBrief } from "../src/load.js";
 
 const DIR = join(ROOT, "test", "fixtures", "real-world");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".md")).sort();
@@ -56,5 +57,26 @@ describe("a letter pasted from a word processor", () => {
     expect(first).toContain("• publish the number of people held on return");
     expect(first).toMatch(/1\. Coastal Monitoring Network, interviews/);
     expect(first).not.toContain("\t");
+  });
+});
+
+describe("citations in notes", () => {
+  it("reads bare author-year lists, Ibid., Id. and op. cit. to the sources a reader would", () => {
+    const file = join(DIR, "case-study-footnotes.md");
+    const { brief } = loadBrief(file, readFileSync(file, "utf8"));
+    const cited = (raw: string) =>
+      brief.citations
+        .filter((c) => c.raw === raw)
+        .flatMap((c) => c.items.map((i) => `${brief.sources[i.sourceIndex ?? -1]?.authors[0]?.family ?? "?"} ${brief.sources[i.sourceIndex ?? -1]?.year ?? ""} ${i.locator}`.trim()));
+    expect(cited("Mendez 2011, 45")).toEqual(["Mendez 2011 45"]);
+    expect(cited("Ibid., 52")).toEqual(["Mendez 2011 52"]);
+    expect(cited("Mendez, op. cit., 50")).toEqual(["Mendez 2011 50"]);
+    expect(cited("Id.")).toEqual(["Mendez 2011"]);
+    expect(cited("Okafor, Lindqvist, and Haddad 2019, 614–15")).toEqual(["Okafor 2019 614–15"]);
+    expect(cited("Human Rights Watch 2024b")).toEqual(["Human Rights Watch 2024b"]);
+    // "———." took the authors of the entry above it.
+    expect(brief.sources.find((s) => s.year === "2022b")?.authors[0]?.family).toBe("Ministry of Justice");
+    // Dates and places in a note are not citations.
+    expect(brief.citations.some((c) => /Geneva|March|February/.test(c.raw))).toBe(false);
   });
 });

@@ -8,12 +8,22 @@ export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const order = new Map(brief.citations.map((c, i) => [c, i]));
   let previousNote: number | undefined;
+  let previousAll: number[] = [];
   for (const note of [...brief.footnotes].sort((a, b) => a.number - b.number)) {
     const cites = [...citationsIn(note.blocks)].filter((c) => order.has(c)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     let last: number | undefined;
+    const all: number[] = [];
     for (const item of cites.flatMap((c) => c.items)) {
       if (!item.ibid) {
-        if (item.sourceIndex !== undefined) last = item.sourceIndex;
+        if (item.sourceIndex !== undefined) all.push((last = item.sourceIndex));
+        continue;
+      }
+      const distinct = [...new Set(previousAll)];
+      if (last === undefined && distinct.length > 1) {
+        // "Ibid." after a note citing two works could mean either.
+        const names = distinct.map((i) => `"${brief.sources[i]?.authors[0]?.family ?? ""} ${brief.sources[i]?.year ?? ""}"`);
+        out.push(diagnostic(brief.file, item.span, "error", "citation/ambiguous", `"Ibid." could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]} (note ${note.number})`, ["name the source: Author Year, page"]));
+        for (const i of distinct) useCount[i] = (useCount[i] ?? 0) + 1;
         continue;
       }
       const source = last ?? previousNote;
@@ -28,6 +38,7 @@ export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
       last = source;
     }
     previousNote = last;
+    previousAll = all.length > 0 ? all : last === undefined ? [] : [last];
   }
   // "Ibid." in the body, outside any note, has no "previous note": it is left as text.
   return out;

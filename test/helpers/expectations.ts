@@ -7,7 +7,7 @@
 
 const EXPECT = /<!--\s*expect\s+([\w/-]+)\s+at\s+"((?:[^"\\]|\\.)*)"\s*-->/g;
 const FIX = /<!--\s*fix\s+"((?:[^"\\]|\\.)*)"\s*=>\s*"((?:[^"\\]|\\.)*)"\s*-->/g;
-const unquote = (s: string) => s.replace(/\\"/g, '"');
+const unquote = (s: string) => s.replace(/\\"/g, '"').replace(/\\n/g, "\n");
 
 export interface Located {
   rule: string;
