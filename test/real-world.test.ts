@@ -80,3 +80,29 @@ describe("citations in notes", () => {
     expect(brief.citations.some((c) => /Geneva|March|February/.test(c.raw))).toBe(false);
   });
 });
+
+describe("narrow table columns", () => {
+  it("are as wide as their longest word when the table fits", async () => {
+    const dir = scratchProject({ "report/t.md": readFileSync(join(DIR, "narrow-table.md"), "utf8") });
+    expect(briefpress(["build", "report/t.md", "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const pdf = await readPdf(join(dir, "dist", "t", "brief.pdf"));
+    const strings = pdf.pages.flatMap((p) => p.items.map((i) => i.str.trim()));
+    for (const word of ["Region", "Origin", "Senegal", "Mauritania", "Northern", "Coastal"]) expect(strings).toContain(word);
+    expect(strings.some((s) => /^(?:Regi|Seneg|Maurit|North|Coast)$/.test(s))).toBe(false);
+  });
+
+  it("hyphenate only when even the longest words cannot fit, and every break shows its hyphen", async () => {
+    const long = ["Telecommunications", "Administratively", "Internationalisation", "Responsibilities"];
+    const header = Array.from({ length: 12 }, (_, i) => `C${i + 1}`);
+    const row = header.map((_, i) => long[i % long.length]);
+    const table = [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, `| ${row.join(" | ")} |`].join("\n");
+    const dir = scratchProject({ "report/t.md": `---\ntitle: "Wide"\n---\n\n## Table\n\n${table}\n` });
+    expect(briefpress(["build", "report/t.md", "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const pdf = await readPdf(join(dir, "dist", "t", "brief.pdf"));
+    const strings = pdf.pages.flatMap((p) => p.items.map((i) => i.str.trim())).filter(Boolean);
+    const fragments = strings.filter((s) => long.some((w) => w !== s && w.startsWith(s.replace(/-$/, ""))) && !/^C\d+$/.test(s));
+    expect(fragments.length).toBeGreaterThan(0);
+    // A piece of a long word is either its last piece or ends in a hyphen.
+    for (const f of fragments) expect(f.endsWith("-") || long.some((w) => w.endsWith(f))).toBe(true);
+  });
+});
