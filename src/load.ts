@@ -59,7 +59,8 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     const kept = new Set(brief.citations);
     uncite([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], new Set(citations.filter((c) => !kept.has(c))));
   }
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...pasted.diagnostics, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  const html = parsed.htmlDropped.map((d) => diagnostic(file, d.span, "warning", "html/dropped", d.message));
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...pasted.diagnostics, ...html, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 function loadBibliographyEntries(file: string, path: string, line: number, io: LoadIo): { entries: SourceEntry[]; diagnostics: Diagnostic[] } {

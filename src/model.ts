@@ -12,7 +12,9 @@ export type Inline =
   | { kind: "break" }
   | { kind: "citation"; text: string; citation: Citation }
   | { kind: "footnoteRef"; label: string; number: number }
-  | { kind: "image"; src: string; alt: string; title: string; at: Position };
+  | { kind: "image"; src: string; alt: string; title: string; at: Position }
+  // Issue 12: pasted inline HTML <sup>, <sub>, <u> (everything else maps to the kinds above).
+  | { kind: "mark"; mark: "sup" | "sub" | "underline"; children: Inline[] };
 
 export interface ListItem {
   blocks: Block[];

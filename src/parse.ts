@@ -14,6 +14,8 @@ export interface ParsedBody {
   danglingFootnotes: Array<{ label: string; span: Span }>;
   /** Definitions that nothing references (markdown-it drops them from the output). */
   unusedFootnotes: Array<{ label: string; span: Span }>;
+  /** Pasted inline HTML that was dropped: one entry per kind, at its first place. */
+  htmlDropped: Array<{ message: string; span: Span }>;
 }
 
 
@@ -36,7 +38,7 @@ export function parseMarkdown(body: string, options: { numeric?: boolean } = {})
       const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
-  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes };
+  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])] };
 }
 
 class TokenReader {
@@ -194,6 +196,7 @@ export function plainText(inlines: readonly Inline[]): string {
         case "strong":
         case "em":
         case "link":
+        case "mark":
           return plainText(i.children);
         case "break":
           return " ";

@@ -106,3 +106,30 @@ describe("narrow table columns", () => {
     for (const f of fragments) expect(f.endsWith("-") || long.some((w) => w.endsWith(f))).toBe(true);
   });
 });
+
+describe("pasted inline HTML", () => {
+  it("prints what it means in the PDF and the deck, and runs nothing", async () => {
+    const dir = scratchProject({ "report/h.md": readFileSync(join(DIR, "pasted-html.md"), "utf8") });
+    expect(briefpress(["build", "report/h.md", "--formats", "pdf,deck"], { cwd: dir }).code).toBe(0);
+    const pdf = await readPdf(join(dir, "dist", "h", "brief.pdf"));
+    const text = pdf.pages.map((p) => p.text).join(" ");
+    for (const tag of ["<br>", "<sup>", "<em>", "<span", "<a ", "<img", "<script", "<!--"]) expect(text).not.toContain(tag);
+    expect(text).not.toContain("alert");
+    expect(text).toContain("unacceptable");
+    // <br> breaks the line: "3 March" ends one line and "and again" starts the next.
+    const items = pdf.pages.flatMap((p) => p.items);
+    const march = items.find((i) => i.str.includes("The tribunal sat on 3 March"));
+    const again = items.find((i) => i.str.startsWith("and again on 17 March"));
+    expect(march && again && march.y > again.y).toBe(true);
+    // <sup>†</sup> is set smaller and higher than its line.
+    const dagger = items.find((i) => i.str === "†");
+    const line = items.find((i) => i.str.includes("were adjourned"));
+    expect(dagger && line && dagger.height < line.height && dagger.y > line.y).toBe(true);
+    const links = pdf.pages.flatMap((p) => p.links.map((l) => l.url ?? ""));
+    expect(links).toContain("https://tribunal.example.org/records/2025");
+    expect(links.some((l) => l.startsWith("javascript"))).toBe(false);
+    const deck = readFileSync(join(dir, "dist", "h", "slides.html"), "utf8");
+    expect(deck).not.toContain("alert(");
+    expect(deck).not.toContain("onclick");
+  });
+});

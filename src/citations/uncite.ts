@@ -5,7 +5,7 @@ import type { Block, Citation, Inline } from "../model.js";
 function inlines(list: Inline[], drop: ReadonlySet<Citation>): Inline[] {
   return list.map((i): Inline => {
     if (i.kind === "citation" && drop.has(i.citation)) return { kind: "text", text: i.text };
-    if (i.kind === "strong" || i.kind === "em" || i.kind === "link") return { ...i, children: inlines(i.children, drop) };
+    if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") return { ...i, children: inlines(i.children, drop) };
     return i;
   });
 }
@@ -29,7 +29,7 @@ export function citationsIn(blocks: readonly Block[]): Set<Citation> {
   const visit = (list: readonly Inline[]) => {
     for (const i of list) {
       if (i.kind === "citation") out.add(i.citation);
-      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link") visit(i.children);
+      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") visit(i.children);
     }
   };
   const walk = (bs: readonly Block[]) => {
