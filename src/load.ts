@@ -6,6 +6,7 @@ import { parseBibliography } from "./citations/bibliography.js";
 import { fromCsl } from "./citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
 import type { Block, Brief, SourceEntry } from "./model.js";
+import { invisibleCharacters } from "./invisible.js";
 import { readPasted } from "./pasted.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
@@ -60,7 +61,8 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
     uncite([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], new Set(citations.filter((c) => !kept.has(c))));
   }
   const html = parsed.htmlDropped.map((d) => diagnostic(file, d.span, "warning", "html/dropped", d.message));
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...pasted.diagnostics, ...html, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  const invisible = invisibleCharacters(file, front.body);
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...pasted.diagnostics, ...html, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 function loadBibliographyEntries(file: string, path: string, line: number, io: LoadIo): { entries: SourceEntry[]; diagnostics: Diagnostic[] } {

@@ -133,3 +133,28 @@ describe("pasted inline HTML", () => {
     expect(deck).not.toContain("onclick");
   });
 });
+
+describe("invisible characters", () => {
+  it("are a warning at their position inside a URL, a DOI or a citation, and nowhere else", () => {
+    const zw = "\u200b";
+    const rlo = "\u202e";
+    const lines = [
+      "---",
+      'title: "Invisible"',
+      "---",
+      "",
+      `Returns rose (Yoon${zw} 2024). See https://www.hrw.example.org/re${rlo}port and doi:10.1093/jrs.${zw}fez041.`,
+      `A zero-width space between words${zw} stays, as does a joiner in a word: क्‍ष.`,
+      "",
+      "## Sources",
+      "",
+      "Lina Yoon. (2024). A title. Human Rights Watch.",
+    ];
+    const source = lines.join("\n");
+    const dir = scratchProject({ "report/z.md": source });
+    const r = briefpress(["check", "report/z.md", "--format", "json"], { cwd: dir });
+    const json = JSON.parse(r.stdout) as Json;
+    const at = (needle: string) => `5:${lines[4]!.indexOf(needle) + 1} text/invisible`;
+    expect(json.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`).sort()).toEqual([at(zw), at(rlo), `5:${lines[4]!.lastIndexOf(zw) + 1} text/invisible`].sort());
+  });
+});

@@ -3,7 +3,8 @@
 import type { SourceEntry } from "../model.js";
 
 export function normaliseName(s: string): string {
-  return s.normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+  // Invisible characters pasted into a name do not change it (text/invisible reports them).
+  return s.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "").normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /**
