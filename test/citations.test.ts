@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { findCitations } from "../src/citations/find.js";
 import { parseSourceEntry } from "../src/citations/sources.js";
+import { splitSources } from "../src/citations/section.js";
+import { parseMarkdown } from "../src/parse.js";
 
 const cases: Array<[string, Array<{ authors: string; year: string; locator?: string }>]> = [
   ["as reported (Yoon 2024).", [{ authors: "Yoon", year: "2024" }]],
@@ -25,6 +27,21 @@ const cases: Array<[string, Array<{ authors: string; year: string; locator?: str
   ["(A/HRC/25/CRP.1)", []],
   ["the Korean War of 1950–53", []],
   ["(1950-1953)", []],
+  // Issue 12: the styles' own forms, and parenthesised dates and figures that are not citations.
+  ["(Okafor, Lindqvist, and Haddad 2019)", [{ authors: "Okafor, Lindqvist, and Haddad", year: "2019" }]],
+  ["(Okafor, Lindqvist and Haddad, 2019)", [{ authors: "Okafor, Lindqvist and Haddad", year: "2019" }]],
+  ["(Okafor et al 2019)", [{ authors: "Okafor et al", year: "2019" }]],
+  ["Haddad et al (2019) found", [{ authors: "Haddad et al", year: "2019" }]],
+  ["(Haddad 2020:38)", [{ authors: "Haddad", year: "2020", locator: "38" }]],
+  ["(Okafor et al. 12)", [{ authors: "Okafor et al.", year: "", locator: "12" }]],
+  ["(de la Cruz et al. 2023)", [{ authors: "de la Cruz et al.", year: "2023" }]],
+  ["as von Arnim (2019) shows", [{ authors: "von Arnim", year: "2019" }]],
+  ["(June 2021, N = 412)", []],
+  ["(since 2019)", []],
+  ["(Since 2019)", []],
+  ["(n = 412)", []],
+  ["(2019–2021)", []],
+  ["in March (2019)", []],
 ];
 
 describe("findCitations", () => {
@@ -52,6 +69,22 @@ describe("findCitations", () => {
   });
 });
 
+describe("Sources headings as written", () => {
+  const headings = ["IV. References", "7 References", "7. References:", "Notes:", "Endnotes", "References and further reading", "Works Cited", "Références", "Fuentes", "Bibliografía", "Quellen", "Литература", "참고문헌", "参考文献", "المراجع"];
+  for (const heading of headings) {
+    it(`finds "${heading}"`, () => {
+      const { blocks } = parseMarkdown(`## Findings\n\nText.\n\n## ${heading}\n\nYoon, L. (2024). A title. Publisher.\n`);
+      const split = splitSources(blocks);
+      expect(split.heading).toBe(heading);
+      expect(split.entries.map((e) => e.authors[0]?.family)).toEqual(["Yoon"]);
+    });
+  }
+  it("does not take a heading that only mentions sources", () => {
+    const { blocks } = parseMarkdown("## Notes on method\n\nText.\n\n## Sources of funding\n\nText.\n");
+    expect(splitSources(blocks).heading).toBeNull();
+  });
+});
+
 describe("parseSourceEntry", () => {
   it("reads a person, a spelled-out date, title and URL", () => {
     const e = parseSourceEntry("Lina Yoon. (May 8th 2024). China Forcibly Returns 60 Refugees to North Korea. Human Rights Watch. https://www.hrw.org/news/x.");
@@ -76,5 +109,29 @@ describe("parseSourceEntry", () => {
 
   it("keeps a year suffix", () => {
     expect(parseSourceEntry("Yoon, L. (2024b). Second report.").year).toBe("2024b");
+  });
+});
+
+describe("parseSourceEntry, in the common styles", () => {
+  it("keeps particles with the family name and reads et al.", () => {
+    expect(parseSourceEntry("De Souza, A., & van der Berg, P. (2021). Quiet borders. Migration Review, 5, 1–20.").authors.map((a) => a.family)).toEqual(["De Souza", "van der Berg"]);
+    expect(parseSourceEntry("Arnim, Klara von. 2019. “Safe Third Countries Revisited.” Journal 21: 301–25.").authors[0]).toEqual({ family: "von Arnim", given: "Klara" });
+    const mla = parseSourceEntry("Okafor, Chidi, et al. “Detention Conditions.” Journal of Refugee Studies, vol. 32, no. 4, 2019, pp. 611–30.");
+    expect(mla.moreAuthors).toBe(true);
+    expect(mla.year).toBe("2019");
+    expect(mla.title).toBe("Detention Conditions");
+  });
+
+  it("reads numbered entries and their number", () => {
+    const ieee = parseSourceEntry("[3] C. Okafor, M. Lindqvist, and R. Haddad, “Detention conditions,” Journal of Refugee Studies, vol. 32, pp. 611–630, 2019, doi: 10.1093/jrs/fez041.");
+    expect(ieee.number).toBe(3);
+    expect(ieee.authors.map((a) => a.family)).toEqual(["Okafor", "Lindqvist", "Haddad"]);
+    expect(ieee.doi).toBe("10.1093/jrs/fez041");
+    expect(parseSourceEntry("12. Okafor C, Lindqvist M. Detention conditions. J Refug Stud. 2019;32(4):611–30.").year).toBe("2019");
+  });
+
+  it("marks ———. entries so they take the authors above", () => {
+    expect(parseSourceEntry("———. 2024b. No Safe Harbour. Human Rights Watch.").sameAuthors).toBe(true);
+    expect(parseSourceEntry("---. Sent Back. Human Rights Watch, 2024.").sameAuthors).toBe(true);
   });
 });

@@ -36,6 +36,8 @@ export const sourceRules: Rule[] = [
         // Numbered entries are cited by number, dated or not.
         if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || (!s.year && s.number === undefined) || nocite.has("*")) return [];
         if (s.number !== undefined && brief.sources.some((o) => o.number === undefined)) return [];
+        // An entry without readable authors cannot be cited by author and year: source/unreadable says so.
+        if (s.number === undefined && s.authors.length === 0) return [];
         const label = s.number !== undefined ? `[${s.number}] ${excerpt(s.text.replace(/^\s*(?:\[\d+\]|\d+\.)\s*/, ""))}` : `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
         if (nocite.has(normaliseName(label))) return [];
         if (s.number !== undefined) {
