@@ -158,3 +158,33 @@ describe("invisible characters", () => {
     expect(json.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`).sort()).toEqual([at(zw), at(rlo), `5:${lines[4]!.lastIndexOf(zw) + 1} text/invisible`].sort());
   });
 });
+
+describe("hints", () => {
+  it("name both candidates, the long name of an organisation, and spell names as the entry does", () => {
+    const source = [
+      "## Findings",
+      "",
+      "Figures (Ministry of Justice 2022), camps (Oxfam 2023), children (de la Cruz et al. 2024),",
+      "and reviews (Okafor, Lindqvist, and Hadad 2019).",
+      "",
+      "## References",
+      "",
+      "Ministry of Justice. (2022a). Annual statistics. Ministry of Justice.",
+      "",
+      "Ministry of Justice. (2022b). Review of the backlog. Ministry of Justice.",
+      "",
+      "Oxfam International. (2023). Left behind. Oxfam International.",
+      "",
+      "de la Cruz, M., Ortega, B., & Ruiz, C. (2023). Children on the move. Child Rights Review, 9, 1–30.",
+      "",
+      "Okafor, C., Lindqvist, M., & Haddad, R. (2019). Detention conditions. Journal of Refugee Studies, 32(4), 611–630.",
+    ].join("\n");
+    const { diagnostics } = loadBrief("report/h.md", source);
+    const messages = diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+    expect(messages).toContain('citation/ambiguous "Ministry of Justice 2022" could be "Ministry of Justice 2022a" or "Ministry of Justice 2022b"');
+    expect(messages.some((m) => m.includes('"Oxfam 2023"') && m.includes('did you mean "Oxfam International 2023"?'))).toBe(true);
+    expect(messages.some((m) => m.includes('did you mean "de la Cruz et al. 2023"?'))).toBe(true);
+    expect(messages.some((m) => m.includes('did you mean "Okafor, Lindqvist and Haddad 2019"?'))).toBe(true);
+    expect(messages.join("\n")).not.toMatch(/Et Al|De La/);
+  });
+});
