@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { expectations, key, mended } from "./helpers/expectations.js";
 import { ROOT } from "./helpers/paths.js";
 import { readPdf } from "./helpers/pdf.js";
+import { countNotdef } from "./helpers/notdef.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 import { loadBrief } from "../src/load.js";
@@ -186,5 +187,19 @@ describe("hints", () => {
     expect(messages.some((m) => m.includes('did you mean "de la Cruz et al. 2023"?'))).toBe(true);
     expect(messages.some((m) => m.includes('did you mean "Okafor, Lindqvist and Haddad 2019"?'))).toBe(true);
     expect(messages.join("\n")).not.toMatch(/Et Al|De La/);
+  });
+});
+
+describe("tabs", () => {
+  it("print as spaces: no glyph 0 in text, code, table cells, headings or notes", async () => {
+    const source = "---\ntitle: \"Tabs\"\n---\n\n## Heading\twith a tab\n\nAmara Diallo\tDirector, with `a\tb` in code.[^1]\n\n```\ncol1\tcol2\n```\n\n| A | B |\n| --- | --- |\n| one\ttwo | three |\n\n[^1]: A note\twith a tab.\n";
+    const dir = scratchProject({ "report/tabs.md": source });
+    // (briefpress() itself fails a build whose PDF draws glyph 0; here the count is explicit.)
+    expect(briefpress(["build", "report/tabs.md", "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const file = join(dir, "dist", "tabs", "brief.pdf");
+    expect(countNotdef(file)).toBe(0);
+    const text = (await readPdf(file)).pages.map((p) => p.text).join(" ");
+    expect(text).toContain("Amara Diallo Director");
+    expect(text).toContain("Heading with a tab");
   });
 });

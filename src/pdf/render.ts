@@ -38,9 +38,10 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
-  // Without a cover the title heads the first page, as a letter's would.
-  const titled: Brief = withCover ? brief : { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at: { line: 1, column: 1 } }, ...brief.blocks] };
-  const body = paginate(flowBrief(titled, ctx, notes), geo, { footnotes });
+  // Without a cover the title heads the first page, as a letter's would (before any contents).
+  const title: Brief = { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at: { line: 1, column: 1 } }], sources: [], sourcesHeading: null, footnotes: [] };
+  const head = withCover ? [] : flowBrief(title, ctx, notes);
+  const body = paginate([...head, ...flowBrief(brief, ctx, notes)], geo, { footnotes });
   return cover ? [cover, ...body] : body;
 }
 
