@@ -3,11 +3,13 @@
 // and cited in each style's own in-text form. Every style must check clean (every
 // citation resolves, every entry is cited) and every entry must be read into the
 // fields the CSL item holds.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBrief } from "../src/load.js";
 import { runRules } from "../src/rules/index.js";
+import { readPdf } from "./helpers/pdf.js";
 import { briefpress } from "./helpers/run.js";
 import { CORPUS_DIR, STYLES, corpusItems, styleBrief, type CslName } from "./support/style-corpus.mjs";
 
@@ -17,6 +19,18 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 
 describe("style corpus", () => {
   it("has 30–40 sources", () => expect(items.length).toBeGreaterThanOrEqual(30));
+
+  it("every style's brief builds, with its list printed as pasted", async () => {
+    const out = mkdtempSync(join(tmpdir(), "briefpress-styles-"));
+    const r = briefpress(["build", ...STYLES.map((s) => join(CORPUS_DIR, `${s.name}.md`)), "--formats", "pdf", "--out", out]);
+    expect(r.code).toBe(0);
+    for (const style of STYLES) {
+      const pdf = await readPdf(join(out, style.name, "brief.pdf"));
+      const text = pdf.pages.map((p) => p.text).join(" ");
+      expect(text).toContain(style.heading);
+      expect(text).toContain("Okafor");
+    }
+  });
 
   for (const style of STYLES) {
     const file = join(CORPUS_DIR, `${style.name}.md`);

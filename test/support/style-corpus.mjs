@@ -91,7 +91,8 @@ export function corpusItems() {
 }
 
 const SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const sup = (s) => [...s].map((c) => (/\d/.test(c) ? SUPER[Number(c)] : c === "-" || c === "–" ? "⁻" : c)).join("");
+// Ranges keep an ordinary en dash: the superscript minus (U+207B) is in none of the bundled fonts.
+const sup = (s) => [...s].map((c) => (/\d/.test(c) ? SUPER[Number(c)] : c === "-" ? "–" : c)).join("");
 
 function marker(style, numbers) {
   const list = numbers.length > 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1) ? `${numbers[0]}–${numbers[numbers.length - 1]}` : numbers.join(", ");
