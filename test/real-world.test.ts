@@ -203,3 +203,16 @@ describe("tabs", () => {
     expect(text).toContain("Heading with a tab");
   });
 });
+
+describe("cover: false", () => {
+  it("leaves out the cover even with a summary; the title heads page 1", async () => {
+    const brief = (cover: string) => `---\ntitle: "A Short Brief"\nsummary: "Returns rose."\n${cover}---\n\n## Findings\n\nReturns rose (Yoon 2024).\n\n## Sources\n\nLina Yoon. (2024). A title. Human Rights Watch.\n`;
+    const dir = scratchProject({ "report/with.md": brief(""), "report/without.md": brief("cover: false\n") });
+    expect(briefpress(["build", "report/with.md", "report/without.md", "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const withCover = await readPdf(join(dir, "dist", "with", "brief.pdf"));
+    const without = await readPdf(join(dir, "dist", "without", "brief.pdf"));
+    expect(without.pages.length).toBe(withCover.pages.length - 1);
+    expect(without.pages[0]?.text.trimStart().startsWith("A Short Brief")).toBe(true);
+    expect(without.pages[0]?.text).toContain("Returns rose (Yoon 2024).");
+  });
+});
