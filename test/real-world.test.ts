@@ -166,7 +166,7 @@ describe("hints", () => {
       "## Findings",
       "",
       "Figures (Ministry of Justice 2022), camps (Oxfam 2023), children (de la Cruz et al. 2024),",
-      "and reviews (Okafor, Lindqvist, and Hadad 2019).",
+      "and reviews (Okafor, Lindqvist, and Hadad 2019), and health (WHO 2021).",
       "",
       "## References",
       "",
@@ -175,6 +175,8 @@ describe("hints", () => {
       "Ministry of Justice. (2022b). Review of the backlog. Ministry of Justice.",
       "",
       "Oxfam International. (2023). Left behind. Oxfam International.",
+      "",
+      "World Health Organization. (2021). Health of refugees. World Health Organization.",
       "",
       "de la Cruz, M., Ortega, B., & Ruiz, C. (2023). Children on the move. Child Rights Review, 9, 1–30.",
       "",
@@ -185,6 +187,7 @@ describe("hints", () => {
     expect(messages).toContain('citation/ambiguous "Ministry of Justice 2022" could be "Ministry of Justice 2022a" or "Ministry of Justice 2022b"');
     expect(messages.some((m) => m.includes('"Oxfam 2023"') && m.includes('did you mean "Oxfam International 2023"?'))).toBe(true);
     expect(messages.some((m) => m.includes('did you mean "de la Cruz et al. 2023"?'))).toBe(true);
+    expect(messages.some((m) => m.includes('"WHO 2021"') && m.includes('did you mean "World Health Organization 2021"?'))).toBe(true);
     expect(messages.some((m) => m.includes('did you mean "Okafor, Lindqvist and Haddad 2019"?'))).toBe(true);
     expect(messages.join("\n")).not.toMatch(/Et Al|De La/);
   });

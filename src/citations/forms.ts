@@ -68,10 +68,13 @@ export function authorForms(entry: SourceEntry, aliases: Record<string, string> 
   return [...authorDisplays(entry, aliases).keys()];
 }
 
-/** "Oxfam" for "Oxfam International", "Crisis Group" for "International Crisis Group". */
+/** "Oxfam" for "Oxfam International", "Crisis Group" for "International Crisis Group", "WHO". */
 export function isShortName(cited: string, entry: SourceEntry): boolean {
   const full = entry.authors[0]?.literal;
   if (!full || entry.authors.length !== 1) return false;
+  // "WHO" for "World Health Organization": the initials of its words, small words left out.
+  const initials = full.split(/\s+/).filter((w) => !/^(?:of|the|for|and|on|in|de|des|du|la|le|et|&)$/i.test(w)).map((w) => w[0] ?? "").join("");
+  if (/^\p{Lu}{2,}$/u.test(cited) && initials.toUpperCase() === cited) return true;
   const want = fold(cited).split(" ");
   const have = fold(full).split(" ");
   if (want.length >= have.length || want.length === 0) return false;
