@@ -1,7 +1,7 @@
 // Bullets pasted from a word processor arrive as characters, not markdown: "•\tFirst",
 // "◦ Second", "▪ Third", "– Fourth". A markdown-it block rule reads a run of such lines
-// as one bullet list (it may interrupt a paragraph, as a markdown list can), so the
-// source is never rewritten and every position stays true.
+// as one bullet list, "◦" and "▪" lines nested under it (it may interrupt a paragraph,
+// as a markdown list can), so the source is never rewritten and positions stay true.
 import type MarkdownIt from "markdown-it";
 type Md = InstanceType<typeof MarkdownIt>;
 type BlockRule = Parameters<Md["block"]["ruler"]["before"]>[2];
@@ -23,17 +23,43 @@ function markerEnd(state: StateBlock, line: number): number {
   return end < max ? end : -1;
 }
 
+/** Word's default levels: "•" first, "◦"/"○" second, "▪"/"■"/"‣" third. */
+function levelOf(marker: string): number {
+  return marker === "◦" || marker === "○" ? 2 : marker === "▪" || marker === "■" || marker === "‣" ? 3 : 1;
+}
+
 function pastedBullets(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (markerEnd(state, startLine) < 0) return false;
   if (silent) return true;
+  // Levels relative to the first line, never deeper than one below the item above.
+  const marker = (line: number) => state.src[state.bMarks[line]! + state.tShift[line]!] ?? "";
+  const base = levelOf(marker(startLine)) - 1;
+  const open: Array<{ level: number; map: [number, number] }> = [];
+  const openList = (line: number, level: number) => {
+    const token = state.push("bullet_list_open", "ul", 1);
+    token.markup = "•";
+    const map: [number, number] = [line, line];
+    token.map = map;
+    open.push({ level, map });
+  };
+  const closeItem = () => state.push("list_item_close", "li", -1);
+  const closeList = (line: number) => {
+    const list = open.pop();
+    if (list) list.map[1] = line;
+    state.push("bullet_list_close", "ul", -1);
+  };
   let line = startLine;
-  const open = state.push("bullet_list_open", "ul", 1);
-  open.markup = "•";
-  const listMap: [number, number] = [startLine, startLine];
-  open.map = listMap;
   for (; line < endLine; line++) {
     const start = markerEnd(state, line);
     if (start < 0) break;
+    const top = open[open.length - 1]?.level ?? 0;
+    const level = Math.max(1, Math.min(levelOf(marker(line)) - base, top + 1));
+    while ((open[open.length - 1]?.level ?? 0) > level) {
+      closeItem();
+      closeList(line);
+    }
+    if ((open[open.length - 1]?.level ?? 0) === level) closeItem();
+    else openList(line, level);
     const item = state.push("list_item_open", "li", 1);
     item.markup = "•";
     item.map = [line, line + 1];
@@ -45,10 +71,11 @@ function pastedBullets(state: StateBlock, startLine: number, endLine: number, si
     inline.map = [line, line + 1];
     inline.children = [];
     state.push("paragraph_close", "p", -1).hidden = true;
-    state.push("list_item_close", "li", -1);
   }
-  listMap[1] = line;
-  state.push("bullet_list_close", "ul", -1);
+  while (open.length > 0) {
+    closeItem();
+    closeList(line);
+  }
   state.line = line;
   return true;
 }

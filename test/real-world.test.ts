@@ -13,6 +13,7 @@ import { countNotdef } from "./helpers/notdef.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 import { loadBrief } from "../src/load.js";
+import { parseMarkdown, plainText } from "../src/parse.js";
 
 const DIR = join(ROOT, "test", "fixtures", "real-world");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".md")).sort();
@@ -217,5 +218,18 @@ describe("cover: false", () => {
     expect(without.pages.length).toBe(withCover.pages.length - 1);
     expect(without.pages[0]?.text.trimStart().startsWith("A Short Brief")).toBe(true);
     expect(without.pages[0]?.text).toContain("Returns rose (Yoon 2024).");
+  });
+});
+
+describe("pasted bullets", () => {
+  it("•, ◦, ▪ and – lines are list items, ◦ and ▪ nested, even right after a paragraph", () => {
+    const { blocks } = parseMarkdown("We ask:\n•\tFirst\n◦\tFirst, sub\n▪ deeper\n•  Second\n– Third\n\nAfter • not a bullet.\n");
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = blocks[1];
+    if (list?.kind !== "list") throw new Error("no list");
+    const texts = (l: typeof list): unknown[] =>
+      l.items.map((it) => it.blocks.map((b) => (b.kind === "paragraph" ? plainText(b.inlines) : b.kind === "list" ? texts(b) : b.kind)));
+    expect(texts(list)).toEqual([["First", [["First, sub", [["deeper"]]]]], ["Second"], ["Third"]]);
+    expect(list.items[1]?.at.line).toBe(5);
   });
 });
