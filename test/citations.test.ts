@@ -1,6 +1,7 @@
 // Finding author-date citations in prose, and reading free-form source entries.
 import { describe, expect, it } from "vitest";
 import { findCitations } from "../src/citations/find.js";
+import { findNumericCitations } from "../src/citations/numeric.js";
 import { parseSourceEntry } from "../src/citations/sources.js";
 import { splitSources } from "../src/citations/section.js";
 import { parseMarkdown } from "../src/parse.js";
@@ -66,6 +67,20 @@ describe("findCitations", () => {
     const text = "Returns (Yoon 2024) rose.";
     const [c] = findCitations(text);
     expect(text.slice(c?.start, c?.end)).toBe("(Yoon 2024)");
+  });
+});
+
+describe("findNumericCitations", () => {
+  const numbers = (text: string) => findNumericCitations(text).map((c) => c.items.map((i) => i.number));
+  it("reads brackets, carets, superscript digits and Vancouver's parentheses", () => {
+    expect(numbers("as shown [1], and [1, 3] and [2–4].")).toEqual([[1], [1, 3], [2, 3, 4]]);
+    expect(numbers("as shown^1^ and^2,5^.")).toEqual([[1], [2, 5]]);
+    expect(numbers("as shown¹ and again²,³.")).toEqual([[1], [2, 3]]);
+    expect(numbers("as shown (1). Others agree (2, 3).")).toEqual([[1], [2, 3]]);
+  });
+  it("leaves enumerations, links and footnote references alone", () => {
+    expect(numbers("The state must (1) stop returns and (2) release detainees.")).toEqual([]);
+    expect(numbers("[1]: https://example.org and [link][2] and [^3]")).toEqual([]);
   });
 });
 

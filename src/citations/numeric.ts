@@ -1,11 +1,13 @@
-// Numeric citations: "[1]", "[1, 3]", "[2–4]" (IEEE, Vancouver), "^1^" (superscript as
+// Numeric citations: "[1]", "[1, 3]", "[2–4]" (IEEE), "(1)" (Vancouver), "^1^" (superscript as
 // typed in markdown) and "¹²" (superscript digits pasted from a word processor). Looked
 // for only when the Sources list is numbered; each number becomes one item.
 import type { FoundCitation, FoundItem } from "./find.js";
 
 const LIST = String.raw`\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*`;
-const BRACKETS = new RegExp(String.raw`\[(${LIST})\](?![(:\[])`, "gu");
+const BRACKETS = new RegExp(String.raw`(?<!\])\[(${LIST})\](?![(:\[])`, "gu");
 const CARETS = new RegExp(String.raw`\^(${LIST})\^`, "gu");
+/** Vancouver's "(1)": only where a citation stands, before punctuation or the end, never "(1) the first…". */
+const PARENS = new RegExp(String.raw`(?<=[\p{L}\p{N}\p{P}] ?)\((${LIST})\)(?=[.,;:!?]|\s*$)`, "gu");
 const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const UNICODE = /(?<=[\p{L}\p{P}])([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)/gu;
 
@@ -42,6 +44,7 @@ export function findNumericCitations(text: string): FoundCitation[] {
   const found: FoundCitation[] = [];
   for (const m of text.matchAll(BRACKETS)) found.push(citation(text, m.index, m.index + m[0].length, m.index + 1, m[1] ?? ""));
   for (const m of text.matchAll(CARETS)) found.push(citation(text, m.index, m.index + m[0].length, m.index + 1, m[1] ?? ""));
+  for (const m of text.matchAll(PARENS)) found.push(citation(text, m.index, m.index + m[0].length, m.index + 1, m[1] ?? ""));
   for (const m of text.matchAll(UNICODE)) {
     const digits = [...(m[1] ?? "")].map((c) => (SUPERSCRIPTS.includes(c) ? String(SUPERSCRIPTS.indexOf(c)) : c === "⁻" ? "-" : c)).join("");
     found.push(citation(text, m.index, m.index + (m[1] ?? "").length, m.index, digits));

@@ -23,7 +23,7 @@ export const STYLES = [
   { name: "american-sociological-association", kind: "author-date", page: (p) => `${p}`, colon: true, heading: "References", layout: "paragraphs" },
   { name: "elsevier-harvard", kind: "author-date", page: (p) => `p. ${p}`, heading: "7 References", layout: "lines" },
   { name: "modern-language-association", kind: "author-page", heading: "Works Cited", layout: "paragraphs" },
-  { name: "vancouver", kind: "numeric", marker: "caret", heading: "References", layout: "numbered" },
+  { name: "vancouver", kind: "numeric", marker: "parens", heading: "References", layout: "numbered" },
   { name: "ieee", kind: "numeric", marker: "brackets", heading: "References", layout: "lines" },
   { name: "nature", kind: "numeric", marker: "unicode", heading: "References", layout: "numbered" },
   // The sample brief's own form: "Lina Yoon. (May 8th 2024). Title. Publisher. URL".
@@ -98,6 +98,7 @@ function marker(style, numbers) {
   const list = numbers.length > 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1) ? `${numbers[0]}–${numbers[numbers.length - 1]}` : numbers.join(", ");
   if (style.marker === "brackets") return ` [${list}]`;
   if (style.marker === "caret") return `^${list.replace(/, /g, ",")}^`;
+  if (style.marker === "parens") return ` (${list})`;
   return sup(list.replace(/, /g, ",").replace("–", "-"));
 }
 
