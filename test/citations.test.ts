@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { findCitations } from "../src/citations/find.js";
 import { findNumericCitations } from "../src/citations/numeric.js";
+import { findNoteCitations } from "../src/citations/notes.js";
 import { parseSourceEntry } from "../src/citations/sources.js";
 import { splitSources } from "../src/citations/section.js";
 import { parseMarkdown } from "../src/parse.js";
@@ -43,6 +44,7 @@ const cases: Array<[string, Array<{ authors: string; year: string; locator?: str
   ["(n = 412)", []],
   ["(2019–2021)", []],
   ["in March (2019)", []],
+  ["Mendez, “Courts,” in Asylum Law (London: Meridian Press, 2011), 45.", []],
 ];
 
 describe("findCitations", () => {
@@ -81,6 +83,23 @@ describe("findNumericCitations", () => {
   it("leaves enumerations, links and footnote references alone", () => {
     expect(numbers("The state must (1) stop returns and (2) release detainees.")).toEqual([]);
     expect(numbers("[1]: https://example.org and [link][2] and [^3]")).toEqual([]);
+  });
+});
+
+describe("findNoteCitations", () => {
+  const read = (text: string) => findNoteCitations(text, []).map((c) => (c.items[0]?.ibid ? `ibid ${c.items[0].locator}`.trim() : `${c.items[0]?.authors[0]} ${c.items[0]?.year} ${c.items[0]?.locator}`.trim()));
+  it("reads a note as citations and prose", () => {
+    expect(read("Mendez 2011, 45; Lutz 2016.")).toEqual(["Mendez 2011 45", "Lutz 2016"]);
+    expect(read("On the camps, see Haddad 2020, pp. 80–82.")).toEqual(["Haddad 2020 pp. 80–82"]);
+    expect(read("Ibid., 12.")).toEqual(["ibid 12"]);
+    expect(read("Lutz 2016, 3; see ibid., 14.")).toEqual(["Lutz 2016 3", "ibid 14"]);
+    expect(read("Id.")).toEqual(["ibid"]);
+    expect(read("Mendez, op. cit., 47.")).toEqual(["Mendez  47"]);
+  });
+  it("leaves dates, laws and places alone", () => {
+    expect(read("Interview, Seoul, 12 May 2023.")).toEqual([]);
+    expect(read("Act No. 11298 of 2012, art. 3.")).toEqual([]);
+    expect(read("The figures for 2019 were revised in March 2020.")).toEqual([]);
   });
 });
 

@@ -130,6 +130,8 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
 
 /** One name, or a list of them ("Okafor, Lindqvist, and Haddad"). */
 export function isAuthor(author: string): boolean {
+  // "(London: Meridian Press, 2011)" in a full note is a place and a publisher.
+  if (author.includes(":")) return false;
   const pieces = author.split(/\s*,\s*/);
   if (pieces.length > 6) return false;
   return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(author.split(/[\s.,]+/)[0] ?? "");

@@ -5,7 +5,7 @@
 import { YEAR, isAuthor, namesBefore, normaliseSpaces, type FoundCitation } from "./find.js";
 
 const LOCATOR = /^\s*[,:]\s*(?<loc>(?:pp?\.\s*|paras?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*[–-]\s*\d{1,5})?)*)(?![\d/])/u;
-const IBID = /(?<=^|[;.]\s|^\s+)(?<word>Ibid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
+const IBID = /(?<=^|[;.,]\s|^\s+|\b[Ss]ee\s)(?<word>[Ii]bid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 const OP_CIT = /,\s*(?:op\.\s?cit\.|loc\.\s?cit\.)(?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 const BARE_YEAR = new RegExp(String.raw`(?<![(\d\p{L}/.-])(?<year>${YEAR})(?![\d\p{L}/)-])`, "gu");
 
