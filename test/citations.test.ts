@@ -95,6 +95,8 @@ describe("findNoteCitations", () => {
     expect(read("Lutz 2016, 3; see ibid., 14.")).toEqual(["Lutz 2016 3", "ibid 14"]);
     expect(read("Id.")).toEqual(["ibid"]);
     expect(read("Mendez, op. cit., 47.")).toEqual(["Mendez  47"]);
+    expect(read("Mendez, “Courts as Gatekeepers,” 47.")).toEqual(["Mendez  47"]);
+    expect(read("Lucía Mendez, “Courts as Gatekeepers,” in Asylum Law in Practice (London: Meridian Press, 2011), 45.")[0]).toBe("Lucía Mendez");
   });
   it("leaves dates, laws and places alone", () => {
     expect(read("Interview, Seoul, 12 May 2023.")).toEqual([]);

@@ -1,12 +1,14 @@
 // Citations as notes carry them: "[^4]: Mendez 2011, 45; Lutz 2016." (no parentheses),
-// "Ibid., 12." / "Id." (the previous note's source) and "Mendez, op. cit., 47" (the
-// author's work cited before). Bare author-year pairs are tentative: a lookalike such as
+// "Ibid., 12." / "Id." (the previous note's source), "Mendez, op. cit., 47" (the
+// author's work cited before) and Chicago's "Mendez, “Courts as Gatekeepers,” 47". Bare author-year pairs are tentative: a lookalike such as
 // "Geneva 2019" that names no entry and is near none is not a citation.
 import { YEAR, isAuthor, namesBefore, normaliseSpaces, type FoundCitation } from "./find.js";
 
 const LOCATOR = /^\s*[,:]\s*(?<loc>(?:pp?\.\s*|paras?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*[–-]\s*\d{1,5})?)*)(?![\d/])/u;
 const IBID = /(?<=^|[;.,]\s|^\s+|\b[Ss]ee\s)(?<word>[Ii]bid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 const OP_CIT = /,\s*(?:op\.\s?cit\.|loc\.\s?cit\.)(?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
+/** Chicago's short and full notes: "Mendez, “Courts as Gatekeepers,” 47", "Lucía Mendez, “Courts…,” in …". */
+const SHORT_NOTE = /(?<=^|[;.]\s|^\s+)(?<author>[\p{Lu}][^,;.“”"()]*?),\s*[“"](?<title>[^”"]{3,}?)[,.]?[”"](?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)(?=[.;]|$))?/gu;
 const BARE_YEAR = new RegExp(String.raw`(?<![(\d\p{L}/.-])(?<year>${YEAR})(?![\d\p{L}/)-])`, "gu");
 
 const overlaps = (taken: ReadonlyArray<[number, number]>, a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
@@ -29,6 +31,14 @@ export function findNoteCitations(text: string, taken: ReadonlyArray<[number, nu
     const start = m.index - longest.length;
     const end = m.index + m[0].length;
     push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors, year: "", locator: m.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true }] });
+  }
+  for (const m of s.matchAll(SHORT_NOTE)) {
+    const author = m.groups?.author?.trim() ?? "";
+    if (!isAuthor(author)) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const title = (m.groups?.title ?? "").trim();
+    push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors: [author], year: "", locator: m.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true, titleHint: title }] });
   }
   for (const m of s.matchAll(BARE_YEAR)) {
     // "Lutz, 2016" (Elsevier's comma) reads as "Lutz 2016".

@@ -178,7 +178,8 @@ function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEnt
     const loose = item.year === "" ? index.get(form) : /^\d{4}$/.test(item.year) ? index.get(form)?.filter((i) => new RegExp(`^${item.year}[a-z]$`).test(sources[i]?.year ?? "")) : undefined;
     if (loose && loose.length > 0) {
       const hinted = item.titleHint ? loose.filter((i) => fold(sources[i]?.title ?? "").startsWith(fold(item.titleHint ?? "").replace(/^["“]|["”]$/g, ""))) : loose;
-      return { matches: hinted.length > 0 ? hinted : loose, author: candidate, form };
+      // Title words that name none of the author's works name no entry.
+      return { matches: item.titleHint ? hinted : loose, author: candidate, form };
     }
   }
   return { matches: [], author: candidates[0] ?? item.author, form: canonicalAuthor(candidates[0] ?? item.author) };
