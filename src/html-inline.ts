@@ -60,3 +60,59 @@ export function readHtmlTag(content: string): HtmlTag {
   if (TRANSPARENT.has(name)) return { type: "transparent", name, dropped: others() };
   return { type: "unknown", name };
 }
+
+/** What the inline walker lends the HTML reader: where content goes, and where reports go. */
+export interface HtmlTarget {
+  open(node: Extract<Inline, { children: Inline[] }>): void;
+  close(): void;
+  push(inline: Inline): void;
+  report(kind: string, message: string): void;
+}
+
+/** The pasted-HTML state of one inline run: open elements, and a <script> being skipped. */
+export class PastedHtml {
+  private readonly open: Array<{ name: string; node: boolean }> = [];
+  /** Set while inside <script>/<style>: every token up to its closing tag is skipped. */
+  hiding: string | null = null;
+
+  apply(content: string, target: HtmlTarget): void {
+    const tag = readHtmlTag(content);
+    if (this.hiding) {
+      if (tag.type === "close" && tag.name === this.hiding) this.hiding = null;
+      return;
+    }
+    if (tag.type === "open" || tag.type === "transparent") {
+      for (const a of tag.dropped) {
+        if (a.startsWith("href=")) target.report(`@${a}`, `a link to "${a.slice(5)}" is not made (its words are kept)`);
+        else target.report(`@${a}`, `the HTML attribute "${a}" is dropped (the text is kept)`);
+      }
+    }
+    switch (tag.type) {
+      case "break":
+        target.push({ kind: "break" });
+        break;
+      case "open":
+        target.open(tag.node);
+        this.open.push({ name: tag.name, node: true });
+        break;
+      case "transparent":
+        this.open.push({ name: tag.name, node: false });
+        break;
+      case "hide":
+        target.report(tag.name, `HTML <${tag.name}> is dropped with its content`);
+        if (!/\/\s*>$/.test(content)) this.hiding = tag.name;
+        break;
+      case "unknown":
+        target.report(tag.name, `HTML <${tag.name}> is dropped`);
+        break;
+      case "close": {
+        // A closing tag closes its element and any left open inside it; a stray one is ignored.
+        const at = this.open.map((h) => h.name).lastIndexOf(tag.name);
+        while (at >= 0 && this.open.length > at) if (this.open.pop()?.node) target.close();
+        break;
+      }
+      case "comment":
+        break;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
 import { findNumericCitations } from "./citations/numeric.js";
 import { findNoteCitations } from "./citations/notes.js";
-import { readHtmlTag } from "./html-inline.js";
+import { PastedHtml } from "./html-inline.js";
 import { InlineLocator } from "./locate.js";
 import type { Citation, Inline } from "./model.js";
 
@@ -53,11 +53,9 @@ class InlineWalker {
       if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link")));
       run = null;
     };
-    // Open pasted-HTML elements, and a <script>/<style> whose content is being skipped.
-    const html: Array<{ name: string; node: boolean }> = [];
-    let hiding: string | null = null;
+    const html = new PastedHtml();
     for (const t of children) {
-      if (hiding && t.type !== "html_inline") continue;
+      if (html.hiding && t.type !== "html_inline") continue;
       if (t.type === "text" || t.type === "softbreak") {
         // No font has a glyph for a tab: text pasted with tabs prints them as spaces.
         const text = t.type === "text" ? t.content.replace(/\t/g, " ") : " ";
@@ -109,41 +107,23 @@ class InlineWalker {
         case "html_inline": {
           // Pasted HTML is read for what it means, never executed (html-inline.ts).
           const at = this.locator.positionAt(this.locate(t.content));
-          const tag = readHtmlTag(t.content);
-          const report = (kind: string, message: string) => {
-            const drops = (this.ctx.htmlDropped ??= new Map());
-            if (!drops.has(kind)) drops.set(kind, { message, span: { start: at, end: { line: at.line, column: at.column + t.content.length } } });
-          };
-          if (hiding) {
-            if (tag.type === "close" && tag.name === hiding) hiding = null;
-            break;
-          }
-          if ((tag.type === "open" || tag.type === "transparent") && tag.dropped.length > 0) {
-            for (const a of tag.dropped) {
-              if (a.startsWith("href=")) report(`@${a}`, `a link to "${a.slice(5)}" is not made (its words are kept)`);
-              else report(`@${a}`, `the HTML attribute "${a}" is dropped (the text is kept)`);
-            }
-          }
-          if (tag.type === "break") top().push({ kind: "break" });
-          else if (tag.type === "open") {
-            top().push(tag.node);
-            frames.push(tag.node);
-            stack.push(tag.node.children);
-            html.push({ name: tag.name, node: true });
-          } else if (tag.type === "transparent") html.push({ name: tag.name, node: false });
-          else if (tag.type === "hide") {
-            report(tag.name, `HTML <${tag.name}> is dropped with its content`);
-            if (!/\/\s*>$/.test(t.content)) hiding = tag.name;
-          } else if (tag.type === "unknown") report(tag.name, `HTML <${tag.name}> is dropped`);
-          else if (tag.type === "close") {
-            const open = html.map((h) => h.name).lastIndexOf(tag.name);
-            while (open >= 0 && html.length > open) {
-              if (html.pop()?.node) {
-                frames.pop();
-                stack.pop();
-              }
-            }
-          }
+          const span = { start: at, end: { line: at.line, column: at.column + t.content.length } };
+          html.apply(t.content, {
+            open: (node) => {
+              top().push(node);
+              frames.push(node);
+              stack.push(node.children);
+            },
+            close: () => {
+              frames.pop();
+              stack.pop();
+            },
+            push: (inline) => top().push(inline),
+            report: (kind, message) => {
+              const drops = (this.ctx.htmlDropped ??= new Map());
+              if (!drops.has(kind)) drops.set(kind, { message, span });
+            },
+          });
           break;
         }
         default:
