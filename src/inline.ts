@@ -4,7 +4,7 @@
 import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
-import { findNumericCitations } from "./citations/numeric.js";
+import { findNumericCitations, findRaisedNumbers } from "./citations/numeric.js";
 import { findNoteCitations } from "./citations/notes.js";
 import { PastedHtml } from "./html-inline.js";
 import { InlineLocator } from "./locate.js";
@@ -50,7 +50,8 @@ class InlineWalker {
     let run: { text: string; offsets: number[] } | null = null;
     const top = () => stack[stack.length - 1] ?? [];
     const flush = () => {
-      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link")));
+      const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
+      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link"), raised));
       run = null;
     };
     const html = new PastedHtml();
@@ -159,7 +160,7 @@ class InlineWalker {
     return [...needle].map(() => this.cursor);
   }
 
-  private textRun(text: string, offsets: number[], inLink: boolean): Inline[] {
+  private textRun(text: string, offsets: number[], inLink: boolean, raised = false): Inline[] {
     if (inLink) return [{ kind: "text", text }];
     const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
     const span = (a: number, b: number) => ({
@@ -168,7 +169,9 @@ class InlineWalker {
     });
     const out: Inline[] = [];
     let last = 0;
-    for (const found of allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote === true)) {
+    // "<sup>12</sup>" pasted from a web page is a numeric citation when the list is numbered.
+    const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote === true);
+    for (const found of citations) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       const citation: Citation = {
         style: found.style,

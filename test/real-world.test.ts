@@ -234,3 +234,12 @@ describe("pasted bullets", () => {
     expect(list.items[1]?.at.line).toBe(5);
   });
 });
+
+describe("superscript numbers pasted as HTML", () => {
+  it("cite a numbered list: <sup>2, 3</sup> names 2 and 3, <sup>9</sup> is a marker with no entry", () => {
+    const source = ["## A", "", "Camps were crowded.<sup>1</sup> Others agree.<sup>2, 3</sup> Not here.<sup>9</sup>", "", "## References", "", "1. Okafor C. Detention. J Refug Stud. 2019;32:611–30.", "2. Haddad R. Camps. Middle East Law J. 2020;14:77–95.", "3. Lutz F. The Externalised Border. Bristol: Calder; 2016."].join("\n");
+    const { diagnostics, resolution } = loadBrief("report/s.md", source);
+    expect(diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.ruleId}`)).toEqual([`3:${source.split("\n")[2]!.indexOf("9</sup>") + 1} citation/unresolved`]);
+    expect(resolution.useCount).toEqual([1, 1, 1]);
+  });
+});

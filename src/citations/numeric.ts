@@ -51,3 +51,12 @@ export function findNumericCitations(text: string): FoundCitation[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** The whole of a raised run ("<sup>2, 5</sup>"): a list of numbers, or nothing. */
+export function findRaisedNumbers(text: string): FoundCitation[] {
+  const m = new RegExp(String.raw`^(\s*)(${LIST})\s*$`, "u").exec(text);
+  if (!m) return [];
+  const start = m[1]?.length ?? 0;
+  const list = m[2] ?? "";
+  return [citation(text, start, start + list.length, start, list)];
+}
