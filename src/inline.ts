@@ -5,7 +5,7 @@ import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
 import { findNumericCitations, findRaisedNumbers } from "./citations/numeric.js";
-import { findNoteCitations } from "./citations/notes.js";
+import { findNoteCitations, italicShortNote } from "./citations/notes.js";
 import { PastedHtml } from "./html-inline.js";
 import { InlineLocator } from "./locate.js";
 import type { Citation, Inline } from "./model.js";
@@ -19,8 +19,8 @@ export interface Context {
   inSlide: boolean;
   /** The Sources list is numbered: "[1]", "^1^" and "¹" are citations too (issue 12). */
   numeric?: boolean;
-  /** Inside a footnote: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
-  inNote?: boolean;
+  /** Inside footnote number n: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
+  inNote?: number;
   /** Pasted HTML dropped, first place of each kind ("img", "@class"), for one warning each. */
   htmlDropped?: Map<string, { message: string; span: Span }>;
 }
@@ -55,13 +55,16 @@ class InlineWalker {
       run = null;
     };
     const html = new PastedHtml();
+    const aligned = new Map<Token, number[]>();
     for (const t of children) {
       if (html.hiding && t.type !== "html_inline") continue;
       if (t.type === "text" || t.type === "softbreak") {
         // No font has a glyph for a tab: text pasted with tabs prints them as spaces.
         const text = t.type === "text" ? t.content.replace(/\t/g, " ") : " ";
         run ??= { text: "", offsets: [] };
-        run.offsets.push(...this.align(t.type === "text" ? t.content : "\n"));
+        const offsets = this.align(t.type === "text" ? t.content : "\n");
+        aligned.set(t, offsets);
+        run.offsets.push(...offsets);
         run.text += text;
         continue;
       }
@@ -132,7 +135,33 @@ class InlineWalker {
       }
     }
     flush();
+    if (this.ctx.inNote !== undefined) this.italicNotes(children, aligned, this.ctx.inNote);
     return stack[0] ?? [];
+  }
+
+  /** "Lutz, *The Externalised Border*, 80." in a note: checked (the printed note keeps its italics). */
+  private italicNotes(tokens: Token[], aligned: Map<Token, number[]>, number: number): void {
+    tokens.forEach((a, i) => {
+      const [open, title, close, after] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
+      if (a.type !== "text" || open?.type !== "em_open" || title?.type !== "text" || close?.type !== "em_close") return;
+      const tail = after?.type === "text" ? after.content : "";
+      const found = italicShortNote(a.content, tail);
+      const from = aligned.get(a)?.[found?.authorStart ?? -1];
+      const titleEnd = aligned.get(title)?.slice(-1)[0];
+      if (!found || from === undefined || titleEnd === undefined) return;
+      const lastOffset = found.afterEnd > 0 && after ? aligned.get(after)?.[found.afterEnd - 1] : undefined;
+      const end = (lastOffset ?? titleEnd + close.markup.length) + 1;
+      const span = { start: this.locator.positionAt(from), end: this.locator.positionAt(end) };
+      const raw = this.content.slice(from, end);
+      this.ctx.citations.push({
+        style: "narrative",
+        raw,
+        span,
+        context: this.where,
+        note: number,
+        items: [{ author: found.author, authorCandidates: [found.author], year: "", locator: found.locator, prefix: "", span, rawStart: 0, rawEnd: raw.length, tentative: true, titleHint: title.content }],
+      });
+    });
   }
 
   /** Finds `needle` in the content from the cursor; returns where it starts. */
@@ -170,7 +199,7 @@ class InlineWalker {
     const out: Inline[] = [];
     let last = 0;
     // "<sup>12</sup>" pasted from a web page is a numeric citation when the list is numbered.
-    const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote === true);
+    const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined);
     for (const found of citations) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       const citation: Citation = {
@@ -178,6 +207,7 @@ class InlineWalker {
         raw: found.raw,
         span: span(found.start, found.end),
         context: this.where,
+        ...(this.ctx.inNote !== undefined ? { note: this.ctx.inNote } : {}),
         items: found.items.map((item) => ({
           ...(item.key ? { key: item.key } : {}),
           author: item.authors[0] ?? "",

@@ -11,7 +11,7 @@ import { readPasted } from "./pasted.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
-import { citationsIn, uncite } from "./citations/uncite.js";
+import { uncite } from "./citations/uncite.js";
 
 export interface LoadedBrief {
   brief: Brief;
@@ -37,10 +37,9 @@ export function loadBrief(file: string, source: string, io?: LoadIo): LoadedBrie
   const sections = splitSources(blocks, front.meta.sources_heading, front.body.split(/\r?\n/));
   const bibliography = front.meta.bibliography && io ? loadBibliographyEntries(file, front.meta.bibliography, front.metaLines.bibliography ?? 1, io) : { entries: [], diagnostics: [] };
   // Footnote definitions often sit at the very end, below the Sources heading: theirs count.
-  const inNotes = citationsIn(parsed.footnotes.flatMap((f) => f.blocks));
   const citations = sections.headingLine === null
     ? parsed.citations
-    : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity) || inNotes.has(c));
+    : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity) || c.note !== undefined);
   const brief: Brief = {
     file,
     slug,

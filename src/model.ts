@@ -72,6 +72,8 @@ export interface Citation {
   display?: { text: string; ranges: Array<[number, number]> };
   /** Where it was found: body prose, a table cell, or a slide-only block. */
   context: "body" | "table" | "slide";
+  /** Issue 12: the number of the footnote it was found in, if any. */
+  note?: number;
 }
 
 export interface SourceAuthor {

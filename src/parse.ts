@@ -167,10 +167,10 @@ function readFootnotes(r: TokenReader, ctx: Context): Footnote[] {
     const id = Number(t.meta?.id ?? 0);
     const label = String(t.meta?.label ?? id + 1);
     const first = r.peek();
-    ctx.inNote = true;
-    const blocks = readBlocks(r, ctx, "footnote_close");
-    ctx.inNote = false;
     const number = ctx.footnoteNumbers.get(id) ?? id + 1;
+    ctx.inNote = number;
+    const blocks = readBlocks(r, ctx, "footnote_close");
+    ctx.inNote = undefined;
     footnotes.push({ label, number, blocks, at: first ? at(first) : { line: 1, column: 1 } });
   }
   return footnotes;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { findCitations } from "../src/citations/find.js";
 import { findNumericCitations } from "../src/citations/numeric.js";
-import { findNoteCitations } from "../src/citations/notes.js";
+import { findNoteCitations, italicShortNote } from "../src/citations/notes.js";
 import { parseSourceEntry } from "../src/citations/sources.js";
 import { splitSources } from "../src/citations/section.js";
 import { parseMarkdown } from "../src/parse.js";
@@ -96,6 +96,9 @@ describe("findNoteCitations", () => {
     expect(read("Id.")).toEqual(["ibid"]);
     expect(read("Mendez, op. cit., 47.")).toEqual(["Mendez  47"]);
     expect(read("Mendez, “Courts as Gatekeepers,” 47.")).toEqual(["Mendez  47"]);
+    expect(read("See Mendez, “Courts as Gatekeepers,” 47.")).toEqual(["Mendez  47"]);
+    expect(italicShortNote("See Lutz, ", ", 80.")).toEqual({ author: "Lutz", authorStart: 4, locator: "80", afterEnd: 4 });
+    expect(italicShortNote("Interviews in Geneva and ", ".")).toBeNull();
     expect(read("Lucía Mendez, “Courts as Gatekeepers,” in Asylum Law in Practice (London: Meridian Press, 2011), 45.")[0]).toBe("Lucía Mendez");
   });
   it("leaves dates, laws and places alone", () => {

@@ -75,6 +75,7 @@ describe("citations in notes", () => {
     expect(cited("Mendez, op. cit., 50")).toEqual(["Mendez 2011 50"]);
     expect(cited("Id.")).toEqual(["Mendez 2011"]);
     expect(cited("Mendez, “Courts as Gatekeepers,” 47")).toEqual(["Mendez 2011 47"]);
+    expect(cited("Lutz, *The Externalised Border*, 80")).toEqual(["Lutz 2016 80"]);
     expect(cited("Okafor, Lindqvist, and Haddad 2019, 614–15")).toEqual(["Okafor 2019 614–15"]);
     expect(cited("Human Rights Watch 2024b")).toEqual(["Human Rights Watch 2024b"]);
     // "———." took the authors of the entry above it.

@@ -2,7 +2,6 @@
 // the previous note. Resolved after every other citation, in note order.
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Brief } from "../model.js";
-import { citationsIn } from "./uncite.js";
 
 export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -10,7 +9,7 @@ export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
   let previousNote: number | undefined;
   let previousAll: number[] = [];
   for (const note of [...brief.footnotes].sort((a, b) => a.number - b.number)) {
-    const cites = [...citationsIn(note.blocks)].filter((c) => order.has(c)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const cites = brief.citations.filter((c) => c.note === note.number).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || a.span.start.column - b.span.start.column);
     let last: number | undefined;
     const all: number[] = [];
     for (const item of cites.flatMap((c) => c.items)) {

@@ -8,7 +8,9 @@ const LOCATOR = /^\s*[,:]\s*(?<loc>(?:pp?\.\s*|paras?\.\s*)?\d{1,5}(?:\s*[–-]\
 const IBID = /(?<=^|[;.,]\s|^\s+|\b[Ss]ee\s)(?<word>[Ii]bid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 const OP_CIT = /,\s*(?:op\.\s?cit\.|loc\.\s?cit\.)(?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 /** Chicago's short and full notes: "Mendez, “Courts as Gatekeepers,” 47", "Lucía Mendez, “Courts…,” in …". */
-const SHORT_NOTE = /(?<=^|[;.]\s|^\s+)(?<author>[\p{Lu}][^,;.“”"()]*?),\s*[“"](?<title>[^”"]{3,}?)[,.]?[”"](?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)(?=[.;]|$))?/gu;
+const SHORT_NOTE = /(?<=^|[;.]\s|^\s+|\b[Ss]ee\s|\b[Ss]ee also\s|\b[Cc]f\.\s)(?<author>[\p{Lu}][^,;.“”"()]*?),\s*[“"](?<title>[^”"]{3,}?)[,.]?[”"](?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)(?=[.;]|$))?/gu;
+/** "See", "See also", "Cf." before a note's author. */
+const LEAD = /^(?:see also|see|cf\.|compare)\s+/iu;
 const BARE_YEAR = new RegExp(String.raw`(?<![(\d\p{L}/.-])(?<year>${YEAR})(?![\d\p{L}/)-])`, "gu");
 
 const overlaps = (taken: ReadonlyArray<[number, number]>, a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
@@ -33,9 +35,10 @@ export function findNoteCitations(text: string, taken: ReadonlyArray<[number, nu
     push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors, year: "", locator: m.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true }] });
   }
   for (const m of s.matchAll(SHORT_NOTE)) {
-    const author = m.groups?.author?.trim() ?? "";
+    const written = m.groups?.author ?? "";
+    const author = written.trim().replace(LEAD, "");
     if (!isAuthor(author)) continue;
-    const start = m.index;
+    const start = m.index + written.indexOf(author);
     const end = m.index + m[0].length;
     const title = (m.groups?.title ?? "").trim();
     push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors: [author], year: "", locator: m.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true, titleHint: title }] });
@@ -53,4 +56,18 @@ export function findNoteCitations(text: string, taken: ReadonlyArray<[number, nu
     push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors, year, locator: loc?.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true }] });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Chicago's short note with an italic title, "Lutz, *The Externalised Border*, 80.": the
+ * emphasis splits the text, so the walker hands over the text before it, the title and
+ * the text after. Offsets: where the author starts in `before`, where the note ends in `after`.
+ */
+export function italicShortNote(before: string, after: string): { author: string; authorStart: number; locator: string; afterEnd: number } | null {
+  const m = /(?:^|[;.]\s+|^\s+)(?:(?:[Ss]ee also|[Ss]ee|[Cc]f\.)\s+)?(?<author>[\p{Lu}][^,;.“”"()]*?),\s*$/u.exec(before);
+  const author = (m?.groups?.author?.trim() ?? "").replace(LEAD, "");
+  if (!m || !isAuthor(author)) return null;
+  const loc = /^,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)?(?=\s*[.;]|\s*$)/u.exec(after);
+  if (!loc) return null;
+  return { author, authorStart: before.lastIndexOf(author, before.length - 1), locator: loc.groups?.loc?.trim() ?? "", afterEnd: loc[0].length };
 }

@@ -23,23 +23,3 @@ export function uncite(blocks: Block[], drop: ReadonlySet<Citation>): void {
   }
 }
 
-/** Every citation inside these blocks (a footnote's, say). */
-export function citationsIn(blocks: readonly Block[]): Set<Citation> {
-  const out = new Set<Citation>();
-  const visit = (list: readonly Inline[]) => {
-    for (const i of list) {
-      if (i.kind === "citation") out.add(i.citation);
-      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") visit(i.children);
-    }
-  };
-  const walk = (bs: readonly Block[]) => {
-    for (const b of bs) {
-      if (b.kind === "paragraph" || b.kind === "heading") visit(b.inlines);
-      else if (b.kind === "list") b.items.forEach((it) => walk(it.blocks));
-      else if (b.kind === "quote" || b.kind === "callout") walk(b.blocks);
-      else if (b.kind === "table") [...b.header, ...b.rows.flat()].forEach(visit);
-    }
-  };
-  walk(blocks);
-  return out;
-}
