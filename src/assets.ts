@@ -37,25 +37,22 @@ export function loadImages(brief: Brief, ws: Workspace, coverLine: number): Load
   if (brief.meta.cover) refs.unshift({ src: brief.meta.cover.image, line: coverLine, column: 1 });
   for (const ref of refs) {
     if (images.has(ref.src)) continue;
-    const fail = (message: string) => diagnostics.push(diagnostic(brief.file, pointSpan(ref.line, ref.column, ref.src.length), "error", "image/load", message));
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref.src)) {
-      fail(`image "${ref.src}" is a remote URL; briefpress never fetches from the network — download it into assets/`);
-      continue;
-    }
-    const path = ws.resolvePath(brief.file, ref.src);
-    if (!ws.contains(path)) {
-      fail(`image "${ref.src}" lies outside the project; copy it into assets/`);
-      continue;
-    }
-    if (!ws.exists(path)) {
-      fail(`image "${ref.src}" not found`);
-      continue;
-    }
-    const asset = decodeImage(ws.readBytes(path));
-    if (!asset) fail(`image "${ref.src}" is not a PNG, JPEG or SVG file`);
-    else images.set(ref.src, asset);
+    const read = readImage(ws, ws.resolvePath(brief.file, ref.src), ref.src);
+    if (typeof read === "string") diagnostics.push(diagnostic(brief.file, pointSpan(ref.line, ref.column, ref.src.length), "error", "image/load", read));
+    else images.set(ref.src, read);
   }
   return { images, diagnostics };
+}
+
+/**
+ * One image inside the project, decoded; or what is wrong with it, as a message. Remote
+ * URLs are refused before `path` (already resolved) is looked at.
+ */
+export function readImage(ws: Workspace, path: string, src: string): ImageAsset | string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `image "${src}" is a remote URL; briefpress never fetches from the network — download it into assets/`;
+  if (!ws.contains(path)) return `image "${src}" lies outside the project; copy it into assets/`;
+  if (!ws.exists(path)) return `image "${src}" not found`;
+  return decodeImage(ws.readBytes(path)) ?? `image "${src}" is not a PNG, JPEG or SVG file`;
 }
 
 export function decodeImage(bytes: Buffer): ImageAsset | null {

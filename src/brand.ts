@@ -1,6 +1,7 @@
 // The organisation's look, read by every renderer (PDF and deck alike): one palette, one
-// logo, one name. Today it comes from the brief's front matter and the default palette;
-// a project-wide briefpress.yaml is layered under the front matter (issue 15).
+// logo, one name. It comes from the project's briefpress.yaml, with the brief's front
+// matter overriding it key by key, over briefpress's own navy palette.
+import type { ProjectConfig } from "./config.js";
 import type { FrontMatter } from "./frontmatter.js";
 
 export interface Palette {
@@ -23,5 +24,15 @@ export const DEFAULT_PALETTE: Palette = { primary: "#1f3a5f", accent: "#c8553d" 
 
 /** The brand of a brief with no project configuration: its own front matter, our palette. */
 export function briefBrand(meta: FrontMatter): Brand {
-  return { name: meta.organisation, contact: meta.contact, colors: DEFAULT_PALETTE };
+  return projectBrand(meta, { colors: {}, spans: {} });
+}
+
+/** Front matter over briefpress.yaml over the defaults; `logo` is already absolute. */
+export function projectBrand(meta: FrontMatter, config: ProjectConfig, logo?: string): Brand {
+  return {
+    name: meta.organisation ?? config.name,
+    logo,
+    contact: meta.contact ?? config.contact,
+    colors: { primary: config.colors.primary ?? DEFAULT_PALETTE.primary, accent: config.colors.accent ?? DEFAULT_PALETTE.accent },
+  };
 }

@@ -5,14 +5,16 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { decodeImage, loadImages } from "./assets.js";
-import { briefBrand } from "./brand.js";
+import { projectBrand, type Brand } from "./brand.js";
 import { checkHandDeckCitations } from "./slides/handwritten.js";
 import { styleSources } from "./citations/style.js";
 import { briefEpoch } from "./dates.js";
 import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "./diagnostics.js";
 import { UsageError } from "./errors.js";
 import { ownFile } from "./packages.js";
+import { deckPaletteCss } from "./palette.js";
 import { loadBrief } from "./load.js";
+import { loadProject } from "./project.js";
 import type { Brief } from "./model.js";
 import { FACES, type FontKey } from "./pdf/font-files.js";
 import type { FontBook } from "./pdf/fonts.js";
@@ -20,6 +22,7 @@ import { MissingGlyphError } from "./pdf/missing-glyph.js";
 import type { Paper } from "./pdf/style.js";
 import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
 import { runRules } from "./rules/index.js";
+import type { DeckBrowser } from "./slides/browser.js";
 import type { DeckSource } from "./slides/deck.js";
 import type { Workspace } from "./workspace.js";
 
@@ -58,23 +61,35 @@ export function defaultBriefs(ws: Workspace): string[] {
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck } {
+export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck; brand: Brand; paper?: Paper } {
   const source = text ?? ws.readSource(file);
+  // briefpress.yaml: read again for every brief, so watch mode sees it change.
+  const project = loadProject(ws);
   if (!source.trim()) {
-    return { brief: loadBrief(file, "").brief, source, images: new Map(), diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
+    const empty = loadBrief(file, "").brief;
+    return { brief: empty, source, images: new Map(), brand: projectBrand(empty.meta, project.config), diagnostics: [...project.diagnostics, diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
   const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
   const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
-  return { brief: loaded.brief, source, images: assets.images, handDeck, diagnostics: [...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
+  // The logo is found under its absolute path, which no brief-relative image key can equal.
+  if (project.logo) assets.images.set(project.logo.path, project.logo.image);
+  const brand = projectBrand(loaded.brief.meta, project.config, project.logo?.path);
+  const paper = loaded.brief.meta.paper ?? project.config.paper;
+  return { brief: loaded.brief, source, images: assets.images, handDeck, brand, paper, diagnostics: [...project.diagnostics, ...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
 }
 
 /** The project's own deck theme when it keeps one, else the theme briefpress ships. */
 function deckTheme(ws: Workspace): string {
   const own = ws.projectFile("slides", "themes", "briefpress.css");
   return ws.exists(own) ? own : ownFile("slides", "themes", "briefpress.css");
+}
+
+/** The palette's CSS variables go first: the theme file may still override them. */
+function withPalette(themeCss: string, brand: Brand): string {
+  return `${deckPaletteCss(brand.colors)}\n${themeCss}`;
 }
 
 /** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
@@ -123,7 +138,23 @@ function warmPdfEngine(source: string, fonts: FontBook): Promise<unknown> {
   return Promise.all([fonts.prefetch(keys), shaper]).catch(() => undefined);
 }
 
+/** Whether this build will need Chromium at all (the deck's PDF, or its overflow check). */
+function needsBrowser(options: BuildOptions): boolean {
+  const overflow = options.checkOverflow ?? options.chromePath !== null;
+  return options.chromePath !== null && (options.formats.includes("deck-pdf") || (overflow && options.formats.includes("deck")));
+}
+
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
+  // Chromium starts first, so its start-up runs beside parsing and the PDF's layout.
+  const browser = needsBrowser(options) && options.chromePath ? (await import("./slides/browser.js")).startDeckBrowser(options.chromePath) : null;
+  try {
+    return await buildWith(file, ws, options, fonts, browser);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
   const checked = checkBrief(file, ws, source);
@@ -142,35 +173,51 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
   let deck: Promise<DeckSource> | undefined;
   const ctx: RenderContext = {
     brief,
-    brand: briefBrand(brief.meta),
+    brand: checked.brand,
     fonts,
     images: checked.images,
-    paper: options.paper ?? brief.meta.paper ?? "a4",
+    preparedImages: ws.preparedImages,
+    paper: options.paper ?? checked.paper ?? "a4",
     date: briefEpoch(brief.meta.date, ws.env.SOURCE_DATE_EPOCH),
     chromePath: options.chromePath,
     checkOverflow: options.checkOverflow ?? options.chromePath !== null,
     pdfa: options.pdfa ?? false,
+    browser,
     deck: () =>
       (deck ??= import("./slides/deck.js").then(({ prepareDeck }) => prepareDeck({
         brief,
+        brand: ctx.brand,
+        briefDir: ws.resolvePath(file, "."),
         fonts,
         image: (path) => (ws.contains(path) && ws.exists(path) ? decodeImage(ws.readBytes(path)) : null),
         handDeck: checked.handDeck,
         cache: ws,
         outDir,
-        coverPath: brief.meta.cover ? ws.resolvePath(file, brief.meta.cover.image) : undefined,
         themePath: deckTheme(ws),
+        theme: (css) => withPalette(css, checked.brand),
       }))),
   };
-  const outputs: Output[] = [];
+  const outputs: Array<Output & { family: "brief" | "deck" }> = [];
+  const failed = new Set<string>();
   await warming;
   try {
-    for (const format of options.formats) {
-      if (RENDERERS[format].needsBrowser && !options.chromePath) continue;
-      const rendered = await RENDERERS[format].render(ctx);
-      outputs.push(...rendered.outputs);
-      result.diagnostics.push(...rendered.diagnostics);
+    // All at once, the deck started first: once its HTML is in Chromium, the PDF's layout
+    // keeps this thread busy while Chromium measures and prints the slides.
+    const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
+    if (browser && wanted.some((f) => RENDERERS[f].family === "deck")) {
+      // The deck goes to Chromium before the PDF's layout takes this thread; a turn of the
+      // event loop lets the page's messages leave first.
+      browser.load((await ctx.deck()).html);
+      await new Promise((go) => setImmediate(go));
     }
+    const started = new Map(wanted.filter((f) => RENDERERS[f].family === "deck").map((f) => [f, RENDERERS[f].render(ctx)]));
+    const rendered = await Promise.all(wanted.map((format) => started.get(format) ?? RENDERERS[format].render(ctx)));
+    rendered.forEach((r, i) => {
+      const family = RENDERERS[wanted[i] as Format].family;
+      outputs.push(...r.outputs.map((o) => ({ ...o, family })));
+      result.diagnostics.push(...r.diagnostics);
+      if (hasErrors(r.diagnostics)) failed.add(family);
+    });
   } catch (e) {
     if (e instanceof MissingGlyphError) {
       const deck = checked.handDeck ? [{ file: checked.handDeck.file, text: checked.handDeck.text }] : [];
@@ -179,9 +226,11 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
     }
     throw e;
   }
-  // Every output rendered in memory first: a failure above leaves dist/ untouched.
-  if (hasErrors(result.diagnostics) || options.write === false) return result;
+  // Every output rendered in memory first; a family with an error (a slide that overflows)
+  // writes nothing, the other still does: brief.pdf is made when the brief is clean.
+  if (options.write === false) return result;
   for (const out of outputs) {
+    if (failed.has(out.family)) continue;
     const path = join(outDir, out.name);
     ws.writeAtomic(path, out.data);
     result.written.push(relative(ws.root, path));

@@ -85,8 +85,9 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
   const requested = values.formats === undefined ? null : parseFormats(String(values.formats));
   const chrome = chromiumPath(ws.env);
   const formats = requested ?? [...FORMATS];
-  if (!chrome && formats.some((f) => f === "deck-pdf" || f === "pptx")) {
-    const message = "no Chromium found, so slides.pdf and slides.pptx were not made (install it: apt-get install chromium, or set CHROME_PATH)";
+  // slides.pptx is written without a browser (only a hand-written deck's needs one).
+  if (!chrome && formats.includes("deck-pdf")) {
+    const message = "no Chromium found, so slides.pdf was not made (install it: apt-get install chromium, or set CHROME_PATH)";
     if (requested) throw new EnvironmentError(message);
     io.err(`briefpress: ${message}\n`);
   }
@@ -136,11 +137,13 @@ async function runWatch(args: string[], io: Io, ws: Workspace): Promise<number> 
   const files = positionals.length ? positionals : defaultBriefs(ws);
   for (const f of files) ws.readSource(f); // a missing file is a usage error now, not later
   const { FontBook } = await import("./pdf/fonts.js");
-  const { watchBriefs } = await import("./watch.js");
+  const { stopWhenOrphaned, watchBriefs } = await import("./watch.js");
   const stop = new AbortController();
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
+  const unwatchParent = stopWhenOrphaned(() => stop.abort());
   await watchBriefs(files, { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
+  unwatchParent();
   return 0;
 }
 

@@ -38,6 +38,7 @@ export const frontMatterSchema = z.strictObject({
   paper: z.optional(z.enum(["a4", "A4", "letter", "Letter"])),
   summary: z.optional(z.string()),
   key_points: z.optional(z.array(z.string())),
+  key_figures: z.optional(z.array(z.union([z.string(), z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string() })]))),
   cover: z.optional(z.union([z.literal(false), z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) })])),
   bibliography: z.optional(z.string()),
   "citation-style": z.optional(z.string()),
@@ -130,7 +131,7 @@ function normalise(raw: RawFrontMatter): FrontMatter {
 }
 
 /** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */
-function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
+export function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
   let current: unknown = node;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];

@@ -8,8 +8,8 @@ type Crypto = typeof import("node:crypto");
 const load = createRequire(import.meta.url);
 let crypto: Crypto | undefined;
 
-/** Hex SHA-256 of a string (UTF-8). */
-export function sha256(text: string): string {
+/** Hex SHA-256 of a string (UTF-8) or of bytes. */
+export function sha256(data: string | Uint8Array): string {
   crypto ??= load("node:crypto") as Crypto;
-  return crypto.createHash("sha256").update(text).digest("hex");
+  return crypto.createHash("sha256").update(data).digest("hex");
 }

@@ -38,11 +38,13 @@ export function byline(diagnostics: readonly Diagnostic[]): string {
 }
 
 export function formatText(diagnostics: readonly Diagnostic[]): string {
-  const lines = sortAndDedupe(diagnostics).map((d) => {
+  // One cause, one count: a project-wide problem (briefpress.yaml) is found once per brief.
+  const unique = sortAndDedupe(diagnostics);
+  const lines = unique.map((d) => {
     const head = `${d.file}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.ruleId} ${d.message}`;
     return [head, ...d.hints.map((h) => `  hint: ${h}`)].join("\n");
   });
-  return [...lines, byline(diagnostics)].join("\n") + "\n";
+  return [...lines, byline(unique)].join("\n") + "\n";
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[]): string {

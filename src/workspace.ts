@@ -7,9 +7,12 @@ import { EnvironmentError, UsageError } from "./errors.js";
 import { resolvePackage } from "./packages.js";
 import { fontModule, type FontKey } from "./pdf/font-files.js";
 import type { FontSource } from "./pdf/fonts.js";
+import { PreparedImages } from "./pdf/images.js";
 
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
+  /** Pictures resampled for print, by content: a watch session makes each one once. */
+  readonly preparedImages = new PreparedImages();
 
   constructor(
     /** Project root: briefs may only read assets inside it. */
@@ -26,6 +29,11 @@ export class Workspace implements FontSource {
     // Node's native check: a fatal TextDecoder costs ~10 ms on its first use.
     if (!isUtf8(bytes)) throw new UsageError(`${file}: is not UTF-8 text (save it as UTF-8 and try again)`);
     return bytes.toString("utf8");
+  }
+
+  /** The project's briefpress.yaml, when it has one (not UTF-8: a usage error). */
+  readProjectConfig(name: string): string | undefined {
+    return existsSync(resolve(this.root, name)) ? this.readSource(name) : undefined;
   }
 
   /** Size in bytes of a file named relative to the project (0 when missing). */

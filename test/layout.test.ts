@@ -2,6 +2,7 @@
 // brief are checked for stranded headings, widows and orphans, repeated table headers,
 // and footnotes on the page that calls them.
 import { describe, expect, it } from "vitest";
+import { briefBrand } from "../src/brand.js";
 import { loadBrief } from "../src/load.js";
 import { FontBook } from "../src/pdf/fonts.js";
 import { breakLines } from "../src/pdf/lines.js";
@@ -16,7 +17,7 @@ type Line = Extract<Placed, { type: "line" }>;
 
 const fonts = new FontBook(new Workspace(ROOT));
 const { brief } = loadBrief("stress.md", generateBrief(STRESS).markdown);
-const pages: PagePlan[] = planPdf({ brief, fonts, images: new Map(), paper: "a4", date: new Date(0) });
+const pages: PagePlan[] = planPdf({ brief, brand: briefBrand(brief.meta), fonts, images: new Map(), paper: "a4", date: new Date(0) });
 const lines = (p: PagePlan) => p.items.filter((i): i is Line => i.type === "line" && i.tag !== "artifact");
 const leaf = (l: Line): StructRef | undefined => (l.tag === "artifact" ? undefined : l.tag[l.tag.length - 1]);
 

@@ -3,6 +3,7 @@
 // 500 documents through the placement pass; a sample of them through real PDFs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { briefBrand } from "../src/brand.js";
 import { loadBrief } from "../src/load.js";
 import { FontBook } from "../src/pdf/fonts.js";
 import { planPdf, renderPdf } from "../src/pdf/render.js";
@@ -47,7 +48,7 @@ describe("random documents", () => {
     fc.assert(
       fc.property(document, (md) => {
         const { brief } = loadBrief("random.md", md);
-        const pages = planPdf({ brief, fonts, images: new Map(), paper: "a4", date: new Date(0) });
+        const pages = planPdf({ brief, brand: briefBrand(brief.meta), fonts, images: new Map(), paper: "a4", date: new Date(0) });
         const placed = planWords(pages);
         const body = brief.blocks.filter((b) => b.kind !== "table");
         expect(missingInOrder(placed, blockWords(body))).toBeNull();
@@ -62,7 +63,7 @@ describe("random documents", () => {
     await fc.assert(
       fc.asyncProperty(document, async (md) => {
         const { brief } = loadBrief("random.md", md);
-        const pdf = await renderPdf({ brief, fonts, images: new Map(), paper: "a4", date: new Date(0) });
+        const pdf = await renderPdf({ brief, brand: briefBrand(brief.meta), fonts, images: new Map(), paper: "a4", date: new Date(0) });
         const reading = await readPdfBuffer(pdf);
         const found = reading.pages.flatMap((p) => words(p.text));
         expect(missingInOrder(found, blockWords(brief.blocks.filter((b) => b.kind !== "table")))).toBeNull();

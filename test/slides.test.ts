@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
 import { checkInScratch, positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 import { ROOT } from "./helpers/paths.js";
+import { pdfinfo } from "./helpers/pdf.js";
 import { briefpress } from "./helpers/run.js";
 
 describe.skipIf(!CHROME)(`deck overflow${CHROME ? "" : ` (skipped: ${NO_CHROME_REASON})`}`, () => {
@@ -61,6 +62,14 @@ theme: briefpress
     expect(md).toContain("About 60 people were sent back (Yoon 2024).");
     const html = readFileSync(join(dir, "dist", "x", "slides.html"), "utf8");
     expect(html.match(/<svg data-marpit-svg/g)?.length).toBe(2);
+  });
+
+  it("prints their slides.pdf in the build's one Chromium session, a page a slide", () => {
+    if (!CHROME) return;
+    const dir = scratchProject({ "report/x.md": sampleSource(), "slides/x.md": deck("(Yoon 2024)") });
+    const r = briefpress(["build", "report/x.md", "--formats", "deck,deck-pdf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(Number(pdfinfo(join(dir, "dist", "x", "slides.pdf")).Pages)).toBe(2);
   });
 
   it("refuses a character no bundled font has at the deck's line and column, writing nothing", () => {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "./helpers/paths.js";
 import { sampleSource, scratchProject } from "./helpers/project.js";
+import { PICTURE_BRIEF, writePictures } from "./support/pictures.mjs";
 
 function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
@@ -47,5 +48,25 @@ describe("briefpress watch", () => {
       await new Promise((r) => child.on("exit", r));
     }
     expect(child.exitCode === 0 || child.signalCode === "SIGINT").toBe(true);
+  });
+
+  it("rebuilds a brief when one of its pictures or briefpress.yaml changes", async () => {
+    const dir = scratchProject({ "report/pictures.md": PICTURE_BRIEF });
+    await writePictures(dir);
+    const child = spawn(process.execPath, [BIN, "watch", "report/pictures.md", "--formats", "pdf"], { cwd: dir });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    const changes = () => out.split("\n").filter((l) => l.includes("report/pictures.md changed → brief.pdf")).length;
+    try {
+      await waitFor(() => out, /watching 1 brief/, 60_000);
+      // A new chart, as a writer re-exports it from a spreadsheet.
+      writeFileSync(join(dir, "assets", "chart.png"), readFileSync(join(dir, "assets", "photo.jpg")));
+      await waitFor(() => String(changes()), /^1$/, 30_000);
+      writeFileSync(join(dir, "briefpress.yaml"), 'colors:\n  primary: "#0B6E4F"\n');
+      await waitFor(() => String(changes()), /^2$/, 30_000);
+    } finally {
+      child.kill("SIGINT");
+      await new Promise((r) => child.on("exit", r));
+    }
   });
 });

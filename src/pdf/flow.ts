@@ -8,13 +8,15 @@ import { breakLines, type Run } from "./lines.js";
 import type { FlowItem, ImageAsset, StructIds, StructRef, StructType, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
-import { COLOURS, STYLES, type TextStyle } from "./style.js";
+import type { Look, TextStyle } from "./style.js";
 
 export interface FlowContext {
   fonts: FontBook;
   width: number;
   images: ReadonlyMap<string, ImageAsset>;
   ids: StructIds;
+  /** Colours and type scale of this document, from the organisation's palette. */
+  look: Look;
   /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
   hyphenate?: (text: string) => string;
 }
@@ -23,16 +25,20 @@ const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
 /** Deep nesting indents no further than this, so text always keeps a readable measure. */
 const MAX_INDENT = 150;
+/** Inner padding of boxes, the same on the left and the right. */
+const CODE_PAD = 5;
+const CALLOUT_PAD = 6;
+const RECOMMENDATION_PAD = 7;
 
 /** Footnote bodies, by number, for the placement pass to put at the foot of their page. */
 export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextItem> {
   const notes = new Map<number, TextItem>();
   for (const note of brief.footnotes) {
-    const runs: Run[] = [{ text: `${note.number} `, style: { face: "serif-bold", size: STYLES.note.size, color: COLOURS.accent } }];
+    const runs: Run[] = [{ text: `${note.number} `, style: { face: "serif-bold", size: ctx.look.styles.note.size, color: ctx.look.colours.accent } }];
     note.blocks.forEach((b, i) => {
-      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, ctx.look.styles.note));
     });
-    notes.set(note.number, text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 10 }));
+    notes.set(note.number, text("Note", runs, ctx.look.styles.note, ctx, { anchor: footnoteDest(note.number), hanging: 10 }));
   }
   return notes;
 }
@@ -44,7 +50,7 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
   let boxed = false;
   for (const block of brief.blocks) {
     if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
-    items.push(...flowBlock(block, ctx, { indent: 0, parents: [], para: STYLES.body, boxed }));
+    items.push(...flowBlock(block, ctx, { indent: 0, inset: 0, parents: [], para: ctx.look.styles.body, boxed }));
   }
   if (notes === "end" && brief.footnotes.length > 0) items.push(...endnotes(brief, ctx));
   if (brief.sourcesHeading || brief.sources.length > 0) {
@@ -55,7 +61,7 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
       const source = brief.sources[i];
       if (!source) continue;
       const path = [list, ctx.ids.next("LI"), ctx.ids.next("LBody")];
-      items.push(text("BibEntry", toRuns(source.inlines, STYLES.source), STYLES.source, ctx, { anchor: sourceDest(i), hanging: 18, parents: path }));
+      items.push(text("BibEntry", toRuns(source.inlines, ctx.look.styles.source), ctx.look.styles.source, ctx, { anchor: sourceDest(i), hanging: 18, parents: path }));
     }
   }
   return items;
@@ -64,11 +70,11 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
 function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
   const items: FlowItem[] = [heading("Notes", 2, ctx, "notes")];
   for (const note of brief.footnotes) {
-    const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: STYLES.note.size, color: COLOURS.muted } }];
+    const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: ctx.look.styles.note.size, color: ctx.look.colours.muted } }];
     note.blocks.forEach((b, i) => {
-      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, STYLES.note));
+      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, ctx.look.styles.note));
     });
-    items.push(text("Note", runs, STYLES.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
+    items.push(text("Note", runs, ctx.look.styles.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
   }
   return items;
 }
@@ -77,8 +83,8 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
   const items: FlowItem[] = [heading("Contents", 2, ctx, "contents", false)];
   const toc = ctx.ids.next("TOC");
   const entry = (title: string, dest: string) => {
-    const style = { ...STYLES.body, face: "sans" as const, spaceAfter: 2 };
-    const item = text("TOCI", [{ text: title, style: { face: "sans", size: 10.5, color: COLOURS.ink, link: { kind: "dest", name: dest } } }], style, ctx, { width: ctx.width - 40, parents: [toc] });
+    const style = { ...ctx.look.styles.body, face: "sans" as const, spaceAfter: 2 };
+    const item = text("TOCI", [{ text: title, style: { face: "sans", size: 10.5, color: ctx.look.colours.ink, link: { kind: "dest", name: dest } } }], style, ctx, { width: ctx.width - 40, parents: [toc] });
     item.pageRef = dest;
     items.push(item);
   };
@@ -91,7 +97,7 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
 }
 
 function heading(title: string, level: number, ctx: FlowContext, anchor: string, outline = true): TextItem {
-  const style = level <= 1 ? STYLES.h1 : level === 2 ? STYLES.h2 : STYLES.h3;
+  const style = level <= 1 ? ctx.look.styles.h1 : level === 2 ? ctx.look.styles.h2 : ctx.look.styles.h3;
   const item = text(level <= 1 ? "H1" : level === 2 ? "H2" : "H3", [{ text: title, style: { face: style.face, size: style.size, color: style.color } }], style, ctx, { anchor });
   item.keepWithNext = true;
   if (outline) item.outline = { title, level };
@@ -101,6 +107,8 @@ function heading(title: string, level: number, ctx: FlowContext, anchor: string,
 interface TextOptions {
   indent?: number;
   width?: number;
+  /** Kept clear at the right: a box's inner padding, so it matches the left's. */
+  inset?: number;
   hanging?: number;
   anchor?: string;
   /** Containing structure elements, outermost first. */
@@ -109,7 +117,7 @@ interface TextOptions {
 
 function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
   const indent = (o.indent ?? 0) + (o.hanging ?? 0);
-  const width = (o.width ?? ctx.width) - indent;
+  const width = (o.width ?? ctx.width) - indent - (o.inset ?? 0);
   const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
   // Hanging indent: the first line starts further left than the rest.
   if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
@@ -129,6 +137,8 @@ function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext,
 
 interface Place {
   indent: number;
+  /** Right inset: inside a box, its padding. */
+  inset: number;
   parents: StructRef[];
   para: TextStyle;
   /** Inside the Recommendations section: numbered items print boxed. */
@@ -136,19 +146,19 @@ interface Place {
 }
 
 function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
-  const { indent, parents, para } = at;
+  const { indent, inset, parents, para } = at;
   switch (block.kind) {
     case "heading": {
       const level = Math.min(block.level, 3);
       const item = heading(plainText(block.inlines), level, ctx, block.id);
-      item.lines = breakLines(toRuns(block.inlines, level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h1), ctx.fonts, { width: ctx.width - indent, leading: item.lines[0]?.height ?? 18 });
+      item.lines = breakLines(toRuns(block.inlines, level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1), ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
       item.indent = indent;
       return [item];
     }
     case "paragraph": {
       const image = onlyImage(block.inlines);
       if (image) return [figure(image, ctx, indent, parents)];
-      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, parents })];
+      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, inset, parents })];
     }
     case "list":
       return flowList(block, ctx, at);
@@ -159,15 +169,15 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     case "quote":
       return flowQuoteOrCallout(block, ctx, at);
     case "code": {
-      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: STYLES.code.color, noHyphen: true } }];
-      const item = text("Code", runs, STYLES.code, ctx, { indent: indent + 8, parents });
-      item.box = { fill: COLOURS.sand, pad: 5 };
+      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: ctx.look.styles.code.size, color: ctx.look.styles.code.color, noHyphen: true } }];
+      const item = text("Code", runs, ctx.look.styles.code, ctx, { indent: indent + 8, inset: inset + CODE_PAD, parents });
+      item.box = { fill: ctx.look.colours.sand, pad: CODE_PAD };
       return [item];
     }
     case "html": {
       // Raw HTML prints as the literal text the writer typed.
-      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: STYLES.code.size, color: COLOURS.muted } }];
-      return [text("Code", runs, STYLES.code, ctx, { indent, parents })];
+      const runs: Run[] = [{ text: block.text, style: { face: "sans", size: ctx.look.styles.code.size, color: ctx.look.colours.muted } }];
+      return [text("Code", runs, ctx.look.styles.code, ctx, { indent, inset, parents })];
     }
     case "rule":
       return [];
@@ -185,12 +195,13 @@ function hyphenated(runs: Run[], ctx: FlowContext): Run[] {
 
 function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>, ctx: FlowContext, at: Place): FlowItem[] {
   const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
-  const para = block.kind === "quote" ? STYLES.quote : at.para;
-  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), parents: [...at.parents, container], para }));
+  const para = block.kind === "quote" ? ctx.look.styles.quote : at.para;
+  const inset = at.inset + (block.kind === "callout" ? CALLOUT_PAD : 0);
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), inset, parents: [...at.parents, container], para }));
   for (const item of inner) {
     if (item.type !== "text") continue;
-    if (block.kind === "quote") item.bar = { color: COLOURS.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
-    else item.box = { fill: COLOURS.boxFill, pad: 6 };
+    if (block.kind === "quote") item.bar = { color: ctx.look.colours.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
+    else item.box = { fill: ctx.look.colours.boxFill, pad: CALLOUT_PAD };
     item.keepTogether = item.lines.length < 6;
   }
   return inner;
@@ -205,25 +216,25 @@ function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at:
     const marker = block.ordered ? `${block.start + n}.` : "•";
     const item = ctx.ids.next("LI");
     const body = [...at.parents, list, item, ctx.ids.next("LBody")];
-    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, parents: body, boxed: false }));
+    const children = li.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: itemIndent, inset: at.inset + (boxed ? RECOMMENDATION_PAD : 0), parents: body, boxed: false }));
     const first = children.find((c): c is TextItem => c.type === "text");
     if (first) {
-      const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: COLOURS.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: STYLES.body.size, color: COLOURS.muted };
-      const [labelLine] = breakLines([{ text: marker, style: labelStyle }], ctx.fonts, { width: 40, leading: first.lines[0]?.height ?? STYLES.body.leading });
+      const labelStyle = boxed ? { face: "sans-bold" as const, size: 13, color: ctx.look.colours.accent } : { face: first.lines[0]?.fragments[0]?.style.face ?? ("serif" as const), size: ctx.look.styles.body.size, color: ctx.look.colours.muted };
+      const [labelLine] = breakLines([{ text: marker, style: labelStyle }], ctx.fonts, { width: 40, leading: first.lines[0]?.height ?? ctx.look.styles.body.leading });
       if (labelLine) first.label = { line: labelLine, x: itemIndent - labelLine.width - (boxed ? 10 : 6), tag: [...at.parents, list, item, ctx.ids.next("Lbl")] };
       first.spaceAfter = 3;
     }
     if (boxed) {
       for (const c of children) {
         if (c.type !== "text") continue;
-        c.box = { fill: COLOURS.boxFill, pad: 7 };
+        c.box = { fill: ctx.look.colours.boxFill, pad: RECOMMENDATION_PAD };
         c.spaceAfter = 12;
       }
     }
     out.push(...children);
   });
   const last = out[out.length - 1];
-  if (last?.type === "text") last.spaceAfter = STYLES.body.spaceAfter + 2;
+  if (last?.type === "text") last.spaceAfter = ctx.look.styles.body.spaceAfter + 2;
   return out;
 }
 
@@ -239,7 +250,7 @@ function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, ind
   const width = Math.min(maxWidth, asset.width);
   const height = Math.min((asset.height / asset.width) * width, 340);
   const caption = image.title
-    ? breakLines([{ text: image.title, style: { face: STYLES.caption.face, size: STYLES.caption.size, color: STYLES.caption.color } }], ctx.fonts, { width: maxWidth, leading: STYLES.caption.leading })
+    ? breakLines([{ text: image.title, style: { face: ctx.look.styles.caption.face, size: ctx.look.styles.caption.size, color: ctx.look.styles.caption.color } }], ctx.fonts, { width: maxWidth, leading: ctx.look.styles.caption.leading })
     : [];
   return {
     type: "figure",

@@ -1,18 +1,27 @@
-// Place: flow items → pages. Keep-with-next for headings, no widows or orphans, short
-// quotes and boxes kept whole, table headers repeated, figures never split, footnotes at
-// the foot of the page that calls them. Pure: no PDF is written here.
+// Place: flow items → pages. Every heading kept with two lines of what follows, no widows
+// or orphans, boxes of up to ten lines kept whole (longer ones leave three lines each
+// side of a break), table headers repeated, figures never split and floated past the
+// paragraphs after them rather than leaving a page part empty, footnotes at the foot of
+// the page that calls them. Pure: no PDF is written here.
 import type { Line } from "./lines.js";
-import type { FlowItem, PagePlan, TableItem, Tag, TextItem } from "./plan.js";
+import type { FigureItem, FlowItem, PagePlan, TableItem, Tag, TextItem } from "./plan.js";
 import type { PageGeometry } from "./style.js";
-import { COLOURS } from "./style.js";
+import type { Colours } from "../palette.js";
 
+/** Lines a paragraph leaves on each side of a page break, and a heading takes along. */
 const MIN_LINES = 2;
+/** A box (recommendation, callout, code) this short is never split… */
+const BOX_WHOLE_LINES = 10;
+/** …and a longer one leaves this many lines on each side of the break. */
+const BOX_MIN_LINES = 3;
 /** Space between the text and the footnote rule, and the rule itself. */
 const NOTE_SEPARATOR = 14;
 
 export interface PaginateOptions {
   /** Footnote bodies by number, placed at the foot of the page that first calls them. */
   footnotes?: ReadonlyMap<number, TextItem>;
+  /** Rules and table-header fills, from the document's palette. */
+  colours: Pick<Colours, "rule" | "boxFill">;
 }
 
 /** Footnote numbers a line calls (its superscript markers link to "note-N"). */
@@ -20,7 +29,8 @@ export function notesCalled(line: Line): number[] {
   return line.fragments.flatMap((f) => (f.style.role === "Note" && f.style.link?.kind === "dest" ? [Number(f.style.link.name.replace("note-", ""))] : []));
 }
 
-export function paginate(items: readonly FlowItem[], geo: PageGeometry, options: PaginateOptions = {}): PagePlan[] {
+export function paginate(items: readonly FlowItem[], geo: PageGeometry, options: PaginateOptions): PagePlan[] {
+  const COLOURS = options.colours;
   const footnotes = options.footnotes ?? new Map<number, TextItem>();
   const pages: PagePlan[] = [];
   let page: PagePlan = { kind: "body", items: [] };
@@ -63,6 +73,9 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
     pages.push(page);
     page = { kind: "body", items: [] };
     y = geo.top;
+    const figure = floating;
+    floating = null;
+    if (figure) placeFigure(figure);
   };
   const atTop = () => y === geo.top;
   const room = () => geo.bottom - reserved() - y;
@@ -86,26 +99,48 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
     y += line.height;
   };
 
+  /** A figure that did not fit at the foot of a page, waiting for the next page's top. */
+  let floating: FigureItem | null = null;
+  const placeFigure = (item: FigureItem) => {
+    if (!atTop()) y += item.spaceBefore;
+    page.items.push({ type: "image", x: geo.left + (geo.textWidth - item.width) / 2, y, w: item.width, h: item.height, image: item.image, alt: item.alt, tag: item.tag });
+    y += item.height + 3;
+    for (const line of item.caption) placeLine(line, geo.left, item.captionTag);
+    y += item.spaceAfter;
+  };
+  /** Puts a floating figure down before anything that must not pass it (a heading, a table). */
+  const landFloat = () => {
+    const figure = floating;
+    if (!figure) return;
+    floating = null;
+    if (!atTop() && figureHeight(figure) > room()) newPage();
+    placeFigure(figure);
+  };
+
   items.forEach((item, index) => {
     if (item.type === "figure") {
-      const need = item.height + heightOf(item.caption) + item.spaceBefore;
-      if (!atTop() && need > room()) newPage();
-      if (!atTop()) y += item.spaceBefore;
-      page.items.push({ type: "image", x: geo.left + (geo.textWidth - item.width) / 2, y, w: item.width, h: item.height, image: item.image, alt: item.alt, tag: item.tag });
-      y += item.height + 3;
-      for (const line of item.caption) placeLine(line, geo.left, item.captionTag);
-      y += item.spaceAfter;
+      landFloat();
+      if (!atTop() && figureHeight(item) > room()) {
+        // Paragraphs that follow move ahead of it and fill this page; it opens the next.
+        if (isProse(items[index + 1])) {
+          floating = item;
+          return;
+        }
+        newPage();
+      }
+      placeFigure(item);
       return;
     }
+    if (item.type === "table" || item.keepWithNext) landFloat();
     if (item.type === "table") {
       placeTable(item);
       return;
     }
-    const next = items[index + 1];
     const lines = item.lines;
     const pad = item.box?.pad ?? 0;
-    let need = heightOf(lines.slice(0, item.keepTogether || lines.length < 2 * MIN_LINES ? lines.length : MIN_LINES)) + 2 * pad;
-    if (item.keepWithNext && next) need += firstLinesHeight(next);
+    const min = minLines(item);
+    let need = leadHeight(item) - item.spaceBefore;
+    if (item.keepWithNext) need += item.spaceAfter + followingHeight(items, index + 1);
     if (!atTop() && need + item.spaceBefore > room()) newPage();
     if (!atTop()) y += item.spaceBefore;
     if (item.anchor) page.items.push({ type: "dest", name: item.anchor, y });
@@ -116,10 +151,10 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       const fits = countFitting(lines, start, room() - 2 * pad);
       let take = Math.min(fits, lines.length - start);
       const remaining = lines.length - start;
-      if (take < remaining && !item.keepTogether) {
-        // Widows and orphans: leave at least two lines on each side of a break.
-        take = Math.min(take, remaining - MIN_LINES);
-        if (take < MIN_LINES) take = 0;
+      if (take < remaining && !unsplittable(item)) {
+        // Widows and orphans: leave at least two lines (a box: three) on each side of a break.
+        take = Math.min(take, remaining - min);
+        if (take < min) take = 0;
       } else if (take < remaining) take = 0;
       if (take === 0) {
         if (atTop()) take = Math.max(1, fits); // nothing fits anywhere: place what we can
@@ -144,13 +179,14 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
     }
     y += item.spaceAfter;
   });
+  landFloat();
   placeNotes();
   pages.push(page);
   return pages.filter((p, i) => p.items.length > 0 || i === 0);
 
   function placeTable(table: TableItem): void {
     const pad = table.pad;
-    const rowHeight = (row: Line[][]) => Math.max(...row.map(heightOf)) + 2 * pad;
+    const rowHeight = (row: Line[][]) => rowHeightOf(row, pad);
     const headH = rowHeight(table.header);
     /** `repeat`: a header row drawn again on a later page is decoration, not content. */
     const drawRow = (row: Line[][], r: number, repeat: boolean) => {
@@ -172,7 +208,7 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       });
       y += h;
     };
-    if (!atTop() && headH + (table.rows[0] ? rowHeight(table.rows[0]) : 0) + table.spaceBefore > room()) newPage();
+    if (!atTop() && leadHeight(table) > room()) newPage();
     if (!atTop()) y += table.spaceBefore;
     drawRow(table.header, 0, false);
     table.rows.forEach((row, r) => {
@@ -190,8 +226,56 @@ function heightOf(lines: readonly Line[]): number {
   return lines.reduce((h, l) => h + l.height, 0);
 }
 
-function firstLinesHeight(item: FlowItem): number {
-  if (item.type === "text") return item.spaceBefore + heightOf(item.lines.slice(0, MIN_LINES)) + 2 * (item.box?.pad ?? 0);
-  if (item.type === "figure") return item.spaceBefore + item.height;
-  return item.spaceBefore + 40;
+function rowHeightOf(row: readonly Line[][], pad: number): number {
+  return Math.max(...row.map(heightOf)) + 2 * pad;
+}
+
+function minLines(item: TextItem): number {
+  return item.box ? BOX_MIN_LINES : MIN_LINES;
+}
+
+/** Kept whole: marked so by the flow, a box of up to ten lines, or too short to split. */
+function unsplittable(item: TextItem): boolean {
+  return item.keepTogether || (item.box !== undefined && item.lines.length <= BOX_WHOLE_LINES) || item.lines.length < 2 * minLines(item);
+}
+
+/** The least of an item that must start on the page it starts on. */
+function leadHeight(item: FlowItem): number {
+  if (item.type === "figure") return figureHeight(item);
+  // A table starts with its header row and its first row.
+  if (item.type === "table") return item.spaceBefore + rowHeightOf(item.header, item.pad) + (item.rows[0] ? rowHeightOf(item.rows[0], item.pad) : 0);
+  const lines = unsplittable(item) ? item.lines : item.lines.slice(0, minLines(item));
+  return item.spaceBefore + heightOf(lines) + 2 * (item.box?.pad ?? 0);
+}
+
+function figureHeight(item: FigureItem): number {
+  return item.spaceBefore + item.height + 3 + heightOf(item.caption);
+}
+
+/**
+ * What a heading takes along: the headings right under it and at least two lines of
+ * text after them, gathered across items (a list of one-line notes or sources, say).
+ */
+function followingHeight(items: readonly FlowItem[], from: number): number {
+  let h = 0;
+  let lines = 0;
+  for (let i = from; i < items.length && lines < MIN_LINES; i++) {
+    const item = items[i];
+    if (!item) break;
+    if (item.type !== "text") return h + leadHeight(item);
+    if (item.keepWithNext) {
+      h += item.spaceBefore + heightOf(item.lines) + item.spaceAfter;
+      continue;
+    }
+    const taken = unsplittable(item) ? item.lines : item.lines.slice(0, minLines(item));
+    h += item.spaceBefore + heightOf(taken) + 2 * (item.box?.pad ?? 0);
+    lines += taken.length;
+    if (lines < MIN_LINES) h += item.spaceAfter;
+  }
+  return h;
+}
+
+/** Text that may move ahead of a figure: anything but a heading. */
+function isProse(item: FlowItem | undefined): boolean {
+  return item?.type === "text" && !item.keepWithNext;
 }

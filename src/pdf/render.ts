@@ -1,17 +1,20 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
+import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import { loadPackage } from "../packages.js";
 import { coverPage } from "./cover.js";
 import { flowBrief, flowFootnotes } from "./flow.js";
-import { downsampleImages } from "./images.js";
+import { downsampleImages, type PreparedImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
-import { StructIds, type ImageAsset, type PagePlan } from "./plan.js";
-import { pageGeometry, type Paper } from "./style.js";
+import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./plan.js";
+import { lookFor, pageGeometry, type PageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
 
 export interface PdfInput {
   brief: Brief;
+  /** The organisation's name, logo (a key of `images`) and palette. */
+  brand: Brand;
   fonts: FontBook;
   images: ReadonlyMap<string, ImageAsset>;
   paper: Paper;
@@ -19,6 +22,8 @@ export interface PdfInput {
   /** Footnotes at the foot of their page (default) or gathered as endnotes. */
   notes?: "foot" | "end";
   pdfa?: boolean;
+  /** Resampled pictures kept across builds (watch mode); a fresh one otherwise. */
+  preparedImages?: PreparedImages;
 }
 
 /** hyphen's patterns for the brief's language (British English unless it says en-US). */
@@ -32,16 +37,19 @@ function loadHyphenator(lang = "en"): (text: string) => string {
 export function planPdf(input: PdfInput): PagePlan[] {
   const geo = pageGeometry(input.paper);
   const ids = new StructIds();
-  const { brief } = input;
+  const look = lookFor(input.brand.colors);
+  const { brief, brand, images } = input;
   const withCover = hasCover(brief);
-  const cover = withCover ? coverPage(brief, input.fonts, geo, brief.meta.cover ? input.images.get(brief.meta.cover.image) : undefined, ids) : undefined;
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images: input.images, ids, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
+  const cover = withCover ? coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids }) : undefined;
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
   // Without a cover the title heads the first page, as a letter's would (before any contents).
   const title: Brief = { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at: { line: 1, column: 1 } }], sources: [], sourcesHeading: null, footnotes: [] };
   const head = withCover ? [] : flowBrief(title, ctx, notes);
-  const body = paginate([...head, ...flowBrief(brief, ctx, notes)], geo, { footnotes });
+  const body = paginate([...head, ...flowBrief(brief, ctx, notes)], geo, { footnotes, colours: look.colours });
+  const logo = brand.logo ? images.get(brand.logo) : undefined;
+  if (logo) for (const page of body) page.items.push(headerLogo(logo, geo));
   return cover ? [cover, ...body] : body;
 }
 
@@ -52,8 +60,15 @@ export function hasCover(brief: Brief): boolean {
   return Boolean(meta.summary?.trim() || meta.key_points?.length || meta.cover);
 }
 
+/** The logo, small, at the right end of the running header: decoration, like the header. */
+function headerLogo(logo: ImageAsset, geo: PageGeometry): Placed {
+  const h = 12;
+  const w = Math.min((logo.width / logo.height) * h, 60);
+  return { type: "image", x: geo.left + geo.textWidth - w, y: geo.top - 37, w, h: (logo.height / logo.width) * w, image: logo, alt: "", tag: "artifact" };
+}
+
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const pages = planPdf(input);
-  await downsampleImages(pages);
-  return writePdf({ brief: input.brief, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
+  await downsampleImages(pages, input.preparedImages);
+  return writePdf({ brief: input.brief, brand: input.brand, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });
 }

@@ -2,9 +2,11 @@
 // piece of content goes into the structure tree or is marked as an artifact (PDF/UA).
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
+import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
 import { isFallback, type FontBook, type FontKey } from "./fonts.js";
+import { compactObjects } from "./compact.js";
 import { drawGlyphRun } from "./glyph-run.js";
 import { breakLines, type Fragment, type Line } from "./lines.js";
 import { shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
@@ -14,6 +16,7 @@ import { StructureTree } from "./tagging.js";
 
 export interface WriteOptions {
   brief: Brief;
+  brand: Brand;
   pages: PagePlan[];
   geo: PageGeometry;
   fonts: FontBook;
@@ -45,7 +48,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
     compress: true,
     info: {
       Title: brief.title,
-      Author: meta.authors.map((a) => a.name).join(", ") || (meta.organisation ?? ""),
+      Author: meta.authors.map((a) => a.name).join(", ") || (o.brand.name ?? ""),
       Subject: meta.subtitle ?? "",
       Creator: "briefpress",
       Producer: "briefpress (pdfkit)",
@@ -61,6 +64,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
         </rdf:Description>`);
   }
   const chunks = collectOutput(doc);
+  compactObjects(doc);
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
@@ -68,19 +72,20 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   });
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
-  const furniture = pages.map((_, i) => furnitureLines(brief, fonts, geo, i + 1, pages.length));
+  const furniture = pages.map((_, i) => furnitureLines(brief, o.brand, fonts, geo, i + 1, pages.length));
   const use = fontSelector(doc, fonts, shaper, harfBuzzFaces(pages));
 
   const destPage = new Map<string, number>();
   pages.forEach((p, i) => p.items.forEach((it) => it.type === "dest" && destPage.set(it.name, i + 1)));
 
   const tree = new StructureTree(doc);
+  const images: OpenedImages = new Map();
   const outline = new OutlineBuilder(doc);
   pages.forEach((page, index) => {
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
     for (const item of page.items) {
       if (item.type === "outline") outline.add(item.title, item.level);
-      else drawItem(doc, use, tree, item, geo, destPage);
+      else drawItem(doc, use, tree, item, geo, destPage, images);
     }
     const f = furniture[index];
     if (f) for (const [line, x, y] of f) drawLine(doc, use, tree, line, x, y, "artifact", "Pagination");
@@ -160,7 +165,20 @@ function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper, 
   };
 }
 
-function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>): void {
+/**
+ * pdfkit embeds a Buffer image anew at every call; opened once per document, a picture
+ * drawn on many pages (the header logo) is one object. pdfkit's image() takes the opened
+ * image in place of the bytes (its types only know the bytes).
+ */
+type OpenedImages = Map<Buffer, Buffer>;
+
+function opened(doc: PDFKit.PDFDocument, images: OpenedImages, data: Buffer): Buffer {
+  let image = images.get(data);
+  if (!image) images.set(data, (image = (doc as unknown as { openImage(data: Buffer): Buffer }).openImage(data)));
+  return image;
+}
+
+function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, item: Placed, geo: PageGeometry, destPage: Map<string, number>, images: OpenedImages): void {
   switch (item.type) {
     case "rect":
       tree.mark("artifact", () => doc.rect(item.x, item.y, item.w, item.h).fill(item.fill));
@@ -171,7 +189,7 @@ function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, it
     case "image":
       tree.mark(item.tag, () => {
         if (item.image.kind === "svg") SVGtoPDF(doc, item.image.svg, item.x, item.y, { width: item.w, height: item.h });
-        else doc.image(item.image.data, item.x, item.y, { width: item.w, height: item.h });
+        else doc.image(opened(doc, images, item.image.data), item.x, item.y, { width: item.w, height: item.h });
       });
       break;
     case "dest":
@@ -264,7 +282,7 @@ class OutlineBuilder {
 
 type FurnitureLine = [Line, number, number];
 
-function furnitureLines(brief: Brief, fonts: FontBook, geo: PageGeometry, page: number, total: number): FurnitureLine[] {
+function furnitureLines(brief: Brief, brand: Brand, fonts: FontBook, geo: PageGeometry, page: number, total: number): FurnitureLine[] {
   if (page === 1) return [];
   const s = STYLES.furniture;
   const style = { face: s.face, size: s.size, color: s.color };
@@ -272,7 +290,7 @@ function furnitureLines(brief: Brief, fonts: FontBook, geo: PageGeometry, page: 
   const out: FurnitureLine[] = [];
   const head = one(brief.meta.short_title ?? brief.title);
   if (head) out.push([head, geo.left, geo.top - 36]);
-  const footLeft = one([brief.meta.organisation, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
+  const footLeft = one([brand.name, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
   if (footLeft) out.push([footLeft, geo.left, geo.height - 44]);
   const number = one(`Page ${page} of ${total}`);
   if (number) out.push([number, geo.left + geo.textWidth - number.width, geo.height - 44]);

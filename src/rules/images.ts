@@ -4,7 +4,7 @@ import { imageRefsWithText } from "./walk.js";
 import type { Rule } from "./index.js";
 
 /** "Photo: …", "Credit: …", "Illustration by …", "© …": a credit says whose the image is. */
-const CREDIT = /^(?:(?:credits?|photo(?:graph)?|image|illustration|source|map|graphic|courtesy)\s*:|(?:photo(?:graph)?|illustration|image|map|graphic)\s+(?:by|courtesy of)\b|©)/i;
+export const CREDIT = /^(?:(?:credits?|photo(?:graph)?|image|illustration|source|map|graphic|courtesy)\s*:|(?:photo(?:graph)?|illustration|image|map|graphic)\s+(?:by|courtesy of)\b|©)/i;
 
 export const imageRules: Rule[] = [
   {

@@ -1,12 +1,16 @@
-// Everything the three deck outputs share, computed once per brief: the Marp markdown
-// (derived from the model, or the writer's own slides/<slug>.md), the theme, and the
-// embedded fonts.
+// Everything the deck outputs share, computed once per brief: the deck model and its Marp
+// markdown (or the writer's own slides/<slug>.md), the theme, the embedded fonts and the
+// HTML.
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import type { FontBook } from "../pdf/fonts.js";
 import type { ImageAsset } from "../pdf/plan.js";
-import { deriveSlides, slidesMarkdown } from "./derive.js";
+import { deriveDeck } from "./derive.js";
+import { renderDeckHtml } from "./html.js";
+import { deckMarkdown } from "./marp.js";
+import type { Deck, SlideKind } from "./model.js";
 import { embeddedFontCss, type FontCache } from "./fonts.js";
 import { handSlides } from "./handwritten.js";
 
@@ -15,27 +19,39 @@ export const THEME_NAME = "briefpress";
 export interface DeckSource {
   /** The file the slides come from, for diagnostics: the brief, or slides/<slug>.md. */
   file: string;
-  slides: Array<{ title: string; line: number; cites?: number[] }>;
+  slides: Array<{ title: string; line: number; kind?: SlideKind }>;
+  /** The deck model, for derived decks (hand-written ones are Marp only). */
+  model?: Deck;
   /** What we write to slides.md: images referenced by relative path, editable. */
   editable: string;
   /** Same deck with images as data: URLs, for the self-contained HTML. */
   embedded: string;
-  /** Same deck with absolute image paths, for marp-cli (run with --allow-local-files). */
-  absolute: string;
+  /** A hand-written deck with absolute image paths, for marp-cli (run with --allow-local-files). */
+  absolute?: string;
   themeCss: string;
   fontCss: string;
+  /** slides.html, rendered once for the file, the overflow check and slides.pdf. */
+  html: string;
+  /** Speaker notes of each slide, as Marp collected them (paragraphs). */
+  notes: string[][];
+  /** Reads a picture the deck names (as written in the brief, or an absolute path). */
+  picture(src: string): ImageAsset | null;
 }
 
 export interface DeckInput {
   brief: Brief;
+  /** Name, logo and contact for the title and closing slides. */
+  brand?: Pick<Brand, "name" | "logo" | "contact">;
   fonts: FontBook;
   /** Reads an image inside the project (null when missing or outside it). */
   image(path: string): ImageAsset | null;
   /** Absolute path of the brief's output folder. */
   outDir: string;
-  /** Absolute path of the cover image, when the brief has one. */
-  coverPath?: string;
+  /** Absolute path of the folder the brief lives in (its image paths are relative to it). */
+  briefDir: string;
   themePath: string;
+  /** Adjusts the theme before the deck is rendered (the brand's palette, for one). */
+  theme?: (css: string) => string;
   cache?: FontCache;
   /** The writer's own deck, when slides/<slug>.md exists. */
   handDeck?: { file: string; path: string; text: string };
@@ -43,35 +59,41 @@ export interface DeckInput {
 
 export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   const { brief } = input;
-  let markdown: string;
-  let baseDir: string;
-  let file: string;
-  let slides: DeckSource["slides"];
+  const themeCss = (input.theme ?? ((css: string) => css))(readFileSync(input.themePath, "utf8"));
+  const picture = (src: string) => input.image(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)));
+  const toOut = (abs: string) => relative(input.outDir, abs).split("\\").join("/");
+  let source: Omit<DeckSource, "themeCss" | "fontCss" | "html" | "notes" | "picture">;
   if (input.handDeck) {
-    markdown = input.handDeck.text;
-    baseDir = dirname(input.handDeck.path);
-    file = input.handDeck.file;
-    slides = handSlides(markdown);
+    const markdown = input.handDeck.text;
+    const baseDir = dirname(input.handDeck.path);
+    source = {
+      file: input.handDeck.file,
+      slides: handSlides(markdown),
+      editable: rewriteImages(markdown, (src) => toOut(resolve(baseDir, decodeURI(src)))),
+      embedded: rewriteImages(markdown, (src) => {
+        const image = input.image(resolve(baseDir, decodeURI(src)));
+        return image ? dataUrl(image) : src;
+      }),
+      absolute: rewriteImages(markdown, (src) => encodeURI(resolve(baseDir, decodeURI(src)).split("\\").join("/"))),
+    };
   } else {
-    const cover = input.coverPath ? relative(input.outDir, input.coverPath).split("\\").join("/") : undefined;
-    const derived = deriveSlides(brief, { coverSrc: cover });
-    markdown = slidesMarkdown(brief, derived, THEME_NAME);
-    baseDir = input.outDir;
-    file = brief.file;
-    slides = derived;
+    const model = deriveDeck(brief, input.brand);
+    source = {
+      file: brief.file,
+      model,
+      slides: model.slides.map((s) => ({ title: s.title, line: s.line, kind: s.kind })),
+      editable: deckMarkdown(model, THEME_NAME, { image: (src) => encodeURI(toOut(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)))) }),
+      embedded: deckMarkdown(model, THEME_NAME, {
+        image: (src) => {
+          const image = picture(src);
+          return image ? dataUrl(image) : src;
+        },
+      }),
+    };
   }
-  const editable = rewriteImages(markdown, (src) => {
-    const abs = resolve(baseDir, decodeURI(src));
-    return relative(input.outDir, abs).split("\\").join("/");
-  });
-  const embedded = rewriteImages(markdown, (src) => {
-    const image = input.image(resolve(baseDir, decodeURI(src)));
-    return image ? dataUrl(image) : src;
-  });
-  const absolute = rewriteImages(markdown, (src) => encodeURI(resolve(baseDir, decodeURI(src)).split("\\").join("/")));
-  const themeCss = readFileSync(input.themePath, "utf8");
-  const fontCss = await embeddedFontCss(editable, input.fonts, input.cache);
-  return { file, slides, editable, embedded, absolute, themeCss, fontCss };
+  const fontCss = await embeddedFontCss(source.editable, input.fonts, input.cache);
+  const { html, notes } = renderDeckHtml({ markdown: source.embedded, themeCss, fontCss, title: brief.title, lang: brief.meta.lang ?? "en" });
+  return { ...source, themeCss, fontCss, html, notes, picture };
 }
 
 /** Rewrites local image targets in Marp markdown; remote and data: URLs are left alone. */
@@ -81,7 +103,7 @@ function rewriteImages(markdown: string, to: (src: string) => string): string {
   );
 }
 
-function dataUrl(image: ImageAsset): string {
+export function dataUrl(image: ImageAsset): string {
   if (image.kind === "svg") return `data:image/svg+xml;base64,${Buffer.from(image.svg).toString("base64")}`;
   const png = image.data[0] === 0x89;
   return `data:image/${png ? "png" : "jpeg"};base64,${image.data.toString("base64")}`;

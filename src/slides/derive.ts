@@ -1,111 +1,110 @@
-// Model → Marp markdown: title, key points, one slide (or more) per section, the
-// recommendations, the sources cited on the slides, and a closing slide. Pure.
+// Document model → deck model, once: the title (and key figures), key points, one slide
+// or more per section with its figures, tables and quotes after it, the recommendations,
+// the sources cited on the slides and a closing slide. Every slide but the closing one
+// gets speaker notes; continuation slides get their share. Pure.
+import type { Brand } from "../brand.js";
+import { formatDate } from "../dates.js";
 import type { Block, Brief, Inline } from "../model.js";
 import { plainText } from "../parse.js";
-import { formatDate } from "../dates.js";
-import { escapeMarkdown, inlineMarkdown, notesComment } from "./markdown.js";
-
-export interface Slide {
-  title: string;
-  /** Line in the source brief that this slide comes from, for diagnostics. */
-  line: number;
-  body: string;
-  notes: string;
-  className?: string;
-  /** Source indexes cited on this slide. */
-  cites: number[];
-}
+import { findMedia, mediaSlides } from "./media.js";
+import type { Deck, DeckSlide } from "./model.js";
+import { blockText, chunk, pointsFromBlocks, sentences, type Point } from "./points.js";
+import { keyFigures } from "./stats.js";
 
 const MAX_BULLETS = 4;
 const MAX_BULLET_CHARS = 420;
+const MAX_RECOMMENDATIONS = 3;
+const MAX_RECOMMENDATION_CHARS = 640;
 const MAX_SOURCES_PER_SLIDE = 7;
 
-export interface DeriveOptions {
-  /** Image path for the title slide, as Marp should load it. */
-  coverSrc?: string;
-}
-
-export function deriveSlides(brief: Brief, options: DeriveOptions = {}): Slide[] {
+export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "contact">): Deck {
   const meta = brief.meta;
-  const slides: Slide[] = [];
-  const byline = [meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; "), meta.organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean);
-  const cover = options.coverSrc && meta.cover ? `![bg right:40%](${options.coverSrc})\n\n` : "";
+  const organisation = brand?.name ?? meta.organisation;
+  const slides: DeckSlide[] = [];
+  const logo = brand?.logo ? { src: brand.logo, alt: `${organisation ?? "Organisation"} logo` } : undefined;
+  const byline = [meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; "), organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean).join(" · ");
   slides.push({
+    kind: "title",
     title: brief.title,
     line: 1,
-    className: "title",
-    body: [
-      `${cover}# ${escapeMarkdown(brief.title)}`,
-      meta.subtitle ? escapeMarkdown(meta.subtitle) : "",
-      escapeMarkdown(byline.join(" · ")),
-      // The credit is the title slide's last paragraph; the theme sets it small.
-      meta.cover && meta.cover.credit ? `*${escapeMarkdown(meta.cover.credit)}*` : "",
-    ].filter(Boolean).join("\n\n"),
-    notes: meta.summary ?? "",
-    cites: [],
+    subtitle: meta.subtitle,
+    byline,
+    cover: meta.cover ? { src: meta.cover.image, alt: meta.cover.alt, credit: meta.cover.credit } : undefined,
+    logo,
+    notes: meta.summary ? [meta.summary] : [brief.title, meta.subtitle ?? "", byline].filter(Boolean),
   });
+  slides.push(...keyFigures(brief));
   if (meta.key_points?.length) {
-    slides.push({ title: "Key points", line: brief.metaLines.key_points ?? 1, body: bullets(meta.key_points.map(escapeMarkdown)), notes: meta.summary ?? "", cites: [] });
-  }
-
-  for (const section of sectionsOf(brief.blocks, brief.title)) {
-    const marked = section.blocks.filter((b): b is Extract<Block, { kind: "callout" }> => b.kind === "callout" && b.variant === "slide");
-    const isRecommendations = /recommendation/i.test(section.title);
-    const points = marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")), isRecommendations ? "lead" : "first");
-    const notes = section.blocks.filter((b) => !(b.kind === "callout" && b.variant === "slide")).map(blockText).join("\n\n");
-    const chunks = chunk(points, isRecommendations ? 3 : MAX_BULLETS, isRecommendations ? 640 : MAX_BULLET_CHARS);
-    let number = 1;
-    chunks.forEach((group, i) => {
-      const title = i === 0 ? section.title : `${section.title} (cont.)`;
+    const points = meta.key_points.map((text, from): Point => ({ bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text }));
+    const groups = chunk(points, MAX_BULLETS, MAX_BULLET_CHARS);
+    const summary = meta.summary ? sentences([{ kind: "text", text: meta.summary }]).map(plainText) : [];
+    groups.forEach((group, i) => {
+      // The summary's sentences are shared out; a slide left without any reads its own points.
+      const share = summary.slice(Math.floor((i * summary.length) / groups.length), Math.floor(((i + 1) * summary.length) / groups.length));
       slides.push({
-        title,
-        line: section.line,
-        className: isRecommendations ? "recommendations" : undefined,
-        body: bullets(group.map((p) => p.text), isRecommendations ? number : 0),
-        notes: i === 0 ? notes : "",
-        cites: group.flatMap((p) => p.cites),
+        kind: "points",
+        role: "key-points",
+        title: i === 0 ? "Key points" : "Key points (cont.)",
+        line: brief.metaLines.key_points ?? 1,
+        bullets: group.map((p) => p.bullet),
+        numberFrom: 0,
+        notes: share.length ? [share.join(" ")] : group.map((p) => plainText(p.bullet.inlines)),
       });
-      number += group.length;
     });
   }
 
-  const cited = [...new Set(slides.flatMap((s) => s.cites))].sort((a, b) => a - b);
+  for (const section of sectionsOf(brief.blocks, brief.title)) slides.push(...sectionSlides(section));
+
+  const cited = [...new Set(slides.flatMap(citedOn))].sort((a, b) => a - b);
   for (let i = 0; i < cited.length; i += MAX_SOURCES_PER_SLIDE) {
-    const entries = cited.slice(i, i + MAX_SOURCES_PER_SLIDE).map((n) => brief.sources[n]).filter((s) => s !== undefined);
+    const entries = cited.slice(i, i + MAX_SOURCES_PER_SLIDE).flatMap((n) => (brief.sources[n] ? [brief.sources[n]] : []));
     slides.push({
+      kind: "sources",
       title: i === 0 ? "Sources" : "Sources (cont.)",
       line: brief.sources[cited[i] ?? 0]?.span.start.line ?? 1,
-      className: "sources",
-      body: entries.map((s) => `- ${inlineMarkdown(s.inlines)}`).join("\n"),
-      notes: "",
-      cites: [],
+      entries: entries.map((s) => ({ inlines: s.inlines, url: s.url })),
+      notes: [`The sources behind the claims on these slides; the brief lists ${brief.sources.length === 1 ? "its reference" : `all ${brief.sources.length} references`} in full.`, ...entries.map((s) => s.text)],
     });
   }
-  slides.push({
-    title: meta.organisation ?? brief.title,
-    line: 1,
-    className: "closing",
-    body: `# ${escapeMarkdown(meta.organisation ?? brief.title)}\n\n${meta.contact ? escapeMarkdown(meta.contact) : ""}`,
-    notes: "",
-    cites: [],
-  });
-  return slides;
+  const name = organisation ?? brief.title;
+  slides.push({ kind: "closing", title: name, line: 1, name, contact: withoutName(brand?.contact ?? meta.contact, name), logo, notes: [] });
+  return {
+    title: brief.title,
+    lang: meta.lang ?? "en",
+    header: meta.short_title ?? brief.title,
+    footer: [organisation, meta.date ? formatDate(meta.date) : ""].filter(Boolean).join(" · "),
+    slides,
+  };
 }
 
-export function slidesMarkdown(brief: Brief, slides: readonly Slide[], theme: string): string {
-  const header = escapeFrontValue(brief.meta.short_title ?? brief.title);
-  const footer = escapeFrontValue([brief.meta.organisation, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
-  const front = ["---", "marp: true", `theme: ${theme}`, "paginate: true", "size: 16:9", `lang: ${brief.meta.lang ?? "en"}`, `title: ${escapeFrontValue(brief.title)}`, `header: ${header}`, `footer: ${footer}`, "---"].join("\n");
-  const pages = slides.map((s) => {
-    const directives = [s.className ? `<!-- _class: ${s.className} -->` : "", s.className === "title" || s.className === "closing" ? "<!-- _paginate: false -->\n<!-- _header: '' -->\n<!-- _footer: '' -->" : ""].filter(Boolean).join("\n");
-    const heading = s.className === "title" || s.className === "closing" ? "" : `## ${escapeMarkdown(s.title)}\n\n`;
-    return [directives, `${heading}${s.body}`, s.notes ? notesComment(s.notes) : ""].filter(Boolean).join("\n\n");
-  });
-  return `${front}\n\n${pages.join("\n\n---\n\n")}\n`;
+/**
+ * The closing slide names the organisation once, in its title: a contact line that repeats
+ * it ("Contact: Research desk, Global Human Rights Defence") loses the repeat.
+ */
+function withoutName(contact: string | undefined, name: string): string | undefined {
+  if (!contact) return undefined;
+  const at = contact.indexOf(name);
+  if (at < 0) return contact;
+  const rest = `${contact.slice(0, at)}${contact.slice(at + name.length)}`.replace(/\s*[,;·|–—-]\s*$/, "").replace(/^\s*[,;·|–—-]\s*/, "").replace(/\s*[,;·|–—-]\s*([,;·|–—-])/, " $1").trim();
+  return /[\p{L}\p{N}]/u.test(rest.replace(/^contact:?$/i, "")) ? rest : undefined;
 }
 
-function escapeFrontValue(s: string): string {
-  return JSON.stringify(s);
+/** Source indexes a slide shows a citation of (the sources slide lists exactly these). */
+function citedOn(slide: DeckSlide): number[] {
+  const walk = (inlines: readonly Inline[]): number[] =>
+    inlines.flatMap((i) => (i.kind === "citation" ? i.citation.items.flatMap((it) => (it.sourceIndex === undefined ? [] : [it.sourceIndex])) : "children" in i ? walk(i.children) : []));
+  switch (slide.kind) {
+    case "points":
+      return slide.bullets.flatMap((b) => [...b.cites, ...b.sub.flatMap((s) => s.cites)]);
+    case "figure":
+      return walk([...slide.caption, ...slide.credit]);
+    case "table":
+      return walk([...slide.caption, ...slide.credit, ...slide.header.flat(), ...slide.rows.flat(2)]);
+    case "quote":
+      return walk([...slide.quote, ...slide.attribution]);
+    default:
+      return [];
+  }
 }
 
 interface Section {
@@ -114,7 +113,7 @@ interface Section {
   blocks: Block[];
 }
 
-function sectionsOf(blocks: readonly Block[], title = "Overview"): Section[] {
+function sectionsOf(blocks: readonly Block[], title: string): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
   for (const b of blocks) {
@@ -123,124 +122,63 @@ function sectionsOf(blocks: readonly Block[], title = "Overview"): Section[] {
       sections.push(current);
     } else if (current) current.blocks.push(b);
   }
-  // A letter with no headings still has its paragraphs (issue 12): never an empty deck.
+  // A letter with no headings still has its paragraphs: never an empty deck.
   if (sections.length === 0 && blocks.length > 0) return [{ title, line: blocks[0]?.at.line ?? 1, blocks: [...blocks] }];
   return sections;
 }
 
-interface Point {
-  text: string;
-  cites: number[];
+type Callout = Extract<Block, { kind: "callout" }>;
+const isCallout = (b: Block, variant: string): b is Callout => b.kind === "callout" && b.variant === variant;
+
+function sectionSlides(section: Section): DeckSlide[] {
+  const isRecommendations = /recommendation/i.test(section.title);
+  const marked = section.blocks.filter((b) => isCallout(b, "slide"));
+  // `::: notes` (Pandoc/Quarto speaker notes) are the notes of this section's slides.
+  const ownNotes = section.blocks.filter((b) => isCallout(b, "notes")).map(blockText);
+  const prose = section.blocks.filter((b) => !isCallout(b, "slide") && !isCallout(b, "notes") && !isCallout(b, "figures"));
+  const { media, used } = findMedia(prose);
+  const text = prose.filter((_, i) => !used.has(i));
+  const points =
+    marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(text, isRecommendations ? "lead" : "first");
+  const groups = points.length ? chunk(points, isRecommendations ? MAX_RECOMMENDATIONS : MAX_BULLETS, isRecommendations ? MAX_RECOMMENDATION_CHARS : MAX_BULLET_CHARS) : [];
+  const notesText = ownNotes.length ? ownNotes : text.map(blockText).filter(Boolean);
+  const slides: DeckSlide[] = [];
+  let number = 1;
+  groups.forEach((group, i) => {
+    slides.push({
+      kind: "points",
+      role: isRecommendations ? "recommendations" : "section",
+      title: i === 0 ? section.title : `${section.title} (cont.)`,
+      line: section.line,
+      bullets: group.map((p) => p.bullet),
+      numberFrom: isRecommendations ? number : 0,
+      notes: share(notesText, groups, i, marked.length === 0 && ownNotes.length === 0, text),
+    });
+    number += group.length;
+  });
+  for (const m of media) slides.push(...mediaSlides(m, section.title, section.line));
+  return slides;
 }
 
 /**
- * One point per paragraph or list item, citations kept: "all" keeps the writer's slide
- * bullets whole, "first" takes the first sentence, "lead" a bold lead plus one sentence.
+ * The notes of slide `i` of a section. When bullets come from the prose: the full text of
+ * each of its bullets (the paragraph, or the list item) and, in order among them, the
+ * blocks between that gave no bullet (a sub-heading). Otherwise an even share.
  */
-type Take = "all" | "first" | "lead";
-
-function pointsFromBlocks(blocks: readonly Block[], take: Take): Point[] {
-  const point = (inlines: Inline[]): Point => (take === "all" ? wholePoint(inlines) : firstSentence(inlines, take === "lead"));
-  const points: Point[] = [];
-  for (const b of blocks) {
-    if (b.kind === "paragraph") points.push(point(b.inlines));
-    else if (b.kind === "list") {
-      const items = b.items.map((item) => item.blocks.find((x) => x.kind === "paragraph")).filter((x): x is Extract<Block, { kind: "paragraph" }> => x?.kind === "paragraph");
-      // A list of short phrases ("torture; sexual violence; …") reads better as one bullet.
-      if (!b.ordered && items.length > 2 && items.every((p) => plainText(p.inlines).length < 60)) {
-        const joined = items.map((p) => inlineMarkdown(p.inlines).trim().replace(/[;,.]$/, "")).join("; ");
-        const last = points[points.length - 1];
-        if (last) last.text = `${last.text.replace(/[.:]$/, "")}: ${joined}.`;
-        else points.push({ text: `${joined}.`, cites: [] });
-      } else for (const p of items) points.push(point(p.inlines));
-    } else if (b.kind === "quote" || (b.kind === "callout" && b.variant !== "slide")) points.push(...pointsFromBlocks(b.blocks, take));
-  }
-  return points.filter((p) => p.text.trim());
-}
-
-const SENTENCE_END = /(?<![A-Z]\.|\bn\.d\.|\be\.g\.|\bi\.e\.|\bNo\.|\bvol\.|\bp\.|\bpp\.|\bal\.)[.!?](?=\s+[“"‘(\p{Lu}\d])/u;
-
-function wholePoint(inlines: readonly Inline[]): Point {
-  const cites = inlines.flatMap((i) => (i.kind === "citation" ? i.citation.items.flatMap((it) => (it.sourceIndex === undefined ? [] : [it.sourceIndex])) : []));
-  return { text: inlineMarkdown(inlines).trim(), cites };
-}
-
-function firstSentence(inlines: readonly Inline[], keepLead: boolean): Point {
-  // Take inline runs up to the first sentence end; for recommendations keep the bold
-  // addressee plus the first sentence after it.
-  const out: Inline[] = [];
-  const cites: number[] = [];
-  let sentences = keepLead && inlines[0]?.kind === "strong" ? 2 : 1;
-  for (const inline of inlines) {
-    if (inline.kind === "citation") {
-      out.push(inline);
-      for (const item of inline.citation.items) if (item.sourceIndex !== undefined) cites.push(item.sourceIndex);
-      continue;
+function share(notes: string[], groups: Point[][], i: number, fromProse: boolean, text: Block[]): string[] {
+  const group = groups[i] ?? [];
+  if (fromProse && group.length) {
+    const withBullets = new Set(groups.flat().flatMap((p) => (p.through === undefined ? [p.from] : [p.from, p.through])));
+    const start = i === 0 ? 0 : (group[0]?.from ?? 0);
+    const end = Math.max(groups[i + 1]?.[0]?.from ?? text.length, (group[group.length - 1]?.from ?? 0) + 1);
+    const mine: string[] = [];
+    for (let b = start; b < end; b++) {
+      if (withBullets.has(b)) mine.push(...group.filter((p) => p.from === b).map((p) => p.note));
+      else mine.push(blockText(text[b] as Block));
     }
-    if (inline.kind === "text") {
-      const m = SENTENCE_END.exec(inline.text);
-      if (m && --sentences === 0) {
-        out.push({ kind: "text", text: inline.text.slice(0, m.index + 1) });
-        break;
-      } else if (m) {
-        out.push(inline);
-        continue;
-      }
-    }
-    if (inline.kind === "strong" && keepLead && /[.!?:]\s*$/.test(plainText(inline.children))) sentences--;
-    out.push(inline);
+    const out = mine.filter(Boolean);
+    if (out.length) return out;
   }
-  if (cites.length === 0) {
-    // A bullet without its source is a claim without support: borrow the paragraph's first citation.
-    const first = inlines.find((i): i is Extract<Inline, { kind: "citation" }> => i.kind === "citation");
-    if (first) {
-      const text = out.length ? inlineMarkdown(out).replace(/[.!?]$/, "") : "";
-      for (const item of first.citation.items) if (item.sourceIndex !== undefined) cites.push(item.sourceIndex);
-      return { text: `${text} ${escapeMarkdown(first.text)}.`, cites };
-    }
-  }
-  return { text: inlineMarkdown(out).trim(), cites };
-}
-
-/** Splits points into slides that fit: at most `most` bullets and about `chars` characters. */
-function chunk(points: Point[], most: number, limit: number): Point[][] {
-  const groups: Point[][] = [];
-  let current: Point[] = [];
-  let chars = 0;
-  for (const p of points) {
-    if (current.length >= most || (current.length > 0 && chars + p.text.length > limit)) {
-      groups.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(p);
-    chars += p.text.length;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
-/** A bullet list; `firstNumber` > 0 makes it an ordered list starting there. */
-function bullets(items: readonly string[], firstNumber = 0): string {
-  return items.map((t, i) => `${firstNumber > 0 ? `${firstNumber + i}.` : "-"} ${t}`).join("\n");
-}
-
-function blockText(b: Block): string {
-  switch (b.kind) {
-    case "paragraph":
-    case "heading":
-      return plainText(b.inlines);
-    case "list":
-      return b.items.map((it) => `- ${it.blocks.map(blockText).join(" ")}`).join("\n");
-    case "quote":
-    case "callout":
-      return b.blocks.map(blockText).join("\n");
-    case "code":
-    case "html":
-      return b.text;
-    case "table":
-      return [b.header, ...b.rows].map((r) => r.map(plainText).join(" | ")).join("\n");
-    case "rule":
-      return "";
-  }
+  const part = notes.slice(Math.floor((i * notes.length) / groups.length), Math.floor(((i + 1) * notes.length) / groups.length));
+  return part.length ? part : (groups[i] ?? []).map((p) => plainText(p.bullet.inlines));
 }

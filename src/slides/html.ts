@@ -58,11 +58,14 @@ html,body{margin:0;background:#2b2f36}
 .marpit>svg{display:block;width:min(100vw - 32px,(100vh - 32px)*16/9);height:auto;box-shadow:0 2px 12px rgba(0,0,0,.4)}
 :fullscreen .marpit{gap:0;padding:0}
 :fullscreen .marpit>svg{width:min(100vw,100vh*16/9);height:100vh;box-shadow:none}
+@page{size:1280px 720px;margin:0}
 @media print{html,body{background:#fff}.marpit{gap:0;padding:0}.marpit>svg{width:100%;box-shadow:none;break-after:page}}
 </style>
 </head>
 <body>
+<main>
 ${html}
+</main>
 <script>${PRESENTER}</script>
 </body>
 </html>

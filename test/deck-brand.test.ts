@@ -1,0 +1,50 @@
+// The organisation on the deck: its logo on the title and closing slides (when the brand
+// has one) in the model, the HTML's Marp source and the PPTX; its name once on the closing slide.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PALETTE } from "../src/brand.js";
+import { decodeImage } from "../src/assets.js";
+import { loadBrief } from "../src/load.js";
+import { deriveDeck } from "../src/slides/derive.js";
+import { deckMarkdown } from "../src/slides/marp.js";
+import { writePptx } from "../src/slides/pptx.js";
+import { barChartPng } from "./helpers/chart.js";
+import { ROOT, SAMPLE } from "./helpers/paths.js";
+import { readPptx } from "./helpers/pptx.js";
+
+const sample = loadBrief(SAMPLE, readFileSync(join(ROOT, SAMPLE), "utf8")).brief;
+const fixture = loadBrief("report/speaker.md", readFileSync(join(ROOT, "test/fixtures/slides/speaker.md"), "utf8")).brief;
+
+describe("the organisation on the deck", () => {
+  it("names the organisation once on the closing slide, even when the contact line repeats it", () => {
+    for (const brief of [sample, fixture]) {
+      const closing = deriveDeck(brief).slides.at(-1);
+      const name = brief.meta.organisation ?? "";
+      expect(closing?.kind === "closing" && [closing.name, closing.contact ?? ""].join(" ").split(name).length - 1).toBe(1);
+    }
+    const closing = deriveDeck(sample).slides.at(-1);
+    expect(closing?.kind === "closing" && closing.contact).toBe("Contact: Research desk");
+  });
+
+  it("has no logo unless the brand sets one", () => {
+    const slides = deriveDeck(sample).slides;
+    expect(slides.some((s) => (s.kind === "title" || s.kind === "closing") && s.logo)).toBe(false);
+    expect(deckMarkdown(deriveDeck(sample), "briefpress", { image: (s) => s })).not.toContain("logo");
+  });
+
+  it("puts the brand's logo on the title and closing slides, with alt text, in Marp and in the PPTX", async () => {
+    const logoPath = join(mkdtempSync(join(tmpdir(), "briefpress-logo-")), "logo.png");
+    const png = await barChartPng([3, 5, 4], 240, 120);
+    writeFileSync(logoPath, png);
+    const deck = deriveDeck(sample, { name: "Global Human Rights Defence", logo: logoPath });
+    const md = deckMarkdown(deck, "briefpress", { image: (s) => s });
+    expect(md.split(`![Global Human Rights Defence logo h:`).length - 1).toBe(2);
+    const file = join(mkdtempSync(join(tmpdir(), "briefpress-pptx-")), "slides.pptx");
+    writeFileSync(file, await writePptx(deck, { brand: { colors: DEFAULT_PALETTE }, picture: (src) => (src === logoPath ? decodeImage(png) : null) }));
+    const pptx = readPptx(file);
+    const withLogo = pptx.slides.filter((s) => s.xml.includes('descr="Global Human Rights Defence logo"')).map((s) => s.title);
+    expect(withLogo).toEqual([sample.title, "Global Human Rights Defence"]);
+  });
+});

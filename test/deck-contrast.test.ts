@@ -1,0 +1,57 @@
+// Every text colour of the deck theme against the background it sits on, by WCAG 2's
+// contrast ratio: 4.5:1 for body text, 3:1 for large text (the key figures' numbers).
+// axe-core checks the rendered decks too, but cannot see a background behind Marp's layers.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PALETTE } from "../src/brand.js";
+import { deckPaletteCss } from "../src/palette.js";
+import { ROOT } from "./helpers/paths.js";
+
+// The deck's CSS as a build assembles it: the palette's variables, then the theme.
+const CSS = `${deckPaletteCss(DEFAULT_PALETTE)}\n${readFileSync(join(ROOT, "slides/themes/briefpress.css"), "utf8")}`;
+const vars = Object.fromEntries([...CSS.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+const value = (c: string) => (c.startsWith("var(") ? (vars[c.slice(6, -1)] ?? c) : c);
+
+/** The colour the rules for `selector` give a property: the last declaration wins, as in CSS. */
+function colour(selector: string, property = "color"): string {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const rules = [...CSS.matchAll(new RegExp(`(?:^|\\n|,)\\s*${escaped}\\s*(?:,[^{]*)?\\{([^}]*)\\}`, "g"))].map((m) => m[1] ?? "");
+  const found = rules.flatMap((rule) => [...rule.matchAll(new RegExp(`(?:^|;|\\s)${property}:\\s*([^;]+);`, "g"))].map((m) => m[1] ?? ""));
+  const last = found[found.length - 1];
+  if (!last) throw new Error(`no ${property} in ${selector}`);
+  return value(last.trim().split(/\s+/).pop() ?? "");
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+describe("deck theme colours", () => {
+  const white = colour("section", "background");
+  const navy = colour("section.title", "background");
+  const pairs: Array<[string, string, string, number]> = [
+    ["body text", colour("section"), white, 4.5],
+    ["slide titles", colour("section h2"), white, 4.5],
+    ["links", colour("section a"), white, 4.5],
+    ["header, footer, page number", colour("footer"), white, 4.5],
+    ["block quotes (in a section)", colour("section blockquote"), white, 4.5],
+    ["quote attribution", colour("section.quote blockquote + p"), white, 4.5],
+    ["table headers", colour("section.table th"), colour("section th", "background"), 4.5],
+    ["credits under figures", colour("section.figure p em"), white, 4.5],
+    ["key figures' numbers (72 px bold)", colour("section.stat li strong"), white, 3],
+    ["title slide heading", colour("section.title h1"), navy, 4.5],
+    ["title slide lines", colour("section.title p"), navy, 4.5],
+    ["cover credit", colour("section.title p:last-of-type em"), navy, 4.5],
+    ["closing slide", colour("section.closing h1"), colour("section.closing", "background"), 4.5],
+  ];
+  for (const [what, fg, bg, min] of pairs) {
+    it(`${what}: ${fg} on ${bg} reaches ${min}:1`, () => expect(contrast(fg, bg)).toBeGreaterThanOrEqual(min));
+  }
+});
