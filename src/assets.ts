@@ -23,7 +23,7 @@ export function imageRefs(brief: Brief): Array<{ src: string; line: number; colu
     for (const b of blocks) {
       if (b.kind === "paragraph" || b.kind === "heading") visit(b.inlines);
       else if (b.kind === "list") b.items.forEach((it) => walk(it.blocks));
-      else if (b.kind === "quote" || b.kind === "callout") walk(b.blocks);
+      else if (b.kind === "quote" || b.kind === "callout" || b.kind === "figure") walk(b.blocks);
     }
   };
   walk(brief.blocks);

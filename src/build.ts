@@ -43,6 +43,13 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** Render in memory only (watch mode's warm-up); default true. */
   write?: boolean;
+  /** --bibliography and --csl from the command line (project-relative or absolute). */
+  citations?: CitationOptions;
+}
+
+export interface CitationOptions {
+  bibliography?: string[];
+  csl?: string;
 }
 
 export interface BriefBuild {
@@ -52,16 +59,20 @@ export interface BriefBuild {
   diagnostics: Diagnostic[];
 }
 
+/** Markdown briefs, and Quarto / R Markdown sources, which are markdown too. */
+const BRIEF_EXTENSION = /\.(?:md|qmd|rmd)$/i;
+
 export function defaultBriefs(ws: Workspace): string[] {
   const dir = ws.projectFile("report");
   if (!existsSync(dir)) throw new UsageError("no report/ folder here: pass the markdown files to build");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort().map((f) => join("report", f));
-  if (files.length === 0) throw new UsageError("report/ holds no .md files");
+  // "_methods.qmd" is a part for {{< include >}}, not a brief (Quarto's convention).
+  const files = readdirSync(dir).filter((f) => BRIEF_EXTENSION.test(f) && !f.startsWith("_")).sort().map((f) => join("report", f));
+  if (files.length === 0) throw new UsageError("report/ holds no .md, .qmd or .Rmd files");
   return files;
 }
 
 /** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace, text?: string): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck; brand: Brand; paper?: Paper } {
+export function checkBrief(file: string, ws: Workspace, text?: string, citations: CitationOptions = {}): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck; brand: Brand; paper?: Paper } {
   const source = text ?? ws.readSource(file);
   // briefpress.yaml: read again for every brief, so watch mode sees it change.
   const project = loadProject(ws);
@@ -69,7 +80,11 @@ export function checkBrief(file: string, ws: Workspace, text?: string): CheckedB
     const empty = loadBrief(file, "").brief;
     return { brief: empty, source, images: new Map(), brand: projectBrand(empty.meta, project.config), diagnostics: [...project.diagnostics, diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
   }
-  const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path) });
+  const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path), clock: () => briefClock(ws, file) }, {
+    // Command-line files are named from the project root; the brief names its own from its folder.
+    bibliography: citations.bibliography?.map((b) => relative(ws.resolvePath(file, "."), resolve(ws.root, b)) || b),
+    csl: citations.csl === undefined || !citations.csl.endsWith(".csl") ? citations.csl : resolve(ws.root, citations.csl),
+  });
   const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
@@ -97,7 +112,18 @@ function readBeside(ws: Workspace, file: string, path: string): { file: string; 
   const abs = ws.resolvePath(file, path);
   if (!ws.contains(abs)) throw new Error("it lies outside the project");
   const rel = relative(ws.root, abs);
+  if (!ws.exists(abs)) {
+    const like = ws.lookalike(abs);
+    throw new Error(`no file ${rel}` + (like ? ` — did you mean "${like}"?` : ""));
+  }
   return { file: rel, text: ws.readSource(rel) };
+}
+
+/** "today" and "last-modified" in front matter: SOURCE_DATE_EPOCH when set, else the file's time. */
+function briefClock(ws: Workspace, file: string): Date {
+  const epoch = ws.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return ws.modified(file);
 }
 
 /**
@@ -107,9 +133,18 @@ function readBeside(ws: Workspace, file: string, path: string): { file: string; 
 function readStyle(ws: Workspace, file: string, path: string): { file: string; text: string } {
   if (!path.endsWith(".csl")) throw new Error('a style is "apa", "harvard1", "vancouver" or a path to a .csl file');
   const abs = ws.resolvePath(file, path);
-  if (!ws.exists(abs)) throw new Error("no such file");
-  return { file: abs, text: ws.readBytes(abs).toString("utf8") };
+  // "csl: apa.csl" with no such file beside the brief: Pandoc users expect the installed styles.
+  const installed = join(SYSTEM_STYLES, path);
+  const found = ws.exists(abs) ? abs : !path.includes("/") && ws.exists(installed) ? installed : undefined;
+  if (!found) {
+    const like = ws.lookalike(abs);
+    throw new Error("no such file" + (like ? ` — did you mean "${like}"?` : ""));
+  }
+  return { file: found, text: ws.readBytes(found).toString("utf8") };
 }
+
+/** Where Debian's citation-style-language-styles package puts its styles. */
+const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
 
 export interface HandDeck {
   file: string;
@@ -157,17 +192,23 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
 async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
-  const checked = checkBrief(file, ws, source);
+  const checked = checkBrief(file, ws, source, options.citations);
   const { brief } = checked;
   const result: BriefBuild = { file, slug: brief.slug, written: [], diagnostics: checked.diagnostics };
   if (hasErrors(checked.diagnostics)) return result;
 
   const outDir = resolve(ws.root, options.outDir, brief.slug);
+  const styleLine = brief.metaLines["citation-style"] ?? brief.metaLines.csl ?? 1;
+  if (/^https?:/i.test(brief.meta["citation-style"] ?? "")) {
+    // Quarto papers often name a style by its URL; briefpress never fetches from the web.
+    result.diagnostics.push(diagnostic(file, pointSpan(styleLine, 1), "warning", "citation/style", `style "${brief.meta["citation-style"]}" is on the web, which briefpress does not fetch: sources are formatted in APA`, ["download the .csl file beside the brief and name it: csl: style.csl"]));
+    delete brief.meta["citation-style"];
+  }
   try {
     styleSources(brief, { readStyle: (path) => readStyle(ws, file, path), cacheGet: (k) => ws.cacheGet(k), cacheSet: (k, v) => ws.cacheSet(k, v) });
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    result.diagnostics.push(diagnostic(file, pointSpan(brief.metaLines["citation-style"] ?? 1, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));
+    result.diagnostics.push(diagnostic(file, pointSpan(styleLine, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));
     return result;
   }
   let deck: Promise<DeckSource> | undefined;

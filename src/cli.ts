@@ -1,7 +1,7 @@
 // The thin CLI: parse arguments, call the library, map results to output and exit codes
 // (0 clean, 1 content errors, 2 usage or environment). No stack traces for user mistakes.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { buildBrief, checkBrief, chromiumPath, defaultBriefs, type BriefBuild } from "./build.js";
+import { buildBrief, checkBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "./build.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { EnvironmentError, UsageError, isUserFacing } from "./errors.js";
 import { FORMATS, type Format } from "./renderers.js";
@@ -14,11 +14,11 @@ const HELP = `briefpress — markdown brief → print-ready PDF, Marp deck, cita
 
 Usage:
   briefpress build [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck,deck-pdf,pptx]
-                   [--pdfa] [--skip-overflow-check]
-  briefpress check [files…] [--format text|json|github] [--strict]
+                   [--pdfa] [--skip-overflow-check] [--bibliography FILE]… [--csl FILE]
+  briefpress check [files…] [--format text|json|github] [--strict] [--bibliography FILE]… [--csl FILE]
   briefpress watch [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck]
 
-Files default to report/*.md. Outputs go to DIR/<slug>/ (DIR defaults to dist).
+Files default to report/*.md, *.qmd and *.Rmd. Outputs go to DIR/<slug>/ (DIR defaults to dist).
 Exit codes: 0 clean, 1 content errors, 2 usage or environment error.
 `;
 
@@ -79,7 +79,9 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     formats: { type: "string" },
     "skip-overflow-check": { type: "boolean", default: false },
     pdfa: { type: "boolean", default: false },
+    ...CITATION_OPTIONS,
   });
+  const citations = citationOptions(values, ws);
   const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
   if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
   const requested = values.formats === undefined ? null : parseFormats(String(values.formats));
@@ -92,7 +94,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     io.err(`briefpress: ${message}\n`);
   }
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  const options = { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa) };
+  const options = { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa), citations };
   const diagnostics: Diagnostic[] = [];
   const report = (result: BriefBuild, ms: number) => {
     diagnostics.push(...result.diagnostics);
@@ -151,14 +153,32 @@ function runCheck(args: string[], io: Io, ws: Workspace): number {
   const { values, positionals } = parse(args, {
     format: { type: "string", default: "text" },
     strict: { type: "boolean", default: false },
+    ...CITATION_OPTIONS,
   });
+  const citations = citationOptions(values, ws);
   const format = String(values.format);
   if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format must be text, json or github, not "${format}"`);
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  let diagnostics = files.flatMap((file) => checkBrief(file, ws).diagnostics);
+  let diagnostics = files.flatMap((file) => checkBrief(file, ws, undefined, citations).diagnostics);
   if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
   io.out(formatReport(format as ReportFormat, diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** Pandoc's --bibliography (repeatable) and --csl, named from the current folder. */
+const CITATION_OPTIONS = {
+  bibliography: { type: "string", multiple: true },
+  csl: { type: "string" },
+} as const;
+
+function citationOptions(values: { bibliography?: string | boolean | Array<string | boolean>; csl?: string | boolean | Array<string | boolean> }, ws: Workspace): CitationOptions {
+  const files = ([] as Array<string | boolean>).concat(values.bibliography ?? []).map(String);
+  for (const f of files) {
+    if (!ws.exists(ws.projectFile(f)) && !ws.exists(f)) throw new UsageError(`--bibliography ${f}: no such file`);
+  }
+  const csl = values.csl === undefined ? undefined : String(values.csl);
+  if (csl !== undefined && csl.endsWith(".csl") && !ws.exists(ws.projectFile(csl)) && !ws.exists(csl)) throw new UsageError(`--csl ${csl}: no such file`);
+  return { ...(files.length ? { bibliography: files } : {}), ...(csl ? { csl } : {}) };
 }
 
 function parseFormats(list: string): Format[] {

@@ -1,61 +1,124 @@
-// Stage 1 (load): split the YAML front matter off a brief and validate it against the
-// schema. Errors point at the offending key's line:col in the original file.
+// Stage 1 (load): split the YAML front matter off a brief and validate it, key by key.
+// Errors point at the offending key's line:col in the original file. One bad key never
+// costs the others: each is checked on its own, so a typo beside `bibliography:` still
+// leaves the bibliography loaded. Keys of Quarto, Pandoc and R Markdown are known too:
+// the ones with a meaning here are read (author, abstract, keywords, csl, toc…); those
+// of other tools are listed once, as information, and ignored.
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlNode } from "yaml";
 // zod's "mini" build: the same validator with a functional API that bundles to a tenth
 // of the size, which every command pays for at start-up.
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
-import { diagnostic, pointSpan, type Diagnostic } from "./diagnostics.js";
+import { diagnostic, pointSpan, type Diagnostic, type Span } from "./diagnostics.js";
+import type { Author } from "./frontmatter-authors.js";
+import { isForeignKey, nearestKey } from "./frontmatter-keys.js";
+import { normalise } from "./frontmatter-values.js";
+import type { CslItem } from "./model.js";
 
 z.config(en());
-
-/** One message per bad date: the shape and the calendar are checked together. */
-const isoDate = z.string().check(
-  z.refine((s) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "expected a real date written YYYY-MM-DD"),
-);
 
 // Titles end up in PDF metadata and slide markup: control characters there are invisible
 // bugs waiting to happen, so they are refused at the door.
 const NO_CONTROLS = /^[^\p{Cc}]*$/u;
 const plainText = z.string().check(z.regex(NO_CONTROLS, "contains a control character"));
 const nonEmptyPlainText = z.string().check(z.regex(NO_CONTROLS, "contains a control character"), z.minLength(1));
+const stringList = z.union([z.string(), z.array(z.string())]);
+const anyValue = z.unknown();
+/** true / false, and R Markdown's YAML 1.1 habit of yes / no. */
+const flag = z.union([z.boolean(), z.string().check(z.regex(/^(?:yes|no|true|false|on|off)$/i, "expected true or false"))]);
 
-const author = z.strictObject({ name: nonEmptyPlainText, role: z.optional(plainText), affiliation: z.optional(plainText) });
-
-export const frontMatterSchema = z.strictObject({
-  title: z.optional(nonEmptyPlainText),
-  subtitle: z.optional(plainText),
-  short_title: z.optional(plainText),
-  authors: z.optional(z.array(z.union([nonEmptyPlainText, author]))),
-  organisation: z.optional(plainText),
-  contact: z.optional(plainText),
-  date: z.optional(isoDate),
-  lang: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "expected a language tag such as en or en-GB"))),
-  paper: z.optional(z.enum(["a4", "A4", "letter", "Letter"])),
-  summary: z.optional(z.string()),
-  key_points: z.optional(z.array(z.string())),
-  key_figures: z.optional(z.array(z.union([z.string(), z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string() })]))),
-  cover: z.optional(z.union([z.literal(false), z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) })])),
-  bibliography: z.optional(z.string()),
-  "citation-style": z.optional(z.string()),
-  nocite: z.optional(z.array(z.string())),
-  aliases: z.optional(z.record(z.string(), z.string())),
-  sources_heading: z.optional(z.string()),
+/** Our keys and the shape of their values. Authors and dates are read by their own code. */
+const FIELDS = {
+  title: nonEmptyPlainText,
+  subtitle: plainText,
+  short_title: plainText,
+  author: anyValue,
+  authors: anyValue,
+  affiliations: anyValue,
+  organisation: plainText,
+  contact: plainText,
+  date: z.union([z.string(), z.number()]),
+  "date-format": z.string(),
+  lang: z.string().check(z.regex(/^[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*$/, "expected a language tag such as en or en-GB")),
+  paper: z.string(),
+  papersize: z.string(),
+  summary: z.string(),
+  abstract: z.string(),
+  keywords: stringList,
+  thanks: z.string(),
+  key_points: z.array(z.string()),
+  /** The deck's key-figure slide: "60 returned" or {value: 60, label: returned}. */
+  key_figures: z.array(z.union([z.string(), z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string() })])),
+  cover: z.union([z.literal(false), z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) })]),
+  bibliography: stringList,
+  /** Pandoc's inline bibliography: CSL items written in YAML. */
+  references: z.array(z.looseObject({ id: z.union([z.string(), z.number()]) })),
+  "citation-style": z.string(),
+  csl: z.string(),
+  nocite: stringList,
+  "link-citations": flag,
+  "reference-section-title": z.string(),
+  aliases: z.record(z.string(), z.string()),
+  sources_heading: z.string(),
+  toc: flag,
+  "table-of-contents": flag,
+  "toc-title": z.string(),
+  "number-sections": flag,
   /** Footnotes at the foot of their page (default) or gathered as endnotes. */
-  notes: z.optional(z.enum(["foot", "end"])),
+  notes: z.enum(["foot", "end"]),
   /** Hyphenate body text (never headings, names, citations or URLs). */
-  hyphenate: z.optional(z.boolean()),
-});
+  hyphenate: flag,
+} as const;
 
-type RawFrontMatter = z.infer<typeof frontMatterSchema>;
+const OUR_KEYS = Object.keys(FIELDS);
 
-export interface FrontMatter extends Omit<RawFrontMatter, "authors" | "paper"> {
-  authors: Array<{ name: string; role?: string; affiliation?: string }>;
+/** Quarto's cross-reference words ("Figure", "Table"…), from `crossref:` when given. */
+export interface XrefPrefixes {
+  fig: string;
+  tbl: string;
+  sec: string;
+  eq: string;
+  lst: string;
+}
+
+export interface FrontMatter {
+  title?: string;
+  subtitle?: string;
+  short_title?: string;
+  authors: Author[];
+  organisation?: string;
+  contact?: string;
+  /** ISO: "2024-05-20", "2024-05" or "2024". */
+  date?: string;
+  "date-format"?: string;
+  lang?: string;
   paper?: "a4" | "letter";
+  summary?: string;
+  keywords?: string[];
+  thanks?: string;
+  key_points?: string[];
+  key_figures?: Array<string | { value: string | number; label: string }>;
+  /** `false`: no cover page even with a summary (issue 12). */
+  cover?: false | { image: string; alt: string; credit?: string };
+  /** Bibliography files, relative to the brief (front matter's, then the command line's). */
+  bibliography?: string[];
+  /** Pandoc's `references:`: CSL items in the front matter itself. */
+  references?: CslItem[];
+  "citation-style"?: string;
+  /** Keys (without "@") or author-year labels that print uncited; "*" for all. */
+  nocite?: string[];
+  "link-citations"?: boolean;
+  aliases?: Record<string, string>;
+  sources_heading?: string;
+  /** Pandoc's reference-section-title: the printed heading of the sources. */
+  "reference-section-title"?: string;
+  /** true forces a contents page, false suppresses it; absent: when the brief is long. */
+  toc?: boolean;
+  "toc-title"?: string;
+  "number-sections"?: boolean;
+  notes?: "foot" | "end";
+  hyphenate?: boolean;
+  crossref?: Partial<XrefPrefixes>;
 }
 
 export interface SplitSource {
@@ -67,15 +130,20 @@ export interface SplitSource {
   diagnostics: Diagnostic[];
 }
 
+export interface FrontMatterOptions {
+  /** The moment "today", "now" and "last-modified" stand for. */
+  clock?: () => Date;
+}
+
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
-export function splitFrontMatter(file: string, source: string): SplitSource {
+export function splitFrontMatter(file: string, source: string, options: FrontMatterOptions = {}): SplitSource {
   const match = FENCE.exec(source);
   if (!match) return { meta: { authors: [] }, metaLines: {}, body: source, diagnostics: [] };
   const yamlText = match[1] ?? "";
   const blanked = match[0].replace(/[^\n]/g, "");
   const body = blanked + source.slice(match[0].length);
-  const { meta, diagnostics } = parseFrontMatter(file, yamlText);
+  const { meta, diagnostics } = parseFrontMatter(file, yamlText, options);
   const metaLines: Record<string, number> = {};
   yamlText.split("\n").forEach((line, i) => {
     const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
@@ -87,47 +155,95 @@ export function splitFrontMatter(file: string, source: string): SplitSource {
 /** YAML lines start on line 2 of the file (after the opening fence). */
 const YAML_LINE_OFFSET = 1;
 
-function parseFrontMatter(file: string, yamlText: string): { meta: FrontMatter; diagnostics: Diagnostic[] } {
+function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOptions): { meta: FrontMatter; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, length = 1) => {
     const { line, col } = lineCounter.linePos(offset);
     return pointSpan(line + YAML_LINE_OFFSET, col, length);
   };
-  if (doc.errors.length > 0) {
-    return {
-      meta: { authors: [] },
-      diagnostics: doc.errors.map((e) =>
-        diagnostic(file, at(e.pos[0]), "error", "frontmatter/yaml", `front matter is not valid YAML: ${firstLine(e.message)}`),
-      ),
-    };
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    diagnostic(file, at(e.pos[0]), "error", "frontmatter/yaml", `front matter is not valid YAML: ${firstLine(e.message)}`),
+  );
+  // What did parse still counts: a broken line elsewhere must not drop `bibliography:`.
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch {
+    data = {};
   }
-  const data: unknown = doc.toJS() ?? {};
-  const parsed = frontMatterSchema.safeParse(data);
-  if (parsed.success) return { meta: normalise(parsed.data), diagnostics: [] };
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    if (diagnostics.length === 0) diagnostics.push(diagnostic(file, at(0), "error", "frontmatter/schema", "front matter must be a list of key: value lines"));
+    return { meta: { authors: [] }, diagnostics };
+  }
+  const spanOf = (path: Array<string | number>, wantKey = false): Span => {
+    const node = findNode(doc.contents, path.map(String), wantKey);
+    return node?.range ? at(node.range[0], node.range[1] - node.range[0]) : at(0);
+  };
+  const report = (path: Array<string | number>, message: string, wantKey = false) =>
+    diagnostics.push(diagnostic(file, spanOf(path, wantKey), "error", "frontmatter/schema", message));
 
-  const diagnostics = parsed.error.issues.flatMap((issue) => {
-    const keys = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
-    return keys.map((key) => {
-      const path = key === undefined ? issue.path : [...issue.path, key];
-      const node = findNode(doc.contents, path.map(String), key !== undefined);
-      const span = node?.range ? at(node.range[0], node.range[1] - node.range[0]) : at(0);
-      const where = path.length ? `"${path.join(".")}"` : "front matter";
-      const message =
-        key !== undefined
-          ? `unknown front-matter key "${path.join(".")}"`
-          : `${where}: ${issue.message}`;
-      const hints = key !== undefined ? [`known keys: ${Object.keys(frontMatterSchema.shape).join(", ")}`] : [];
-      return diagnostic(file, span, "error", "frontmatter/schema", message, hints);
-    });
-  });
-  return { meta: { authors: [] }, diagnostics };
+  const raw = data as Record<string, unknown>;
+  const good: Record<string, unknown> = {};
+  const foreign: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (key in FIELDS) {
+      const parsed = FIELDS[key as keyof typeof FIELDS].safeParse(value);
+      if (parsed.success) good[key] = parsed.data;
+      else for (const issue of parsed.error.issues) report([key, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))], `"${[key, ...issue.path].join(".")}": ${issue.message}`);
+      continue;
+    }
+    if (key === "crossref" && value && typeof value === "object") {
+      good.crossref = { ...(good.crossref as object | undefined), ...value };
+      continue;
+    }
+    // pandoc-crossref reads its words from top-level keys too: "figPrefix: Fig.".
+    if (/^(?:fig|tbl|sec|eqn|lst)Prefix$/.test(key)) {
+      good.crossref = { [key]: value, ...(good.crossref as object | undefined) };
+      continue;
+    }
+    if (isForeignKey(key)) {
+      foreign.push(key);
+      continue;
+    }
+    const near = nearestKey(key, OUR_KEYS);
+    if (near) report([key], `unknown front-matter key "${key}" — did you mean "${near}"?`, true);
+    else diagnostics.push(diagnostic(file, spanOf([key], true), "warning", "frontmatter/unknown", `unknown front-matter key "${key}" (ignored)`, [`keys briefpress reads: ${OUR_KEYS.join(", ")}`]));
+  }
+  // Quarto users set toc, number-sections, papersize under "format: pdf:", R Markdown users
+  // under "output: pdf_document:": those of the PDF format count when the top level is silent.
+  const inherited: string[] = [];
+  for (const { path, key, value } of formatOptions(raw)) {
+    const ours = FORMAT_KEYS[key] ?? "toc";
+    if (ours in good) continue;
+    inherited.push(`${path.join(".")}.${key}`);
+    const parsed = FIELDS[ours].safeParse(value);
+    if (parsed.success) good[ours] = parsed.data;
+    else report([...path, key], `"${[...path, key].join(".")}": ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  }
+  if (foreign.length > 0) {
+    diagnostics.push(
+      diagnostic(file, spanOf([foreign[0] ?? ""], true), "info", "frontmatter/ignored", `ignored: ${foreign.join(", ")} (keys for Quarto, Pandoc or R Markdown${inherited.length ? `; of these briefpress reads only ${inherited.join(", ")}` : " that briefpress has no use for"})`),
+    );
+  }
+  return { meta: normalise(good, raw, report, options.clock), diagnostics };
 }
 
-function normalise(raw: RawFrontMatter): FrontMatter {
-  const authors = (raw.authors ?? []).map((a) => (typeof a === "string" ? { name: a } : a));
-  const paper = raw.paper ? (raw.paper.toLowerCase() as "a4" | "letter") : undefined;
-  return { ...raw, authors, paper };
+/** Options inside the PDF (or else the first) output format that mean the same here. */
+const FORMAT_KEYS: Record<string, keyof typeof FIELDS> = { toc: "toc", "toc-title": "toc-title", "number-sections": "number-sections", number_sections: "number-sections", papersize: "papersize", "date-format": "date-format", lang: "lang" };
+const PDF_FORMATS = /^(?:pdf|typst|beamer|(?:bookdown::|rmarkdown::)?pdf_(?:document|book)2?)$/;
+
+function formatOptions(raw: Record<string, unknown>): Array<{ path: string[]; key: string; value: unknown }> {
+  for (const top of ["format", "output"]) {
+    const formats = raw[top];
+    if (!formats || typeof formats !== "object" || Array.isArray(formats)) continue;
+    const entries = Object.entries(formats as Record<string, unknown>).filter(([, v]) => v && typeof v === "object" && !Array.isArray(v));
+    const chosen = entries.find(([name]) => PDF_FORMATS.test(name)) ?? entries[0];
+    if (!chosen) continue;
+    const [name, options] = chosen;
+    return Object.entries(options as Record<string, unknown>).flatMap(([key, value]) => (key in FORMAT_KEYS ? [{ path: [top, name], key, value }] : []));
+  }
+  return [];
 }
 
 /** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */

@@ -8,7 +8,8 @@ import { findNumericCitations, findRaisedNumbers } from "./citations/numeric.js"
 import { findNoteCitations, italicShortNote } from "./citations/notes.js";
 import { PastedHtml } from "./html-inline.js";
 import { InlineLocator } from "./locate.js";
-import type { Citation, Inline } from "./model.js";
+import type { Citation, Inline, Skipped, XrefUse } from "./model.js";
+import { findXrefs, type FoundXref } from "./pandoc/xref-find.js";
 
 export interface Context {
   lines: string[];
@@ -17,6 +18,11 @@ export interface Context {
   danglingFootnotes: Array<{ label: string; span: Span }>;
   /** Inside a "::: slide" container: citations there appear on slides only. */
   inSlide: boolean;
+  /** Cross-references ("@fig-map") met so far, resolved once the whole document is read. */
+  xrefUses: XrefUse[];
+  skipped: Skipped;
+  /** Quarto / R Markdown sources: a captioned image alone in its paragraph is a numbered figure. */
+  implicitFigures: boolean;
   /** The Sources list is numbered: "[1]", "^1^" and "¹" are citations too (issue 12). */
   numeric?: boolean;
   /** Inside footnote number n: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
@@ -88,17 +94,34 @@ class InlineWalker {
           frames.pop();
           stack.pop();
           break;
-        case "code_inline":
-          this.locate(t.content);
-          top().push({ kind: "code", text: t.content.replace(/\t/g, " ") });
+        case "code_inline": {
+          const at = this.locate(t.content);
+          // "`r nrow(df)`", "`{python} n`": inline code for knitr or Jupyter to run; never run
+          // here. An ellipsis holds its place, so the sentence does not silently change meaning.
+          if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) {
+            this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
+            top().push({ kind: "text", text: "…" });
+          } else top().push({ kind: "code", text: t.content.replace(/\t/g, " ") });
           break;
+        }
+        case "math_inline": {
+          const at = this.locate(t.markup);
+          this.ctx.skipped.maths.push(this.locator.positionAt(at));
+          const meta = (t.meta ?? {}) as { display?: boolean; label?: string };
+          top().push({ kind: "math", tex: t.content, display: meta.display === true, ...(meta.label ? { label: meta.label } : {}) });
+          break;
+        }
         case "hardbreak":
           top().push({ kind: "break" });
           break;
         case "image": {
           const offset = this.locate("![");
           const alt = t.children?.map((c) => c.content).join("") ?? t.content;
-          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset) });
+          const attrs = t.meta as { id?: string; pairs?: Record<string, string> } | null;
+          const label = attrs?.id;
+          // Quarto's fig-alt: the text for screen readers, the bracket text being the caption.
+          const figAlt = attrs?.pairs?.["fig-alt"];
+          top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt: figAlt ?? alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset), ...(label ? { label } : {}), ...(figAlt !== undefined ? { caption: alt } : {}) });
           break;
         }
         case "footnote_ref": {
@@ -164,6 +187,21 @@ class InlineWalker {
     });
   }
 
+  /**
+   * "[@fig-a; @tbl-b]" → one link per reference, printed as written until the whole
+   * document is read and numbered (then "Figure 1; Table 2").
+   */
+  private xrefRun(text: string, found: FoundXref, span: (a: number, b: number) => Span): Inline[] {
+    const out: Inline[] = [];
+    found.refs.forEach((ref, i) => {
+      if (i > 0) out.push({ kind: "text", text: "; " });
+      const inline: Extract<Inline, { kind: "link" }> = { kind: "link", href: "", children: [{ kind: "text", text: text.slice(ref.start, ref.end) }] };
+      this.ctx.xrefUses.push({ label: ref.label, span: span(ref.start, ref.end), inline, bare: ref.bare });
+      out.push(inline);
+    });
+    return out;
+  }
+
   /** Finds `needle` in the content from the cursor; returns where it starts. */
   private locate(needle: string): number {
     const found = needle ? this.content.indexOf(needle, this.cursor) : -1;
@@ -202,6 +240,11 @@ class InlineWalker {
     const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined);
     for (const found of citations) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
+      if ("refs" in found) {
+        out.push(...this.xrefRun(text, found, span));
+        last = found.end;
+        continue;
+      }
       const citation: Citation = {
         style: found.style,
         raw: found.raw,
@@ -210,6 +253,7 @@ class InlineWalker {
         ...(this.ctx.inNote !== undefined ? { note: this.ctx.inNote } : {}),
         items: found.items.map((item) => ({
           ...(item.key ? { key: item.key } : {}),
+          ...(item.suppressAuthor ? { suppressAuthor: true } : {}),
           author: item.authors[0] ?? "",
           authorCandidates: item.authors,
           year: item.year,
@@ -266,12 +310,18 @@ function alignAt(content: string, needle: string, start: number): number[] | nul
   return out;
 }
 
-/** Author-date and key citations in one run, in order, overlaps resolved in favour of keys. */
-function allCitations(text: string, narrative: boolean, numeric: boolean, inNote: boolean): FoundCitation[] {
-  const keys = findKeyCitations(text);
-  const authorDate = findCitations(text, { narrative }).filter((c) => !keys.some((k) => c.start < k.end && k.start < c.end));
-  const found = [...keys, ...authorDate];
-  const numbers = numeric ? findNumericCitations(text).filter((c) => !found.some((k) => c.start < k.end && k.start < c.end)) : [];
+/**
+ * Cross-references, key, author-date, numeric and note citations in one run, in order.
+ * Overlaps go to cross-references first ("@fig-map" is never a citation), then to keys.
+ */
+function allCitations(text: string, narrative: boolean, numeric = false, inNote = false): Array<FoundCitation | FoundXref> {
+  const xrefs = findXrefs(text);
+  const overlaps = (c: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>) => list.some((k) => c.start < k.end && k.start < c.end);
+  const keys = findKeyCitations(text).filter((c) => !overlaps(c, xrefs));
+  const authorDate = findCitations(text, { narrative }).filter((c) => !overlaps(c, keys) && !overlaps(c, xrefs));
+  const found = [...xrefs, ...keys, ...authorDate];
+  // Issue 12: numbers when the list is numbered, bare author-year and Ibid. in notes.
+  const numbers = numeric ? findNumericCitations(text).filter((c) => !overlaps(c, found)) : [];
   const notes = inNote ? findNoteCitations(text, [...found, ...numbers].map((c): [number, number] => [c.start, c.end])) : [];
   return [...found, ...numbers, ...notes].sort((a, b) => a.start - b.start);
 }

@@ -3,7 +3,11 @@
 import MarkdownIt from "markdown-it";
 type MarkdownIt = InstanceType<typeof MarkdownIt>;
 import footnote from "markdown-it-footnote";
-import container from "markdown-it-container";
+import { blockAttributes } from "./pandoc/block-attributes.js";
+import { executableChunks } from "./pandoc/chunks.js";
+import { fencedDivs } from "./pandoc/divs.js";
+import { pandocInlines } from "./pandoc/inline-rules.js";
+import { shortcodes } from "./pandoc/shortcodes.js";
 import { pastedBulletsPlugin } from "./pasted-bullets.js";
 
 /**
@@ -17,8 +21,14 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.set({ maxNesting: MAX_NESTING });
   md.use(footnote);
-  // One generic container: "::: note", "::: slide", "::: box" … the name is the variant.
-  md.use(container, "callout", { validate: (params: string) => /^\s*[\w-]+/.test(params) });
+  // Fenced divs: "::: note", "::: slide", "::: {.callout-tip}" … the first class is the variant.
+  md.use(fencedDivs);
+  // Pandoc and Quarto syntax, parsed (never pre-processed): chunks, attributes, captions,
+  // maths, spans, shortcodes.
+  md.use(executableChunks);
+  md.use(blockAttributes);
+  md.use(pandocInlines);
+  md.use(shortcodes);
   // "•\tPasted" bullets from word processors (issue 12).
   md.use(pastedBulletsPlugin);
   return md;

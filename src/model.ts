@@ -12,7 +12,10 @@ export type Inline =
   | { kind: "break" }
   | { kind: "citation"; text: string; citation: Citation }
   | { kind: "footnoteRef"; label: string; number: number }
-  | { kind: "image"; src: string; alt: string; title: string; at: Position }
+  /** `label` from "{#fig-x}"; `caption` when Quarto's fig-alt gave the alt text separately. */
+  | { kind: "image"; src: string; alt: string; title: string; at: Position; label?: string; caption?: string }
+  /** Issue 11: TeX maths ("$x^2$", "$$…$$"), never typeset: printed as its source, legibly. */
+  | { kind: "math"; tex: string; display: boolean; label?: string; number?: number }
   // Issue 12: pasted inline HTML <sup>, <sub>, <u> (everything else maps to the kinds above).
   | { kind: "mark"; mark: "sup" | "sub" | "underline"; children: Inline[] };
 
@@ -22,16 +25,30 @@ export interface ListItem {
 }
 
 export type Block =
-  | { kind: "heading"; level: number; inlines: Inline[]; id: string; at: Position }
+  /** `number` ("2", "2.1") is the section number cross-references print; `numbered` false for {.unnumbered}. */
+  | { kind: "heading"; level: number; inlines: Inline[]; id: string; at: Position; number?: string; numbered?: boolean; label?: string }
   | { kind: "paragraph"; inlines: Inline[]; at: Position }
   | { kind: "list"; ordered: boolean; start: number; items: ListItem[]; at: Position }
   | { kind: "quote"; blocks: Block[]; at: Position }
-  | { kind: "callout"; variant: string; blocks: Block[]; at: Position }
+  /**
+   * A fenced div. `variant` is its first class or word: "slide", "note", "callout-tip",
+   * "notes" (speaker notes: the deck's, never printed), "hidden" (Quarto content for other
+   * formats only), "div" (a plain wrapper). `title` for Quarto callouts.
+   */
+  | { kind: "callout"; variant: string; blocks: Block[]; at: Position; title?: Inline[]; label?: string }
   | { kind: "code"; text: string; lang: string; at: Position }
-  | { kind: "table"; header: Inline[][]; rows: Inline[][][]; align: Array<"left" | "center" | "right">; at: Position }
+  | { kind: "table"; header: Inline[][]; rows: Inline[][][]; align: Array<"left" | "center" | "right">; at: Position; caption?: Inline[]; label?: string; number?: number }
   | { kind: "rule"; at: Position }
   /** Raw HTML is never executed: it is kept as literal text. */
-  | { kind: "html"; text: string; at: Position };
+  | { kind: "html"; text: string; at: Position }
+  // Issue 11 (Quarto, R Markdown, Pandoc):
+  /** An executable chunk ("```{r}"): never run, never printed; its label may name a figure or table. */
+  | { kind: "chunk"; engine: string; label?: string; options: Record<string, string>; at: Position; tableNumber?: number }
+  /** A numbered figure: an image with a caption, a figure div, or a chunk that would draw one. */
+  /** `sub` ("a", "b") for a sub-figure inside a figure div, which prints "(a)" and is referred to as "Figure 1a". */
+  | { kind: "figure"; label?: string; number: number; blocks: Block[]; caption: Inline[]; at: Position; sub?: string }
+  /** "{{< pagebreak >}}". */
+  | { kind: "pagebreak"; at: Position };
 
 /** One author-date reference inside a citation group, e.g. "Yoon 2024, 3". */
 export interface CiteItem {
@@ -39,6 +56,8 @@ export interface CiteItem {
   author: string;
   /** Pandoc-style key ("yoon2024" from "[@yoon2024]"), resolved against the bibliography. */
   key?: string;
+  /** "[-@key]": print the year alone (issue 11). */
+  suppressAuthor?: boolean;
   /** For narrative citations, the possible author runs, longest first. */
   authorCandidates: string[];
   /** Year as written, with its suffix: "2024", "2024a", "n.d.". */
@@ -152,4 +171,47 @@ export interface Brief {
   unusedFootnotes: Array<{ label: string; span: Span }>;
   /** 1-based lines of top-level front-matter keys, for diagnostics about their values. */
   metaLines: Record<string, number>;
+  /** Issue 11: cross-reference targets (figures, tables, sections, equations) and uses. */
+  xrefs: XrefIndex;
+  /** Issue 11: syntax briefpress reads but does not render (chunks, maths), for one note each. */
+  skipped: Skipped;
+}
+
+export type XrefKind = "fig" | "tbl" | "sec" | "eq" | "lst";
+
+export interface XrefTarget {
+  label: string;
+  kind: XrefKind;
+  /** "1", "2.3": what "Figure N" prints. */
+  number: string;
+  /** The PDF's named destination. */
+  dest: string;
+  at: Position;
+  /** A section's heading text: printed instead of "Section N" when it has no number. */
+  title?: string;
+}
+
+export interface XrefUse {
+  label: string;
+  span: Span;
+  /** Filled when resolved: the printed text ("Figure 2") and target. */
+  target?: XrefTarget;
+  /** The link inline that prints this reference; its text is set on resolution. */
+  inline: Extract<Inline, { kind: "link" }>;
+  /** "-@fig-x" and bookdown's "\@ref(fig:x)" print the number alone. */
+  bare: boolean;
+}
+
+export interface XrefIndex {
+  targets: XrefTarget[];
+  /** Labels defined more than once, at their second definition. */
+  duplicates: Array<{ label: string; at: Position; first: Position }>;
+  uses: XrefUse[];
+}
+
+export interface Skipped {
+  chunks: Position[];
+  inlineCode: Position[];
+  maths: Position[];
+  shortcodes: Array<{ name: string; at: Position }>;
 }

@@ -4,7 +4,10 @@ import type { Token } from "markdown-it";
 import type { Position, Span } from "./diagnostics.js";
 import { readInlines, type Context } from "./inline.js";
 import { createMarkdown } from "./markdown.js";
-import type { Block, Citation, Footnote, Inline, ListItem } from "./model.js";
+import type { Block, Citation, Footnote, Inline, ListItem, Skipped, XrefUse } from "./model.js";
+import type { Attributes } from "./pandoc/attributes.js";
+import type { ChunkInfo } from "./pandoc/chunks.js";
+import { chunkBlock, divBlock, imageFigure, tableCaption } from "./pandoc/model-blocks.js";
 
 export interface ParsedBody {
   blocks: Block[];
@@ -16,15 +19,34 @@ export interface ParsedBody {
   unusedFootnotes: Array<{ label: string; span: Span }>;
   /** Pasted inline HTML that was dropped: one entry per kind, at its first place. */
   htmlDropped: Array<{ message: string; span: Span }>;
+  xrefUses: XrefUse[];
+  skipped: Skipped;
+}
+
+export interface ParseOptions {
+  /** Every captioned image alone in its paragraph is a numbered figure (Quarto and R Markdown files). */
+  implicitFigures?: boolean;
+  /** The Sources list is numbered: "[1]" and "^1^" cite it (issue 12). */
+  numeric?: boolean;
 }
 
 
 const md = createMarkdown();
 
-export function parseMarkdown(body: string, options: { numeric?: boolean } = {}): ParsedBody {
+export function parseMarkdown(body: string, options: ParseOptions = {}): ParsedBody {
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
   const tokens = md.parse(body, env);
-  const ctx: Context = { lines: body.split(/\r?\n/), citations: [], footnoteNumbers: new Map(), danglingFootnotes: [], inSlide: false, ...(options.numeric ? { numeric: true } : {}) };
+  const ctx: Context = {
+    lines: body.split(/\r?\n/),
+    citations: [],
+    footnoteNumbers: new Map(),
+    danglingFootnotes: [],
+    inSlide: false,
+    xrefUses: [],
+    skipped: { chunks: [], inlineCode: [], maths: [], shortcodes: [] },
+    implicitFigures: options.implicitFigures ?? false,
+    ...(options.numeric ? { numeric: true } : {}),
+  };
   const reader = new TokenReader(tokens);
   const blocks = readBlocks(reader, ctx, null);
   const footnotes = readFootnotes(reader, ctx);
@@ -38,7 +60,7 @@ export function parseMarkdown(body: string, options: { numeric?: boolean } = {})
       const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
-  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])] };
+  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])] };
 }
 
 class TokenReader {
@@ -79,12 +101,15 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       const inline = r.next();
       r.next(); // heading_close
       const inlines = readInlines(inline, ctx, "body");
-      return { kind: "heading", level: Number(t.tag.slice(1)), inlines, id: slugify(plainText(inlines)), at: at(t) };
+      // "# Method {#sec-method}", "# Annex {.unnumbered}" / "{-}" (Pandoc heading attributes).
+      const attrs = t.meta as Attributes | null;
+      const extra = attrs ? { numbered: !attrs.classes.includes("unnumbered"), ...(attrs.id ? { label: attrs.id } : {}) } : {};
+      return { kind: "heading", level: Number(t.tag.slice(1)), inlines, id: attrs?.id ?? slugify(plainText(inlines)), at: at(t), ...extra };
     }
     case "paragraph_open": {
       const inline = r.next();
       r.next(); // paragraph_close
-      return { kind: "paragraph", inlines: readInlines(inline, ctx, "body"), at: at(t) };
+      return imageFigure({ kind: "paragraph", inlines: readInlines(inline, ctx, "body"), at: at(t) }, ctx.implicitFigures);
     }
     case "bullet_list_open":
     case "ordered_list_open": {
@@ -101,12 +126,26 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
     case "blockquote_open":
       return { kind: "quote", blocks: readBlocks(r, ctx, "blockquote_close"), at: at(t) };
     case "container_callout_open": {
-      const variant = t.info.trim().split(/\s+/)[0] ?? "";
+      const attrs = (t.meta as Attributes | null) ?? { classes: [t.info.trim().split(/\s+/)[0] ?? ""], pairs: {} };
       const outer = ctx.inSlide;
-      ctx.inSlide = outer || variant === "slide";
+      ctx.inSlide = outer || attrs.classes[0] === "slide";
       const blocks = readBlocks(r, ctx, "container_callout_close");
       ctx.inSlide = outer;
-      return { kind: "callout", variant, blocks, at: at(t) };
+      return divBlock(attrs, t.info.trim().startsWith("{"), blocks, at(t));
+    }
+    case "chunk":
+      // Never run, never printed: counted once for the writer, kept for figures it would draw.
+      ctx.skipped.chunks.push(at(t));
+      return chunkBlock(t.meta as ChunkInfo, at(t));
+    case "raw_block":
+      return null;
+    case "shortcode": {
+      const { name, args } = t.meta as { name: string; args: string };
+      if (name === "pagebreak") return { kind: "pagebreak", at: at(t) };
+      // Filled by the loader, which may read files: a div holding the included file's blocks.
+      if (name === "include" && args.trim()) return { kind: "callout", variant: "include", label: args.trim(), blocks: [], at: at(t) };
+      ctx.skipped.shortcodes.push({ name, at: at(t) });
+      return null;
     }
     case "fence":
     case "code_block":
@@ -154,7 +193,9 @@ function readTable(r: TokenReader, ctx: Context, open: Token): Block {
       column = col + t.content.length;
     }
   }
-  return { kind: "table", header, rows, align, at: at(open) };
+  const captionToken = (open.meta as { caption?: Token } | null)?.caption;
+  const caption = captionToken ? tableCaption(readInlines(captionToken, ctx, "body")) : undefined;
+  return { kind: "table", header, rows, align, at: at(open), ...(caption ? { caption: caption.caption, ...(caption.label ? { label: caption.label } : {}) } : {}) };
 }
 
 function readFootnotes(r: TokenReader, ctx: Context): Footnote[] {
@@ -204,6 +245,8 @@ export function plainText(inlines: readonly Inline[]): string {
           return "";
         case "image":
           return i.alt;
+        case "math":
+          return i.tex;
       }
     })
     .join("");

@@ -1,8 +1,8 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { isUtf8 } from "node:buffer";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "./errors.js";
 import { resolvePackage } from "./packages.js";
 import { fontModule, type FontKey } from "./pdf/font-files.js";
@@ -54,6 +54,33 @@ export class Workspace implements FontSource {
 
   exists(path: string): boolean {
     return existsSync(path);
+  }
+
+  /** When a file (named relative to the project) was last modified; the epoch when unknown. */
+  modified(file: string): Date {
+    try {
+      return statSync(resolve(this.root, file)).mtime;
+    } catch {
+      return new Date(0);
+    }
+  }
+
+  /**
+   * A file beside `path` (absolute) with the same name in another case or with another
+   * extension ("refs.bib" → "Refs.bib", "refs.json"): what the writer probably meant.
+   */
+  lookalike(path: string): string | undefined {
+    const dir = dirname(path);
+    const want = basename(path).toLowerCase();
+    const stem = (n: string) => n.toLowerCase().replace(/\.[^.]*$/, "");
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return undefined;
+    }
+    const found = names.find((n) => n.toLowerCase() === want) ?? names.find((n) => stem(n) === stem(want) && n !== basename(path));
+    return found;
   }
 
   fontBytes(key: FontKey): Buffer {

@@ -58,12 +58,12 @@ describe("briefpress check", () => {
     expect(strict.stdout).toContain(`report/x.md:${at.line}:1 error source/uncited`);
   });
 
-  it("names an unknown front-matter key and its line", () => {
-    const text = sampleSource().replace("lang: en\n", "lang: en\nlanguage: English\n");
+  it("names a mistyped front-matter key, its line and the key meant", () => {
+    const text = sampleSource().replace("lang: en\n", "lang: en\nsumary: Short.\n");
     const r = checkInScratch({ "report/x.md": text });
-    const at = positionOf(text, "language:");
+    const at = positionOf(text, "sumary:");
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`report/x.md:${at.line}:1 error frontmatter/schema unknown front-matter key "language"`);
+    expect(r.stdout).toContain(`report/x.md:${at.line}:1 error frontmatter/schema unknown front-matter key "sumary" — did you mean "summary"?`);
   });
 
   it("says plainly when a file does not exist, exit 2, no stack trace", () => {

@@ -43,3 +43,28 @@ export function formatEntries(items: CslItem[], style: string, styleXml?: string
   if (!Array.isArray(out)) throw new Error("citation-js returned a string for asEntryArray");
   return out;
 }
+
+/**
+ * Keys defined twice in one file, each with the 1-based line of its second (and later)
+ * definition. citation-js keeps one of the two silently; the writer should know.
+ */
+export function duplicateKeys(text: string): Array<{ key: string; line: number; firstLine: number }> {
+  const trimmed = text.trimStart();
+  const found: Array<{ key: string; offset: number }> = [];
+  if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+    for (const m of text.matchAll(/"id"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) found.push({ key: m[1] ?? "", offset: m.index });
+  } else {
+    for (const m of text.matchAll(/^[ \t]*@([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gm)) {
+      if (!/^(string|preamble|comment)$/i.test(m[1] ?? "")) found.push({ key: m[2] ?? "", offset: m.index + (m[0].length - m[0].trimStart().length) });
+    }
+  }
+  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  const first = new Map<string, number>();
+  const out: Array<{ key: string; line: number; firstLine: number }> = [];
+  for (const { key, offset } of found) {
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, lineAt(offset));
+    else out.push({ key, line: lineAt(offset), firstLine: seen });
+  }
+  return out;
+}

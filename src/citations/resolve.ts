@@ -109,13 +109,13 @@ function resolveKey(file: string, item: CiteItem, brief: Brief, useCount: number
     useCount[index] = (useCount[index] ?? 0) + 1;
     return null;
   }
-  const keys = brief.sources.flatMap((s) => (s.key ? [s.key] : []));
+  const keys = [...new Set(brief.sources.flatMap((s) => (s.key ? [s.key] : [])))];
   const near = keys
     .map((k) => ({ k, d: editDistance(k.toLowerCase(), (item.key ?? "").toLowerCase()) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(x.k.length / 4)))
     .sort((a, b) => a.d - b.d)
     .map((x) => x.k);
-  const where = brief.meta.bibliography ? `"${brief.meta.bibliography}"` : "any bibliography (add bibliography: to the front matter)";
+  const where = brief.meta.bibliography?.length ? brief.meta.bibliography.map((b) => `"${b}"`).join(" or ") : "any bibliography (add bibliography: to the front matter)";
   return diagnostic(file, item.span, "error", "citation/unresolved", `"@${item.key}" is not in ${where}` + (near[0] ? ` — did you mean "@${near[0]}"?` : ""), near.slice(1).map((k) => `or "@${k}"`));
 }
 
@@ -143,7 +143,7 @@ function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string;
     if (item.prefix) text += `${item.prefix} `;
     const entry = item.sourceIndex === undefined ? undefined : sources[item.sourceIndex];
     const start = text.length;
-    text += entry ? `${shortAuthor(entry)} ${entry.year}` : `@${item.key ?? item.author}`;
+    text += entry ? (item.suppressAuthor ? entry.year : `${shortAuthor(entry)} ${entry.year}`) : `@${item.key ?? item.author}`;
     if (item.locator) text += `, ${item.locator}`;
     ranges.push([start, text.length]);
   });

@@ -66,8 +66,8 @@ export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: 
     put([{ text: meta.subtitle, style: style("serif-italic", 13, colours.muted) }], 17, own("P"));
   }
   y += 10;
-  const byline = meta.authors.map((a) => [a.name, a.role].filter(Boolean).join(", ")).join("; ");
-  const bits = [byline, meta.date ? formatDate(meta.date) : ""].filter(Boolean).join(" · ");
+  const byline = meta.authors.map((a) => [a.name, a.role, a.affiliation].filter(Boolean).join(", ")).join("; ");
+  const bits = [byline, meta.date ? formatDate(meta.date, meta["date-format"]) : ""].filter(Boolean).join(" · ");
   if (bits) put([{ text: bits, style: style("sans", 9.5, colours.ink) }], 13, own("P"));
   y += 14;
 

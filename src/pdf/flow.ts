@@ -3,23 +3,15 @@
 import type { Block, Brief, Inline } from "../model.js";
 import { plainText } from "../parse.js";
 import { printedSources } from "../citations/style.js";
-import type { FontBook } from "./fonts.js";
 import { breakLines, type Run } from "./lines.js";
-import type { FlowItem, ImageAsset, StructIds, StructRef, StructType, TextItem } from "./plan.js";
+import { captionItem, codeTableCaption, figure, flowFigure, onlyImage, pageBreak } from "./figures.js";
+import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
 import { footnoteDest, sourceDest, toRuns } from "./runs.js";
-import type { Look, TextStyle } from "./style.js";
+import type { TextStyle } from "./style.js";
+import { text, type FlowContext } from "./text-item.js";
 
-export interface FlowContext {
-  fonts: FontBook;
-  width: number;
-  images: ReadonlyMap<string, ImageAsset>;
-  ids: StructIds;
-  /** Colours and type scale of this document, from the organisation's palette. */
-  look: Look;
-  /** Inserts soft hyphens into prose; absent when the brief does not ask for hyphenation. */
-  hyphenate?: (text: string) => string;
-}
+export type { FlowContext } from "./text-item.js";
 
 const LIST_INDENT = 18;
 const QUOTE_INDENT = 16;
@@ -45,8 +37,9 @@ export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextI
 
 export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" = "foot"): FlowItem[] {
   const items: FlowItem[] = [];
-  const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === 2);
-  if (sections.length >= 4) items.push(...tableOfContents(brief, ctx, notes));
+  const sections = brief.blocks.filter((b) => b.kind === "heading" && b.level === sectionLevel(brief));
+  // toc: true / false in front matter decides; otherwise a long brief gets one.
+  if (brief.meta.toc ?? sections.length >= 4) items.push(...tableOfContents(brief, ctx, notes));
   let boxed = false;
   for (const block of brief.blocks) {
     if (block.kind === "heading") boxed = /recommendation/i.test(plainText(block.inlines));
@@ -67,6 +60,12 @@ export function flowBrief(brief: Brief, ctx: FlowContext, notes: "foot" | "end" 
   return items;
 }
 
+/** Briefs put their sections under "##"; Quarto papers, with the title in YAML, under "#". */
+function sectionLevel(brief: Brief): number {
+  const levels = brief.blocks.flatMap((b) => (b.kind === "heading" ? [b.level] : []));
+  return levels.length && Math.min(...levels) === 1 ? 1 : 2;
+}
+
 function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
   const items: FlowItem[] = [heading("Notes", 2, ctx, "notes")];
   for (const note of brief.footnotes) {
@@ -80,7 +79,7 @@ function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
 }
 
 function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"): FlowItem[] {
-  const items: FlowItem[] = [heading("Contents", 2, ctx, "contents", false)];
+  const items: FlowItem[] = [heading(brief.meta["toc-title"] ?? "Contents", 2, ctx, "contents", false)];
   const toc = ctx.ids.next("TOC");
   const entry = (title: string, dest: string) => {
     const style = { ...ctx.look.styles.body, face: "sans" as const, spaceAfter: 2 };
@@ -88,7 +87,9 @@ function tableOfContents(brief: Brief, ctx: FlowContext, notes: "foot" | "end"):
     item.pageRef = dest;
     items.push(item);
   };
-  for (const block of brief.blocks) if (block.kind === "heading" && block.level === 2) entry(plainText(block.inlines), block.id);
+  const number = (b: Extract<Block, { kind: "heading" }>) => (ctx.numberSections && b.number ? `${b.number}\u2002` : "");
+  const level = sectionLevel(brief);
+  for (const block of brief.blocks) if (block.kind === "heading" && block.level === level) entry(number(block) + plainText(block.inlines), block.id);
   if (notes === "end" && brief.footnotes.length) entry("Notes", "notes");
   if (brief.sourcesHeading || brief.sources.length) entry(brief.sourcesHeading ?? "References", "sources");
   const last = items[items.length - 1];
@@ -102,37 +103,6 @@ function heading(title: string, level: number, ctx: FlowContext, anchor: string,
   item.keepWithNext = true;
   if (outline) item.outline = { title, level };
   return item;
-}
-
-interface TextOptions {
-  indent?: number;
-  width?: number;
-  /** Kept clear at the right: a box's inner padding, so it matches the left's. */
-  inset?: number;
-  hanging?: number;
-  anchor?: string;
-  /** Containing structure elements, outermost first. */
-  parents?: StructRef[];
-}
-
-function text(type: StructType, runs: Run[], style: TextStyle, ctx: FlowContext, o: TextOptions = {}): TextItem {
-  const indent = (o.indent ?? 0) + (o.hanging ?? 0);
-  const width = (o.width ?? ctx.width) - indent - (o.inset ?? 0);
-  const lines = breakLines(runs, ctx.fonts, { width, leading: style.leading, firstLineIndent: -(o.hanging ?? 0) });
-  // Hanging indent: the first line starts further left than the rest.
-  if (o.hanging) lines[0]?.fragments.forEach((f) => (f.x -= o.hanging ?? 0));
-  return {
-    type: "text",
-    role: type,
-    lines,
-    indent,
-    spaceBefore: style.spaceBefore,
-    spaceAfter: style.spaceAfter,
-    keepWithNext: false,
-    keepTogether: false,
-    anchor: o.anchor,
-    tag: [...(o.parents ?? []), ctx.ids.next(type)],
-  };
 }
 
 interface Place {
@@ -150,21 +120,29 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
   switch (block.kind) {
     case "heading": {
       const level = Math.min(block.level, 3);
-      const item = heading(plainText(block.inlines), level, ctx, block.id);
-      item.lines = breakLines(toRuns(block.inlines, level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1), ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
+      // number-sections: "2.1 Method" in the text and the outline alike.
+      const number = ctx.numberSections && block.number ? `${block.number}\u2002` : "";
+      const style = level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1;
+      const item = heading(number + plainText(block.inlines), level, ctx, block.id);
+      const numberRun: Run[] = number ? [{ text: number, style: { face: style.face, size: style.size, color: style.color } }] : [];
+      item.lines = breakLines([...numberRun, ...toRuns(block.inlines, style)], ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
       item.indent = indent;
       return [item];
     }
     case "paragraph": {
       const image = onlyImage(block.inlines);
       if (image) return [figure(image, ctx, indent, parents)];
-      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, inset, parents })];
+      // A paragraph holding a labelled equation is where "@eq-x" links to.
+      const anchor = block.inlines.find((i): i is Extract<Inline, { kind: "math" }> => i.kind === "math" && i.label !== undefined)?.label;
+      return [text("P", hyphenated(toRuns(block.inlines, para), ctx), para, ctx, { indent, inset, parents, anchor })];
     }
     case "list":
       return flowList(block, ctx, at);
     case "callout":
-      // "::: slide" holds the writer's slide bullets: deck only, not printed.
-      if (block.variant === "slide") return [];
+      // "::: slide" holds the writer's slide bullets, "::: {.notes}" the speaker's notes: deck only.
+      if (block.variant === "slide" || block.variant === "notes" || block.variant === "hidden") return [];
+      // A plain Pandoc div ("::: {.column}") is only a wrapper: its content prints as is.
+      if (block.variant === "div") return block.blocks.flatMap((b) => flowBlock(b, ctx, at));
       return flowQuoteOrCallout(block, ctx, at);
     case "quote":
       return flowQuoteOrCallout(block, ctx, at);
@@ -181,8 +159,21 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
     }
     case "rule":
       return [];
-    case "table":
-      return [flowTable(block, ctx, indent, parents)];
+    case "table": {
+      const table = flowTable(block, ctx, indent, parents);
+      if (!block.caption || block.number === undefined) return [table];
+      // "Table 2. Cases by year", above its table, as Pandoc's PDF output puts it.
+      const caption = captionItem("Table", block.number, block.caption, ctx, indent, parents, block.label);
+      caption.keepWithNext = true;
+      return [caption, table];
+    }
+    case "chunk":
+      // Chunks are never run nor printed; one that makes a numbered table keeps its caption.
+      return block.tableNumber === undefined ? [] : [codeTableCaption(block, block.tableNumber, ctx, indent, parents)];
+    case "pagebreak":
+      return [pageBreak(ctx)];
+    case "figure":
+      return flowFigure(block, ctx, at, (b) => flowBlock(b, ctx, at));
   }
 }
 
@@ -197,7 +188,17 @@ function flowQuoteOrCallout(block: Extract<Block, { kind: "quote" | "callout" }>
   const container = ctx.ids.next(block.kind === "quote" ? "BlockQuote" : "Div");
   const para = block.kind === "quote" ? ctx.look.styles.quote : at.para;
   const inset = at.inset + (block.kind === "callout" ? CALLOUT_PAD : 0);
-  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), inset, parents: [...at.parents, container], para }));
+  const place = { ...at, indent: Math.min(at.indent + QUOTE_INDENT, MAX_INDENT), inset, parents: [...at.parents, container], para };
+  const inner = block.blocks.flatMap((b) => flowBlock(b, ctx, place));
+  if (block.kind === "callout" && block.title) {
+    // A Quarto callout's title ("Warning", or the writer's own) heads its box; warnings,
+    // cautions and important notes in the accent colour, the others in the primary.
+    const color = /^callout-(?:warning|caution|important)$/.test(block.variant) ? ctx.look.colours.accent : ctx.look.colours.primary;
+    const body = ctx.look.styles.body;
+    const title = text("P", toRuns(block.title, { ...body, face: "sans-bold", color }), { ...body, spaceAfter: 0 }, ctx, { indent: place.indent, inset, parents: place.parents });
+    title.keepWithNext = true;
+    inner.unshift(title);
+  }
   for (const item of inner) {
     if (item.type !== "text") continue;
     if (block.kind === "quote") item.bar = { color: ctx.look.colours.accent, x: Math.min(at.indent, MAX_INDENT - QUOTE_INDENT) + 2 };
@@ -236,32 +237,4 @@ function flowList(block: Extract<Block, { kind: "list" }>, ctx: FlowContext, at:
   const last = out[out.length - 1];
   if (last?.type === "text") last.spaceAfter = ctx.look.styles.body.spaceAfter + 2;
   return out;
-}
-
-function onlyImage(inlines: Inline[]): Extract<Inline, { kind: "image" }> | null {
-  const visible = inlines.filter((i) => !(i.kind === "text" && !i.text.trim()));
-  return visible.length === 1 && visible[0]?.kind === "image" ? visible[0] : null;
-}
-
-function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowContext, indent: number, parents: StructRef[]): FlowItem {
-  const asset = ctx.images.get(image.src);
-  if (!asset) throw new Error(`image ${image.src} was not loaded before layout`);
-  const maxWidth = ctx.width - indent;
-  const width = Math.min(maxWidth, asset.width);
-  const height = Math.min((asset.height / asset.width) * width, 340);
-  const caption = image.title
-    ? breakLines([{ text: image.title, style: { face: ctx.look.styles.caption.face, size: ctx.look.styles.caption.size, color: ctx.look.styles.caption.color } }], ctx.fonts, { width: maxWidth, leading: ctx.look.styles.caption.leading })
-    : [];
-  return {
-    type: "figure",
-    image: asset,
-    alt: image.alt,
-    tag: [...parents, ctx.ids.next("Figure", { alt: image.alt })],
-    captionTag: [...parents, ctx.ids.next("Caption")],
-    width: (asset.width / asset.height) * height,
-    height,
-    caption,
-    spaceBefore: 6,
-    spaceAfter: 10,
-  };
 }

@@ -136,6 +136,10 @@ export function paginate(items: readonly FlowItem[], geo: PageGeometry, options:
       placeTable(item);
       return;
     }
+    if (item.pageBreak) {
+      if (!atTop()) newPage();
+      return;
+    }
     const lines = item.lines;
     const pad = item.box?.pad ?? 0;
     const min = minLines(item);

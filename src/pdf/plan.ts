@@ -51,6 +51,8 @@ export interface TextItem {
   outline?: { title: string; level: number };
   /** TOC lines: the anchor whose page number is printed at the right. */
   pageRef?: string;
+  /** Starts a new page ("{{< pagebreak >}}"). */
+  pageBreak?: boolean;
   /** The item's place in the structure tree, outermost first, ending with its own element. */
   tag: Tag;
 }

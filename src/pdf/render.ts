@@ -41,7 +41,7 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const { brief, brand, images } = input;
   const withCover = hasCover(brief);
   const cover = withCover ? coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids }) : undefined;
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined };
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined, numberSections: brief.meta["number-sections"] ?? brief.xrefs.uses.some((u) => u.target?.kind === "sec" && u.target.number !== "") };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
   // Without a cover the title heads the first page, as a letter's would (before any contents).

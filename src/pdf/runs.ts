@@ -41,7 +41,8 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
         break;
       case "link": {
         const external = /^(https?:|mailto:)/i.test(inline.href);
-        const link = external ? { kind: "uri" as const, uri: inline.href } : undefined;
+        // "#fig-map": a cross-reference, linked to its target's named destination.
+        const link = external ? { kind: "uri" as const, uri: inline.href } : inline.href.startsWith("#") && inline.href.length > 1 ? { kind: "dest" as const, name: inline.href.slice(1) } : undefined;
         runs.push(...convert(inline.children, { ...style, color: COLOURS.link, link, role: "Link", noHyphen: true }));
         break;
       }
@@ -65,6 +66,11 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
         break;
       case "image":
         // Inline images inside prose are rendered as figures by the flow stage.
+        break;
+      case "math":
+        // Never typeset: the TeX source, in italics, reads legibly ("x^2 + y^2").
+        runs.push({ text: inline.tex, style: { ...style, face: style.face.startsWith("sans") ? "sans-italic" : "serif-italic", noHyphen: true } });
+        if (inline.number !== undefined) runs.push({ text: `\u2003(${inline.number})`, style });
         break;
     }
   }

@@ -50,6 +50,8 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
       Title: brief.title,
       Author: meta.authors.map((a) => a.name).join(", ") || (o.brand.name ?? ""),
       Subject: meta.subtitle ?? "",
+      // Front matter's keywords: the Info dictionary, and through it pdf:Keywords in the XMP.
+      ...(meta.keywords?.length ? { Keywords: meta.keywords.join(", ") } : {}),
       Creator: "briefpress",
       Producer: "briefpress (pdfkit)",
       CreationDate: o.date,
@@ -290,7 +292,7 @@ function furnitureLines(brief: Brief, brand: Brand, fonts: FontBook, geo: PageGe
   const out: FurnitureLine[] = [];
   const head = one(brief.meta.short_title ?? brief.title);
   if (head) out.push([head, geo.left, geo.top - 36]);
-  const footLeft = one([brand.name, brief.meta.date ? formatDate(brief.meta.date) : ""].filter(Boolean).join(" · "));
+  const footLeft = one([brand.name, brief.meta.date ? formatDate(brief.meta.date, brief.meta["date-format"]) : ""].filter(Boolean).join(" · "));
   if (footLeft) out.push([footLeft, geo.left, geo.height - 44]);
   const number = one(`Page ${page} of ${total}`);
   if (number) out.push([number, geo.left + geo.textWidth - number.width, geo.height - 44]);

@@ -5,6 +5,7 @@ import type { Brief } from "../model.js";
 import type { Resolution } from "../citations/resolve.js";
 import { footnoteRules } from "./footnotes.js";
 import { imageRules } from "./images.js";
+import { pandocRules } from "./pandoc.js";
 import { sourceRules } from "./sources.js";
 
 export interface RuleContext {
@@ -20,7 +21,7 @@ export interface Rule {
 }
 
 // citation/unresolved and citation/ambiguous come from the resolver itself (citations/resolve.ts).
-export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules];
+export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...pandocRules];
 
 export function runRules(ctx: RuleContext): Diagnostic[] {
   return RULES.flatMap((rule) => rule.run(ctx, rule.severity));

@@ -24,7 +24,7 @@ export function imageRefsWithText(blocks: readonly Block[]): ImageInContext[] {
       const after = plainText(b.inlines.slice(b.inlines.findIndex((i) => i.kind === "image") + 1)).trim();
       visit(b.inlines, after || nextText);
     } else if (b.kind === "list") b.items.forEach((it) => out.push(...imageRefsWithText(it.blocks)));
-    else if (b.kind === "quote" || b.kind === "callout") out.push(...imageRefsWithText(b.blocks));
+    else if (b.kind === "quote" || b.kind === "callout" || b.kind === "figure") out.push(...imageRefsWithText(b.blocks));
   });
   return out;
 }

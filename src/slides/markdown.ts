@@ -30,6 +30,8 @@ export function inlineMarkdown(inlines: readonly Inline[]): string {
         case "footnoteRef":
         case "image":
           return "";
+        case "math":
+          return `\`${i.tex.replace(/`/g, "'")}\``;
       }
     })
     .join("");

@@ -37,6 +37,15 @@ export function findMedia(blocks: readonly Block[]): { media: Media[]; used: Set
   const used = new Set<number>();
   blocks.forEach((b, at) => {
     if (used.has(at)) return;
+    // Issue 11: a numbered figure (Quarto/Pandoc) holds its image; its caption is the model's.
+    const figure = b.kind === "figure" && b.blocks.length === 1 ? soleImage(b.blocks[0]) : null;
+    if (figure && b.kind === "figure") {
+      used.add(at);
+      const title: Inline[] = figure.title ? [{ kind: "text", text: figure.title }] : [];
+      const caption: Inline[] = [{ kind: "text", text: `Figure ${b.number}${b.caption.length ? ": " : ""}` }, ...b.caption];
+      media.push({ kind: "figure", at, image: figure, caption, credit: CREDIT.test(figure.title.trim()) ? title : [] });
+      return;
+    }
     const image = soleImage(b);
     if (image) {
       used.add(at);
@@ -55,8 +64,9 @@ export function findMedia(blocks: readonly Block[]): { media: Media[]; used: Set
       media.push({ kind: "figure", at, image, caption, credit: titleIsCredit ? title : (credit ?? []) });
     } else if (b.kind === "table") {
       used.add(at);
-      let caption: Inline[] = [];
-      const before = paragraphMatching(blocks[at - 1], CAPTION);
+      // Issue 11: a table's own caption ("Table: …" / ": … {#tbl-x}"), numbered.
+      let caption: Inline[] = b.caption && b.number !== undefined ? [{ kind: "text", text: `Table ${b.number}: ` }, ...b.caption] : [];
+      const before = caption.length ? null : paragraphMatching(blocks[at - 1], CAPTION);
       if (before && !used.has(at - 1)) {
         caption = before;
         used.add(at - 1);

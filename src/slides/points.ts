@@ -110,7 +110,7 @@ export function pointsFromBlocks(blocks: readonly Block[], mode: Take): Point[] 
       const bullets = listBullets(b, mode);
       // One bullet an item, each with its item's text; a joined list is one bullet with all of it.
       bullets.forEach((bullet, i) => points.push({ bullet, from, note: bullets.length === b.items.length ? itemText(b, i) : blockText(b) }));
-    } else if (b.kind === "callout" && b.variant !== "slide" && b.variant !== "notes" && b.variant !== "figures") {
+    } else if (b.kind === "callout" && b.variant !== "slide" && b.variant !== "notes" && b.variant !== "figures" && b.variant !== "hidden") {
       for (const p of pointsFromBlocks(b.blocks, mode)) points.push({ ...p, from });
     }
   });
@@ -185,6 +185,10 @@ export function blockText(b: Block): string {
     case "table":
       return [b.header, ...b.rows].map((r) => r.map(plainText).join(" | ")).join("\n");
     case "rule":
+    case "chunk":
+    case "pagebreak":
       return "";
+    case "figure":
+      return [...b.blocks.map(blockText), plainText(b.caption)].filter(Boolean).join("\n");
   }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { codeCachePath, loadCachedBundle } from "../start.js";
 
-/** Every kind of block, a citation and its source, a note, Korean and Chinese names. */
+/** Every kind of block, a citation and its source, a note, Korean and Chinese names, Quarto syntax. */
 const WARM_UP = `---
 title: "Warm-up"
 subtitle: "A brief that touches every part of the engine"
@@ -41,6 +41,17 @@ citation (Author 2020).[^1] Figures: 1,234 — “quoted” ‘words’; fi fl f
 | --- | --- |
 | Row | 1 |
 
+: Values {#tbl-values}
+
+::: {.callout-note}
+Quarto syntax too: @tbl-values, $x^2$ and a chunk that is never run.
+:::
+
+\`\`\`{r}
+#| label: setup
+1 + 1
+\`\`\`
+
 ## Second section
 
 More text, https://example.org/a/long/address/that/wraps, and (Author 2020, 12).
@@ -64,16 +75,19 @@ const dir = mkdtempSync(join(tmpdir(), "briefpress-code-cache-"));
 try {
   mkdirSync(join(dir, "node_modules"));
   writeFileSync(join(dir, "warm.md"), WARM_UP);
-  const silent = { out: () => undefined, err: (text: string) => void process.stderr.write(text) };
+  // The warm-up's notes (its maths and chunk are reported as information) are shown only
+  // when it fails.
+  let said = "";
+  const silent = { out: () => undefined, err: (text: string) => void (said += text) };
   process.chdir(dir);
   const full = loadCachedBundle("briefpress", false);
   for (const formats of ["pdf,deck", "pdf"]) {
     const code = await full.cli.main(["build", "warm.md", "--formats", formats, "--skip-overflow-check"], silent);
-    if (code !== 0) throw new Error(`code-cache warm-up build failed (exit ${code})`);
+    if (code !== 0) throw new Error(`code-cache warm-up build failed (exit ${code})\n${said}`);
   }
   writeFileSync(codeCachePath("briefpress"), full.script.createCachedData());
   const check = loadCachedBundle("check", false);
-  if ((await check.cli.main(["check", "warm.md"], silent)) !== 0) throw new Error("code-cache warm-up check failed");
+  if ((await check.cli.main(["check", "warm.md"], silent)) !== 0) throw new Error(`code-cache warm-up check failed\n${said}`);
   writeFileSync(codeCachePath("check"), check.script.createCachedData());
 } finally {
   process.chdir(tmpdir());

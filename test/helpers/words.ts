@@ -14,9 +14,17 @@ export function blockWords(blocks: readonly Block[]): string[] {
       case "quote":
         return blockWords(b.blocks);
       case "callout":
-        return b.variant === "slide" ? [] : blockWords(b.blocks);
+        return b.variant === "slide" || b.variant === "notes" || b.variant === "hidden" ? [] : [...(b.title ? words(plainText(b.title)) : []), ...blockWords(b.blocks)];
+      case "figure": {
+        // An image's alt text is not printed; the caption is, under it.
+        const shown = b.blocks.filter((x) => !(x.kind === "paragraph" && x.inlines.every((i) => i.kind === "image" || (i.kind === "text" && !i.text.trim()))));
+        return [...blockWords(shown), ...words(plainText(b.caption))];
+      }
+      case "chunk":
+      case "pagebreak":
+        return [];
       case "table":
-        return [...b.header, ...b.rows.flat()].flatMap((c) => words(plainText(c)));
+        return [...(b.caption ? words(plainText(b.caption)) : []), ...[...b.header, ...b.rows.flat()].flatMap((c) => words(plainText(c)))];
       case "code":
       case "html":
         return words(b.text);
