@@ -21,6 +21,7 @@ import type { FontBook } from "./pdf/fonts.js";
 import { MissingGlyphError } from "./pdf/missing-glyph.js";
 import type { Paper } from "./pdf/style.js";
 import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
+import { missingGlyphDiagnostics } from "./rules/fonts.js";
 import { runRules } from "./rules/index.js";
 import type { DeckBrowser } from "./slides/browser.js";
 import type { DeckSource } from "./slides/deck.js";
@@ -85,10 +86,10 @@ export function checkBrief(file: string, ws: Workspace, text?: string, citations
     bibliography: citations.bibliography?.map((b) => relative(ws.resolvePath(file, "."), resolve(ws.root, b)) || b),
     csl: citations.csl === undefined || !citations.csl.endsWith(".csl") ? citations.csl : resolve(ws.root, citations.csl),
   });
-  const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution });
+  const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution, source });
   const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
   const handDeck = findHandDeck(loaded.brief, ws);
-  const deckDiagnostics = handDeck ? checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief) : [];
+  const deckDiagnostics = handDeck ? [...checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief), ...missingGlyphDiagnostics(handDeck.file, handDeck.text, handDeck.text)] : [];
   // The logo is found under its absolute path, which no brief-relative image key can equal.
   if (project.logo) assets.images.set(project.logo.path, project.logo.image);
   const brand = projectBrand(loaded.brief.meta, project.config, project.logo?.path);
@@ -235,6 +236,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
         cache: ws,
         outDir,
         themePath: deckTheme(ws),
+        // Before the HTML is rendered from it: slides.html and slides.pdf wear the palette.
         theme: (css) => withPalette(css, checked.brand),
       }))),
   };
@@ -284,7 +286,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
  * deck (whose text is set in the same fonts), else at the brief's first line.
  */
 function missingGlyph(e: MissingGlyphError, sources: readonly [Place, ...Place[]]): Diagnostic {
-  const hint = "briefpress bundles Latin, Korean and Chinese fonts; other scripts are not supported yet";
+  const hint = "briefpress bundles fonts for Latin, Greek, Cyrillic, CJK, Arabic, Hebrew, Indic, Southeast Asian, Ethiopic, Georgian and Armenian scripts, symbols and emoji; not this one yet";
   for (const { file, text } of sources) {
     const lines = text.split(/\r?\n/);
     const line = lines.findIndex((l) => l.includes(e.char));

@@ -33,6 +33,7 @@ export function normalise(good: Record<string, unknown>, raw: Record<string, unk
   }
   const lang = text("lang");
   if (lang) meta.lang = lang.replace(/_/g, "-");
+  if (good.dir === "ltr" || good.dir === "rtl") meta.dir = good.dir;
   const paperKey = good.paper !== undefined ? "paper" : "papersize";
   const paper = text(paperKey);
   if (paper !== undefined) {

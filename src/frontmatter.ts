@@ -40,6 +40,8 @@ const FIELDS = {
   date: z.union([z.string(), z.number()]),
   "date-format": z.string(),
   lang: z.string().check(z.regex(/^[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*$/, "expected a language tag such as en or en-GB")),
+  /** Writing direction of the whole brief; `lang: ar/fa/ur/he` implies rtl. */
+  dir: z.enum(["ltr", "rtl"]),
   paper: z.string(),
   papersize: z.string(),
   summary: z.string(),
@@ -92,6 +94,8 @@ export interface FrontMatter {
   date?: string;
   "date-format"?: string;
   lang?: string;
+  /** Writing direction of the whole brief (else implied by an RTL `lang`). */
+  dir?: "ltr" | "rtl";
   paper?: "a4" | "letter";
   summary?: string;
   keywords?: string[];

@@ -4,8 +4,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "./errors.js";
-import { resolvePackage } from "./packages.js";
-import { fontModule, type FontKey } from "./pdf/font-files.js";
+import { fontPath, type FontKey } from "./pdf/font-files.js";
 import type { FontSource } from "./pdf/fonts.js";
 import { PreparedImages } from "./pdf/images.js";
 
@@ -124,7 +123,7 @@ export class Workspace implements FontSource {
 
   private fontPath(key: FontKey): string {
     try {
-      return resolvePackage(fontModule(key));
+      return fontPath(key);
     } catch (cause) {
       throw new EnvironmentError(`font package for "${key}" is not installed (run npm ci)`, { cause });
     }

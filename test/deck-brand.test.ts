@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PALETTE } from "../src/brand.js";
+import { deriveColours } from "../src/palette.js";
 import { decodeImage } from "../src/assets.js";
 import { loadBrief } from "../src/load.js";
 import { deriveDeck } from "../src/slides/derive.js";
@@ -46,5 +47,26 @@ describe("the organisation on the deck", () => {
     const pptx = readPptx(file);
     const withLogo = pptx.slides.filter((s) => s.xml.includes('descr="Global Human Rights Defence logo"')).map((s) => s.title);
     expect(withLogo).toEqual([sample.title, "Global Human Rights Defence"]);
+  });
+
+  it("paints the PPTX masters, the cover and the table headers from the brand's palette", async () => {
+    const green = { primary: "#0b6e4f", accent: "#b5461f" };
+    const file = join(mkdtempSync(join(tmpdir(), "briefpress-pptx-")), "slides.pptx");
+    writeFileSync(file, await writePptx(deriveDeck(fixture), { brand: { colors: green }, picture: () => null }));
+    const pptx = readPptx(file);
+    const layouts = Object.keys(pptx.files).filter((p) => p.startsWith("ppt/slideLayouts/") && p.endsWith(".xml")).map((p) => pptx.text(p)).join("");
+    expect(layouts).toContain('<a:srgbClr val="0B6E4F"/>');
+    expect(layouts).toContain('<a:srgbClr val="B5461F"/>');
+    expect(layouts).not.toContain("1F3A5F");
+    const tint = deriveColours(green).boxFill.slice(1).toUpperCase();
+    const table = pptx.slides.find((s) => s.xml.includes("<a:tbl>"));
+    expect(table?.xml).toContain(`<a:srgbClr val="${tint}"/>`);
+  });
+
+  it("shows TeX maths on a PPTX slide as its source", async () => {
+    const text = "---\ntitle: Maths\n---\n\n## Growth\n\nThe rate is $r = \\frac{a}{b}$ each year.\n";
+    const file = join(mkdtempSync(join(tmpdir(), "briefpress-pptx-")), "slides.pptx");
+    writeFileSync(file, await writePptx(deriveDeck(loadBrief("report/m.md", text).brief), { brand: { colors: DEFAULT_PALETTE }, picture: () => null }));
+    expect(readPptx(file).slides.find((s) => s.title === "Growth")?.texts.join("")).toContain("The rate is r = \\frac{a}{b} each year.");
   });
 });

@@ -8,9 +8,10 @@ import { DEFAULT_PALETTE } from "../src/brand.js";
 import { deckPaletteCss } from "../src/palette.js";
 import { ROOT } from "./helpers/paths.js";
 
-// The deck's CSS as a build assembles it: the palette's variables, then the theme.
-const CSS = `${deckPaletteCss(DEFAULT_PALETTE)}\n${readFileSync(join(ROOT, "slides/themes/briefpress.css"), "utf8")}`;
-const vars = Object.fromEntries([...CSS.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+const THEME = readFileSync(join(ROOT, "slides/themes/briefpress.css"), "utf8");
+// The palette's variables come first (issue 15), the theme after, as the build joins them.
+let CSS = "";
+let vars: Record<string, string> = {};
 const value = (c: string) => (c.startsWith("var(") ? (vars[c.slice(6, -1)] ?? c) : c);
 
 /** The colour the rules for `selector` give a property: the last declaration wins, as in CSS. */
@@ -33,7 +34,12 @@ function contrast(a: string, b: string): number {
   return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
 }
 
-describe("deck theme colours", () => {
+describe.each([
+  ["briefpress's own", DEFAULT_PALETTE],
+  ["a dark green brand", { primary: "#0b5d3b", accent: "#b5461f" }],
+])("deck theme colours, %s palette", (_, palette) => {
+  CSS = `${deckPaletteCss(palette)}\n${THEME}`;
+  vars = Object.fromEntries([...CSS.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] ?? "", m[2] ?? ""]));
   const white = colour("section", "background");
   const navy = colour("section.title", "background");
   const pairs: Array<[string, string, string, number]> = [

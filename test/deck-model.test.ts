@@ -116,4 +116,12 @@ describe("deck model", () => {
     expect(img).not.toContain("filter");
     expect(/alt="([^"]*)"/.exec(img)?.[1]?.replace(/\u2060/g, "")).toBe(alt);
   });
+
+  it("takes a section's ::: notes block as its speaker notes, and keeps hidden content out of slides and notes", () => {
+    const text = "---\ntitle: Notes\n---\n\n## Findings\n\nRemand grew by a third.\n\n::: {.notes}\nStart with the census figure, then pause.\n:::\n\n::: hidden\nOnly for the HTML edition.\n:::\n";
+    const slide = deriveDeck(loadBrief("report/notes.md", text).brief).slides.find((s) => s.title === "Findings");
+    expect(slide?.notes).toEqual(["Start with the census figure, then pause."]);
+    expect(slide?.kind === "points" && slide.bullets.map(textOf)).toEqual(["Remand grew by a third."]);
+    expect(JSON.stringify(slide)).not.toContain("HTML edition");
+  });
 });

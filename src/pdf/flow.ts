@@ -125,7 +125,7 @@ function flowBlock(block: Block, ctx: FlowContext, at: Place): FlowItem[] {
       const style = level === 2 ? ctx.look.styles.h2 : level === 3 ? ctx.look.styles.h3 : ctx.look.styles.h1;
       const item = heading(number + plainText(block.inlines), level, ctx, block.id);
       const numberRun: Run[] = number ? [{ text: number, style: { face: style.face, size: style.size, color: style.color } }] : [];
-      item.lines = breakLines([...numberRun, ...toRuns(block.inlines, style)], ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18 });
+      item.lines = breakLines([...numberRun, ...toRuns(block.inlines, style)], ctx.fonts, { width: ctx.width - indent - inset, leading: item.lines[0]?.height ?? 18, direction: ctx.direction });
       item.indent = indent;
       return [item];
     }

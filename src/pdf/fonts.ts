@@ -1,6 +1,8 @@
 // Fonts for the PDF: which file each face comes from, which face covers a character
 // (pdfkit has no fallback, so we split runs by script ourselves), and text widths.
 import * as fontkit from "fontkit";
+import { covers, fallbackFor } from "../text/coverage.js";
+import { FACES, isFallbackKey } from "./font-files.js";
 import { MissingGlyphError } from "./missing-glyph.js";
 import type { Face, FallbackFace, FontKey } from "./font-files.js";
 
@@ -8,17 +10,34 @@ export type { Face, FallbackFace, FontKey } from "./font-files.js";
 
 const BOLD_FACES = new Set<Face>(["serif-bold", "serif-bolditalic", "sans-semibold", "sans-bold"]);
 
-export function isFallback(key: FontKey): boolean {
-  return key === "kr" || key === "kr-bold" || key === "sc" || key === "sc-bold";
+export function isFallback(key: FontKey): key is FallbackFace {
+  return isFallbackKey(key);
 }
 
-/** Fallback order after the face itself: Korean (Hangul + traditional Hanja), then simplified Chinese. */
-function fallbacks(face: Face): FallbackFace[] {
-  return BOLD_FACES.has(face) ? ["kr-bold", "sc-bold"] : ["kr", "sc"];
+/** The Korean and Chinese faces: big, and drawn by fontkit for a few names (see write.ts). */
+export function isCjk(key: FontKey): boolean {
+  return /^(kr|sc)(-bold)?$/.test(key);
 }
+
+/** Script faces whose glyphs change with context (joining, conjuncts, ligated emoji): measured by shaping. */
+function shapesInContext(key: FontKey): boolean {
+  return isFallback(key) && !isCjk(key);
+}
+
+/**
+ * Characters that belong to the character before them, whatever their own coverage:
+ * combining marks (harakat, Indic vowel signs, Burmese medials), the joiners that steer
+ * Persian and Indic shaping, variation selectors and emoji modifiers. Split from their
+ * base into another face, they would be drawn on a dotted circle.
+ */
+const CLINGS = /^[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+/** Punctuation and digits shared by scripts (Arabic comma, danda): kept in the face of the text around them when it has them. */
+const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
+const JOINERS = /[\u200c\u200d]/u;
+const RTL_FACES = /^(arab|hebr)(-bold)?$/;
 
 /** Characters that are never drawn and need no glyph: controls, zero-width and bidi marks. */
-export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
 /** A stretch of text that one font draws. */
 export interface Segment {
@@ -54,8 +73,15 @@ export class FontBook {
   private readonly coverage = new Map<Face, Map<number, FontKey>>();
   private readonly widths = new Map<FontKey, Map<string, number>>();
   private readonly advances = new Map<FontKey, Map<number, number>>();
+  private readonly shapedWidths = new Map<FontKey, Map<string, number>>();
+  private shapedEms?: (key: FontKey, text: string) => number;
 
   constructor(private readonly source: FontSource) {}
+
+  /** Measures text in the script faces by shaping it: an Arabic word is not the sum of its letters' widths. */
+  measureShapedWith(ems: (key: FontKey, text: string) => number): void {
+    this.shapedEms ??= ems;
+  }
 
   font(key: FontKey): fontkit.Font {
     return memo(this.fonts, key, () => fontkit.create(this.source.fontBytes(key)));
@@ -88,11 +114,30 @@ export class FontBook {
     const keys = memo(this.coverage, face, () => new Map<number, FontKey>());
     const out: Segment[] = [];
     for (const char of text) {
-      const key = memo(keys, char.codePointAt(0) ?? 0, () => this.faceFor(char, face));
+      const cp = char.codePointAt(0) ?? 0;
       const last = out[out.length - 1];
-      if (last && last.key === key) last.text += char;
-      else out.push({ text: char, key });
+      // Spaces after a word in a right-to-left face stay in its run: the phrase is then one
+      // run, which pdf.js reads as one piece, and no space is drawn alone (pdf.js drops those).
+      // ZWJ/ZWNJ go with the run they sit in (HarfBuzz hides them); marks stay with a
+      // script-face base that has them.
+      const afterScript = last !== undefined && isFallback(last.key);
+      const spaceAfterRtl = afterScript && /\s/u.test(char) && RTL_FACES.test(last.key) && covers(last.key, cp);
+      if (last && (spaceAfterRtl || JOINERS.test(char) || (afterScript && CLINGS.test(char) && covers(last.key, cp)))) {
+        last.text += char;
+        continue;
+      }
+      let key = JOINERS.test(char) ? face : memo(keys, cp, () => this.faceFor(char, face));
+      // Shared punctuation the Latin face lacks (a danda) stays in the script face before it.
+      if (last && isFallback(key) && isFallback(last.key) && key !== last.key && SHARED.test(char) && covers(last.key, cp)) key = last.key;
+      const prev = out[out.length - 1];
+      if (prev && prev.key === key) prev.text += char;
+      // Spaces before a word in a right-to-left face join its run, for the same reasons.
+      else if (prev && prev.key === face && RTL_FACES.test(key) && /^\s+$/u.test(prev.text) && [...prev.text].every((c) => covers(key, c.codePointAt(0) ?? 0))) {
+        prev.key = key;
+        prev.text += char;
+      } else out.push({ text: char, key });
     }
+    // Spaces at the end stay too: the next word, measured apart, may be in the same face.
     return out;
   }
 
@@ -100,7 +145,9 @@ export class FontBook {
   private faceFor(char: string, face: Face): FontKey {
     const cp = char.codePointAt(0) ?? 0;
     if (this.font(face).hasGlyphForCodePoint(cp) || /\s/u.test(char)) return face;
-    const fallback = fallbacks(face).find((k) => this.font(k).hasGlyphForCodePoint(cp));
+    // Last, another of our Latin faces (a sign Source Sans has and Source Serif lacks):
+    // whatever some bundled face has is drawn, as `check` promises (rules/fonts.ts).
+    const fallback = fallbackFor(char, BOLD_FACES.has(face)) ?? FACES.find((other) => covers(other, cp));
     if (!fallback) throw new MissingGlyphError(char);
     return fallback;
   }
@@ -111,7 +158,18 @@ export class FontBook {
    * never runs past its measure, and measuring costs a table lookup instead of GSUB/GPOS.
    */
   width(text: string, key: FontKey, size: number): number {
-    return memo(memo(this.widths, key, () => new Map()), text, () => this.units(text, key)) * size;
+    const shaped = shapesInContext(key) ? this.shapedEms : undefined;
+    return memo(memo(this.widths, key, () => new Map()), text, () => (shaped ? shaped(key, text) : this.units(text, key))) * size;
+  }
+
+  /**
+   * Width as drawn, kerning and all, where the shaper is at hand (lines with right-to-left
+   * text: their right edges must line up exactly). The CJK faces keep advance widths.
+   */
+  shapedWidth(text: string, key: FontKey, size: number): number {
+    if (!this.shapedEms || isCjk(key) || shapesInContext(key)) return this.width(text, key, size);
+    const ems = this.shapedEms;
+    return memo(memo(this.shapedWidths, key, () => new Map()), text, () => ems(key, text)) * size;
   }
 
   private units(text: string, key: FontKey): number {
@@ -120,6 +178,7 @@ export class FontBook {
     let units = 0;
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
+      if (JOINERS.test(char)) continue; // drawn as nothing
       units += memo(advances, cp, () => font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm);
     }
     return units;

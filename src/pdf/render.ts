@@ -7,6 +7,8 @@ import { flowBrief, flowFootnotes } from "./flow.js";
 import { downsampleImages, type PreparedImages } from "./images.js";
 import type { FontBook } from "./fonts.js";
 import { paginate } from "./paginate.js";
+import { shaperFor } from "./shaping.js";
+import { isRtlBrief } from "../text/scripts.js";
 import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./plan.js";
 import { lookFor, pageGeometry, type PageGeometry, type Paper } from "./style.js";
 import { writePdf } from "./write.js";
@@ -41,7 +43,7 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const { brief, brand, images } = input;
   const withCover = hasCover(brief);
   const cover = withCover ? coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids }) : undefined;
-  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined, numberSections: brief.meta["number-sections"] ?? brief.xrefs.uses.some((u) => u.target?.kind === "sec" && u.target.number !== "") };
+  const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined, direction: isRtlBrief(brief.meta) ? ("rtl" as const) : undefined, numberSections: brief.meta["number-sections"] ?? brief.xrefs.uses.some((u) => u.target?.kind === "sec" && u.target.number !== "") };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
   // Without a cover the title heads the first page, as a letter's would (before any contents).
@@ -68,6 +70,8 @@ function headerLogo(logo: ImageAsset, geo: PageGeometry): Placed {
 }
 
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
+  const shaper = await shaperFor(input.fonts);
+  input.fonts.measureShapedWith((key, text) => shaper.ems(key, text));
   const pages = planPdf(input);
   await downsampleImages(pages, input.preparedImages);
   return writePdf({ brief: input.brief, brand: input.brand, pages, geo: pageGeometry(input.paper), fonts: input.fonts, date: input.date, pdfa: input.pdfa });

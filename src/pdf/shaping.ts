@@ -31,6 +31,14 @@ export interface ShapedRun {
   advanceWidth: number;
 }
 
+/**
+ * Passed as pdfkit's "features" to ask for a right-to-left run: pdfkit hands a run with
+ * features to layoutRun whole (write.ts points layoutRun here) instead of word by word.
+ */
+export const RTL_RUN: string[] = ["rtla"];
+
+const NONSPACING = /^\p{Mn}$/u;
+
 interface Face {
   font: HarfBuzz.Font;
   advances: Map<number, number>;
@@ -57,33 +65,31 @@ export class Shaper {
     return face;
   }
 
-  /** Shapes one run of text in one face; `scale` takes font units to pdfkit's text space. */
-  shape(key: FontKey, text: string, scale: number): ShapedRun {
+  /**
+   * Shapes one run of text in one face; `scale` takes font units to pdfkit's text space.
+   * A right-to-left run (an odd bidi level) comes back in visual order, mirrored
+   * brackets and all.
+   */
+  shape(key: FontKey, text: string, scale: number, rtl = false): ShapedRun {
     const face = this.face(key);
     const buffer = this.buffer;
     buffer.clearContents();
     buffer.addText(text);
     buffer.guessSegmentProperties();
+    if (rtl) buffer.setDirection(this.hb.Direction.RTL);
     this.hb.shape(face.font, buffer);
     const infos = buffer.getGlyphInfos();
     const raw = buffer.getGlyphPositions();
     const glyphs: ShapedGlyph[] = [];
     const positions: ShapedPosition[] = [];
     let advanceWidth = 0;
-    // Clusters are UTF-16 offsets into `text`, ascending (our runs are left to right).
-    // A cluster's characters go to its first glyph, so extraction reads each once.
+    // One glyph per cluster, left to right (most text): each glyph stands for its cluster.
+    const plain = !rtl && infos.every((g, i) => i === 0 || g.cluster > infos[i - 1]!.cluster);
+    const dealt = plain ? null : dealCharacters(text, infos, raw, rtl);
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i]!;
       const pos = raw[i]!;
-      const first = i === 0 || infos[i - 1]!.cluster !== info.cluster;
-      let end = text.length;
-      for (let j = i + 1; j < infos.length; j++) {
-        if (infos[j]!.cluster !== info.cluster) {
-          end = infos[j]!.cluster;
-          break;
-        }
-      }
-      const codePoints = first ? [...text.slice(info.cluster, end)].map((c) => c.codePointAt(0) ?? 0) : [];
+      const codePoints = dealt ? dealt.get(i) ?? [] : [...text.slice(info.cluster, infos[i + 1]?.cluster ?? text.length)].map((c) => c.codePointAt(0) ?? 0);
       let nominal = face.advances.get(info.codepoint);
       if (nominal === undefined) {
         nominal = face.font.glyphHAdvance(info.codepoint);
@@ -101,6 +107,12 @@ export class Shaper {
     }
     return { glyphs, positions, advanceWidth };
   }
+
+  /** The shaped width of `text` in ems (line measuring for scripts whose shapes change width). */
+  ems(key: FontKey, text: string): number {
+    const face = this.face(key);
+    return this.shape(key, text, 1 / face.font.face.upem).advanceWidth;
+  }
 }
 
 const shapers = new WeakMap<FontBook, Promise<Shaper>>();
@@ -114,4 +126,46 @@ export function shaperFor(book: FontBook): Promise<Shaper> {
     shapers.set(book, shaper);
   }
   return shaper;
+}
+
+/**
+ * Clusters are UTF-16 offsets into `text`: ascending left to right, descending right to
+ * left. Text extraction reads each glyph's characters (pdfkit's ToUnicode map) in drawing
+ * order, reversing right-to-left runs; so a cluster's characters are dealt out, in reading
+ * order, over its glyphs that sit on the pen position (not a dot or a vowel sign moved
+ * onto a base), one each, the last taking the rest. Other glyphs stand for nothing.
+ * Glyphs the shaper reordered (Indic vowel signs, Burmese ေ) still read back as typed.
+ */
+function dealCharacters(text: string, infos: readonly HarfBuzz.GlyphInfo[], raw: readonly HarfBuzz.GlyphPosition[], rtl: boolean): Map<number, number[]> {
+  const starts = [...new Set(infos.map((g) => g.cluster))].sort((a, b) => a - b);
+  const members = new Map<number, number[]>();
+  infos.forEach((g, i) => {
+    const list = members.get(g.cluster);
+    if (list) list.push(i);
+    else members.set(g.cluster, [i]);
+  });
+  const dealt = new Map<number, number[]>();
+  const ends = new Map(starts.map((c, k) => [c, starts[k + 1] ?? text.length]));
+  const deal = (chars: number[], takers: number[]): void => {
+    if (rtl) takers.reverse();
+    takers.forEach((g, j) => dealt.set(g, j === takers.length - 1 ? chars.slice(j) : chars.slice(j, j + 1)));
+  };
+  for (const [cluster, indices] of members) {
+    const chars = [...text.slice(cluster, ends.get(cluster))];
+    const onPen = indices.filter((i) => raw[i]!.xAdvance && !raw[i]!.xOffset && !raw[i]!.yOffset);
+    const marks = indices.filter((i) => !onPen.includes(i));
+    const points = (list: string[]) => list.map((c) => c.codePointAt(0) ?? 0);
+    // Combining marks go to the mark glyphs: pdf.js reads a glyph whose text holds a
+    // nonspacing mark as a zero-width diacritic, so a base must not carry one.
+    const bases = chars.filter((c) => !NONSPACING.test(c));
+    const nonspacing = chars.filter((c) => NONSPACING.test(c));
+    // Only where the marks follow the bases: a Khmer subscript (coeng, consonant) in
+    // between must keep its place in the reading order.
+    const suffix = chars.slice(bases.length).every((c) => NONSPACING.test(c));
+    if (onPen.length > 0 && marks.length > 0 && nonspacing.length > 0 && bases.length > 0 && suffix) {
+      deal(points(bases), onPen);
+      deal(points(nonspacing), marks);
+    } else deal(points(chars), onPen.length > 0 ? onPen : indices.slice(0, 1));
+  }
+  return dealt;
 }

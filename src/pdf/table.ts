@@ -56,7 +56,7 @@ export function flowTable(original: TableBlock, ctx: FlowContext, indent: number
     const style = head ? headStyle : bodyStyle;
     // Too narrow even so: break long words at hyphenation points, each break with its hyphen.
     const text = fits ? inlines : hyphenateWide(inlines, width, (w) => ctx.fonts.width(w, style.face, style.size));
-    return breakLines(toRuns(text, style), ctx.fonts, { width, leading: bodyStyle.leading });
+    return breakLines(toRuns(text, style), ctx.fonts, { width, leading: bodyStyle.leading, direction: ctx.direction });
   };
   const table = ctx.ids.next("Table");
   const rowCount = 1 + block.rows.length;

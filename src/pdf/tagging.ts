@@ -2,6 +2,7 @@
 // created on first use and reused across lines and pages, so a paragraph broken over
 // two pages is still one P element.
 import type { StructRef, Tag } from "./plan.js";
+import { scriptLang } from "../text/scripts.js";
 
 type Element = PDFKit.PDFStructureElement;
 
@@ -52,11 +53,14 @@ export class StructureTree {
    * An inline child (Link, Reference, Span) of the element at `tag`, holding content and,
    * for links, the annotation. Ended at once so pdfkit writes it on the current page.
    */
-  inline(tag: readonly StructRef[], types: ReadonlyArray<"Link" | "Reference" | "Span">, draw: (innermost: Element) => void, options: { lang?: string } = {}): void {
+  inline(tag: readonly StructRef[], types: ReadonlyArray<"Link" | "Reference" | "Span">, draw: (innermost: Element) => void, options: { lang?: string; actual?: string } = {}): void {
     let parent = this.element(tag);
     const chain: Element[] = [];
+    const span: PDFKit.Mixins.StructureElementOptions & { actual?: string } = {};
+    if (options.lang) span.lang = options.lang;
+    if (options.actual) span.actual = options.actual;
     for (const type of types) {
-      const el = this.doc.struct(type, type === "Span" && options.lang ? { lang: options.lang } : {});
+      const el = this.doc.struct(type, type === "Span" ? span : {});
       parent.add(el);
       chain.push(el);
       parent = el;
@@ -73,3 +77,27 @@ export class StructureTree {
     this.root.end();
   }
 }
+
+/** The fixed tags of the Korean and Chinese faces (Hanja drawn from the Korean face reads as Korean). */
+const CJK_LANG: Partial<Record<string, string>> = { kr: "ko", "kr-bold": "ko", sc: "zh-Hans", "sc-bold": "zh-Hans" };
+
+/**
+ * The /Lang of a drawn fragment when it differs from the document's: the CJK faces'
+ * own, else the one its script tells (scripts.ts), none for the brief's own script.
+ */
+export function fragmentLang(f: { key: string; text: string }, documentLang: string | undefined): string | undefined {
+  const cjk = CJK_LANG[f.key];
+  if (cjk) return cjk;
+  if (!/^(serif|sans)/.test(f.key) || (!LATIN.test(f.text) && /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]/u.test(f.text))) return scriptLang(f.text, documentLang);
+  return undefined;
+}
+
+/** Scripts whose glyphs map back to their characters one to one. */
+const ONE_TO_ONE = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]*$/u;
+
+/** The text as typed, for runs whose glyphs are reordered, split or joined (Arabic, Indic, Burmese…). */
+export function actualText(text: string): string | undefined {
+  return LATIN.test(text) || ONE_TO_ONE.test(text) ? undefined : text;
+}
+
+const LATIN = /^[\u0000-\u024f\u2000-\u206f]*$/;

@@ -5,14 +5,16 @@ import SVGtoPDF from "svg-to-pdfkit";
 import type { Brand } from "../brand.js";
 import type { Brief } from "../model.js";
 import { formatDate } from "../dates.js";
-import { isFallback, type FontBook, type FontKey } from "./fonts.js";
+import { isCjk, type FontBook, type FontKey } from "./fonts.js";
 import { compactObjects } from "./compact.js";
 import { drawGlyphRun } from "./glyph-run.js";
-import { breakLines, type Fragment, type Line } from "./lines.js";
-import { shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
+import { breakLines, drawingOrder, type Fragment, type Line } from "./lines.js";
+import { RTL_RUN, shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
 import type { PagePlan, Placed, Tag } from "./plan.js";
 import { COLOURS, STYLES, type PageGeometry } from "./style.js";
-import { StructureTree } from "./tagging.js";
+import { StructureTree, actualText, fragmentLang } from "./tagging.js";
+import { mirroredLineX, mirrorPages } from "./mirror.js";
+import { isRtlBrief } from "../text/scripts.js";
 
 export interface WriteOptions {
   brief: Brief;
@@ -26,11 +28,11 @@ export interface WriteOptions {
   pdfa?: boolean;
 }
 
-/** Languages of text drawn from the fallback fonts, for per-span /Lang. */
-const FALLBACK_LANG: Partial<Record<FontKey, string>> = { kr: "ko", "kr-bold": "ko", sc: "zh-Hans", "sc-bold": "zh-Hans" };
-
 export async function writePdf(o: WriteOptions): Promise<Buffer> {
-  const { brief, pages, geo, fonts } = o;
+  const { brief, geo, fonts } = o;
+  // A right-to-left brief is drawn mirrored (mirror.ts); `dir` overrides what `lang` implies.
+  const rtl = isRtlBrief(brief.meta);
+  const pages = rtl ? mirrorPages(o.pages, geo.width, fonts) : o.pages;
   const shaper = await shaperFor(fonts);
   const meta = brief.meta;
   const doc = new PDFDocument({
@@ -90,7 +92,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
       else drawItem(doc, use, tree, item, geo, destPage, images);
     }
     const f = furniture[index];
-    if (f) for (const [line, x, y] of f) drawLine(doc, use, tree, line, x, y, "artifact", "Pagination");
+    if (f) for (const [line, x, y] of f) drawLine(doc, use, tree, line, rtl ? mirroredLineX(line, x, geo.width) : x, y, "artifact", "Pagination");
     if (index > 0) tree.mark("artifact", () => doc.rect(geo.left, geo.top - 22, geo.textWidth, 0.5).fill(COLOURS.rule), { artifact: "Pagination" });
   });
   tree.end();
@@ -142,7 +144,7 @@ function harfBuzzFaces(pages: PagePlan[]): (key: FontKey) => boolean {
       for (const f of item.line.fragments) chars.set(f.key, (chars.get(f.key) ?? 0) + f.text.length);
     }
   }
-  return (key) => !isFallback(key) || (chars.get(key) ?? 0) >= HARFBUZZ_FALLBACK_CHARS;
+  return (key) => !isCjk(key) || (chars.get(key) ?? 0) >= HARFBUZZ_FALLBACK_CHARS;
 }
 
 /**
@@ -161,7 +163,7 @@ function fontSelector(doc: PDFKit.PDFDocument, fonts: FontBook, shaper: Shaper, 
       doc.font(key);
       const embedded = (doc as unknown as { _font: EmbeddedFontInternals })._font;
       embedded.layoutCache = fonts.layoutCache(key);
-      if (byHarfBuzz(key)) embedded.layoutRun = (text) => shaper.shape(key, text, embedded.scale);
+      if (byHarfBuzz(key)) embedded.layoutRun = (text, features) => shaper.shape(key, text, embedded.scale, features === RTL_RUN);
     }
     return doc.font(key);
   };
@@ -217,20 +219,16 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
   // Fragments were measured from advance widths; pdfkit kerns when it draws, which only
   // narrows them. Each fragment starts where the one before it really ended, so runs
   // split for links or fonts never open a gap between them.
-  let cursor = x + (line.fragments[0]?.x ?? 0);
-  for (const f of line.fragments) {
-    if (!f.text) continue;
-    use(f.key).fontSize(f.style.size);
-    const width = Math.min(f.width, doc.widthOfString(f.text));
-    const at = cursor;
-    cursor += width;
+  const measure = (f: Fragment) => Math.min(f.width, use(f.key).fontSize(f.style.size).widthOfString(f.text));
+  for (const { fragment: f, x: at, width } of drawingOrder(line, x + (line.fragments[0]?.x ?? 0), measure)) {
     const draw = () => drawFragment(use, f, at, y + line.ascent);
     if (tag === "artifact") {
       tree.mark("artifact", draw, { artifact: artifact ?? "Layout" });
       continue;
     }
     const link = f.style.link;
-    const lang = FALLBACK_LANG[f.key];
+    const lang = fragmentLang(f, (doc as unknown as { options: { lang?: string } }).options.lang);
+    const actual = actualText(f.text);
     if (link) {
       const types = f.style.role === "Reference" || f.style.role === "Note" ? (["Reference", "Link"] as const) : (["Link"] as const);
       tree.inline(tag, types, (el) => {
@@ -241,13 +239,13 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
         if (link.kind === "uri") doc.link(at, top, width, h, link.uri, options);
         else doc.goTo(at, top, width, h, link.name, options);
       });
-    } else if (lang) tree.inline(tag, ["Span"], draw, { lang });
+    } else if (lang || actual) tree.inline(tag, ["Span"], draw, { lang, actual });
     else tree.mark(tag, draw);
   }
 }
 
 function drawFragment(use: UseFont, f: Fragment, x: number, baseline: number): void {
-  drawGlyphRun(use(f.key).fontSize(f.style.size).fillColor(f.style.color), f.text, x, baseline - (f.style.rise ?? 0));
+  drawGlyphRun(use(f.key).fontSize(f.style.size).fillColor(f.style.color), f.text, x, baseline - (f.style.rise ?? 0), (f.level ?? 0) % 2 === 1);
 }
 
 /** What a screen reader announces for a link (PDF/UA wants Contents on every link). */

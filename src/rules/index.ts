@@ -3,6 +3,7 @@
 import type { Diagnostic, Severity } from "../diagnostics.js";
 import type { Brief } from "../model.js";
 import type { Resolution } from "../citations/resolve.js";
+import { fontRules } from "./fonts.js";
 import { footnoteRules } from "./footnotes.js";
 import { imageRules } from "./images.js";
 import { pandocRules } from "./pandoc.js";
@@ -11,6 +12,8 @@ import { sourceRules } from "./sources.js";
 export interface RuleContext {
   brief: Brief;
   resolution: Resolution;
+  /** The brief's source text, for rules that point into it by searching (font/missing-glyph). */
+  source?: string;
 }
 
 export interface Rule {
@@ -21,7 +24,7 @@ export interface Rule {
 }
 
 // citation/unresolved and citation/ambiguous come from the resolver itself (citations/resolve.ts).
-export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...pandocRules];
+export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...pandocRules, ...fontRules];
 
 export function runRules(ctx: RuleContext): Diagnostic[] {
   return RULES.flatMap((rule) => rule.run(ctx, rule.severity));

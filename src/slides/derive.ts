@@ -135,7 +135,8 @@ function sectionSlides(section: Section): DeckSlide[] {
   const marked = section.blocks.filter((b) => isCallout(b, "slide"));
   // `::: notes` (Pandoc/Quarto speaker notes) are the notes of this section's slides.
   const ownNotes = section.blocks.filter((b) => isCallout(b, "notes")).map(blockText);
-  const prose = section.blocks.filter((b) => !isCallout(b, "slide") && !isCallout(b, "notes") && !isCallout(b, "figures"));
+  // Quarto's content for other formats ("hidden") is in neither the bullets nor the notes.
+  const prose = section.blocks.filter((b) => !isCallout(b, "slide") && !isCallout(b, "notes") && !isCallout(b, "figures") && !isCallout(b, "hidden"));
   const { media, used } = findMedia(prose);
   const text = prose.filter((_, i) => !used.has(i));
   const points =

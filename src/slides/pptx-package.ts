@@ -3,6 +3,8 @@
 // the header, content types only for parts that exist, the Noto faces for Korean and Chinese, the deck's language on every run, and fixed dates and zip times so the same
 // source gives the same bytes.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { themeScriptFaces } from "../text/families.js";
+import { isRtlLang } from "../text/scripts.js";
 
 export interface PackageOptions {
   lang: string;
@@ -25,7 +27,8 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
       if (name.startsWith("ppt/slides/")) xml = oneParagraphProperties(xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>'));
       if (name.startsWith("ppt/slides/") || name.startsWith("ppt/notesSlides/")) xml = xml.replace(/ lang="en-US"/g, ` lang="${escapeAttr(options.lang)}"`);
       if (name.startsWith("ppt/slide")) xml = themeScriptFonts(xml);
-      if (name.startsWith("ppt/theme/")) xml = scriptFallbacks(xml);
+      if (name.startsWith("ppt/theme/")) xml = themeScriptFaces(scriptFallbacks(xml));
+      if (isRtlLang(options.lang) && (name.startsWith("ppt/slides/") || name.startsWith("ppt/slideLayouts/"))) xml = rightToLeft(xml);
       // pptxgenjs names a second slide master in the content types that it never writes.
       if (name === "[Content_Types].xml") xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (files[part] ? o : ""));
       if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
@@ -58,6 +61,17 @@ function scriptFallbacks(xml: string): string {
     .replace(/<a:ea typeface=""\/>/g, '<a:ea typeface="Noto Sans KR"/>')
     .replace(/<a:font script="Hang" typeface="[^"]*"\/>/g, '<a:font script="Hang" typeface="Noto Sans KR"/>')
     .replace(/<a:font script="(Hans|Hant)" typeface="[^"]*"\/>/g, '<a:font script="$1" typeface="Noto Sans SC"/>');
+}
+
+/**
+ * A deck in Arabic, Persian, Urdu, Hebrew…: every paragraph right to left (rtl="1"), and
+ * left and right alignment swapped, as PowerPoint does when a paragraph's direction turns.
+ */
+function rightToLeft(xml: string): string {
+  return xml
+    .replace(/algn="(l|r)"/g, (_, a: string) => `algn="${a === "l" ? "r" : "l"}"`)
+    .replace(/<a:pPr(?![^>]*\srtl=)/g, '<a:pPr rtl="1"')
+    .replace(/<a:p>(?!<a:pPr)/g, '<a:p><a:pPr rtl="1"/>');
 }
 
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g;

@@ -199,6 +199,8 @@ function runs(inlines: readonly Inline[], base: Record<string, unknown>): Run[] 
       if (i.kind === "text") out.push({ text: i.text, options: { ...style } });
       else if (i.kind === "citation") out.push({ text: i.citation.display?.text ?? i.text, options: { ...style } });
       else if (i.kind === "code") out.push({ text: i.text, options: { ...style, fontFace: "Courier New" } });
+      // TeX is never typeset (issue 11): the deck shows its source, as the PDF does.
+      else if (i.kind === "math") out.push({ text: i.tex, options: { ...style, fontFace: "Courier New" } });
       else if (i.kind === "break") out.push({ text: " ", options: { ...style } });
       else if (i.kind === "strong") walk(i.children, { ...style, bold: true });
       else if (i.kind === "em") walk(i.children, { ...style, italic: true });

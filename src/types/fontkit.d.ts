@@ -16,6 +16,8 @@ declare module "fontkit" {
     capHeight: number;
     xHeight: number;
     postscriptName: string;
+    /** Every code point the cmap maps. */
+    characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
