@@ -169,6 +169,11 @@ describe("parseSourceEntry, in the common styles", () => {
     expect(parseSourceEntry("12. Okafor C, Lindqvist M. Detention conditions. J Refug Stud. 2019;32(4):611–30.").year).toBe("2019");
   });
 
+  it("reads names in scripts without capitals as given and family name", () => {
+    expect(parseSourceEntry("ليلى الحسيني. (2024). العودة المؤجلة. دار الشهادة.").authors).toEqual([{ family: "الحسيني", given: "ليلى" }]);
+    expect(parseSourceEntry("רות כהן. (2024). דוח שטח. הוצאת העדות.").authors).toEqual([{ family: "כהן", given: "רות" }]);
+  });
+
   it("marks ———. entries so they take the authors above", () => {
     expect(parseSourceEntry("———. 2024b. No Safe Harbour. Human Rights Watch.").sameAuthors).toBe(true);
     expect(parseSourceEntry("---. Sent Back. Human Rights Watch, 2024.").sameAuthors).toBe(true);

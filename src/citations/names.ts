@@ -32,6 +32,7 @@ const VANCOUVER = new RegExp(String.raw`(?<family>${FAMILY})\s+(?<given>${L}{1,3
 const TITLE_WORDS = new Set(["The", "A", "An", "In", "On", "Of", "For", "To", "From", "With", "Without", "After", "Before", "Under", "Between", "Towards", "Beyond", "When", "Why", "How", "What", "Where", "Report", "Annual", "Global"]);
 const DISPLAY = new RegExp(String.raw`(?<given>(?:${GIVEN_WORD}\s+){1,3})(?<family>${FAMILY})(?=$|[\s,.;&(])`, "uy");
 const CJK_NAME = new RegExp(String.raw`(?<cjk>${CJK})(?=$|[\s,.;(])`, "uy");
+const CJK_ONLY = /^[\p{Script=Hangul}\p{Script=Han}\s]+$/u;
 const SEPARATOR = /(?:\s*,\s*&\s*|\s*,\s*and\s+|\s*&\s*|\s+and\s+|\s*;\s*|\s*,\s*)/uy;
 const ET_AL = /\s*,?\s*et\.?\s+al\.?/uy;
 const ORG_WORDS =
@@ -117,6 +118,11 @@ export function readAuthorBlock(text: string): AuthorBlock {
   const name = named?.authors[0]?.family ?? "";
   // "Human Rights Watch" also reads as a person called Watch: the organisation wins.
   const organisation = named && (ORG_WORDS.test(name) || /^[\p{Lu}]{2,}$/u.test(name)) && !/,/.test(name);
+  // Scripts without capitals (Arabic, Hebrew…): "ليلى الحسيني" reads as given and family name.
+  const caseless = name.split(/\s+/);
+  if (named && !organisation && people.length === 0 && caseless.length >= 2 && caseless.length <= 3 && caseless.every((w) => /^[\p{Lo}\p{M}'’-]+$/u.test(w)) && !CJK_ONLY.test(name)) {
+    return { authors: [{ family: caseless[caseless.length - 1] ?? name, given: caseless.slice(0, -1).join(" ") }], more: false, end: named.end };
+  }
   if (named && (organisation || people.length === 0)) return named;
   return { authors: people, more, end };
 }

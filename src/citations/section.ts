@@ -10,7 +10,7 @@ const SOURCE_NAMES = [
   "references and notes", "sources and notes", "references cited", "literature cited", "select bibliography",
   "références", "bibliographie", "sources et bibliographie", "fuentes", "bibliografía", "referencias", "referencias bibliográficas", "notas",
   "quellen", "literatur", "literaturverzeichnis", "quellenverzeichnis", "fonti", "bibliografia", "riferimenti", "referências", "fontes", "bronnen", "literatuur",
-  "литература", "источники", "список литературы", "참고문헌", "참고 문헌", "출처", "参考文献", "引用文献", "出典", "المراجع", "المصادر",
+  "литература", "источники", "список литературы", "참고문헌", "참고 문헌", "출처", "参考文献", "引用文献", "出典", "المراجع", "المصادر", "מקורות", "ביבליוגרפיה",
 ];
 const AND_FURTHER = String.raw`(?:\s+(?:and|&)\s+further\s+reading)?`;
 /** "IV. References", "7 References", "7) References:", "— Sources —": numbers and decoration go. */
