@@ -46,7 +46,7 @@ export function normalise(good: Record<string, unknown>, raw: Record<string, unk
   if (keywords?.length) meta.keywords = keywords;
   if (good.key_points) meta.key_points = good.key_points as string[];
   if (good.key_figures) meta.key_figures = good.key_figures as FrontMatter["key_figures"];
-  if (good.cover) meta.cover = good.cover as FrontMatter["cover"];
+  if (good.cover !== undefined) meta.cover = good.cover as FrontMatter["cover"];
   if (Array.isArray(good.references)) meta.references = (good.references as Array<Record<string, unknown>>).map(cslFromYaml);
   const bibliography = list("bibliography")?.filter((b) => b.trim());
   if (bibliography?.length) meta.bibliography = bibliography;

@@ -51,7 +51,7 @@ const FIELDS = {
   key_points: z.array(z.string()),
   /** The deck's key-figure slide: "60 returned" or {value: 60, label: returned}. */
   key_figures: z.array(z.union([z.string(), z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string() })])),
-  cover: z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) }),
+  cover: z.union([z.literal(false), z.strictObject({ image: z.string().check(z.minLength(1)), alt: z.string(), credit: z.optional(z.string()) })]),
   bibliography: stringList,
   /** Pandoc's inline bibliography: CSL items written in YAML. */
   references: z.array(z.looseObject({ id: z.union([z.string(), z.number()]) })),
@@ -102,7 +102,8 @@ export interface FrontMatter {
   thanks?: string;
   key_points?: string[];
   key_figures?: Array<string | { value: string | number; label: string }>;
-  cover?: { image: string; alt: string; credit?: string };
+  /** `false`: no cover page even with a summary (issue 12). */
+  cover?: false | { image: string; alt: string; credit?: string };
   /** Bibliography files, relative to the brief (front matter's, then the command line's). */
   bibliography?: string[];
   /** Pandoc's `references:`: CSL items in the front matter itself. */

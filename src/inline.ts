@@ -4,6 +4,9 @@
 import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
 import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
+import { findNumericCitations, findRaisedNumbers } from "./citations/numeric.js";
+import { findNoteCitations, italicShortNote } from "./citations/notes.js";
+import { PastedHtml } from "./html-inline.js";
 import { InlineLocator } from "./locate.js";
 import type { Citation, Inline, Skipped, XrefUse } from "./model.js";
 import { findXrefs, type FoundXref } from "./pandoc/xref-find.js";
@@ -20,6 +23,12 @@ export interface Context {
   skipped: Skipped;
   /** Quarto / R Markdown sources: a captioned image alone in its paragraph is a numbered figure. */
   implicitFigures: boolean;
+  /** The Sources list is numbered: "[1]", "^1^" and "¹" are citations too (issue 12). */
+  numeric?: boolean;
+  /** Inside footnote number n: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
+  inNote?: number;
+  /** Pasted HTML dropped, first place of each kind ("img", "@class"), for one warning each. */
+  htmlDropped?: Map<string, { message: string; span: Span }>;
 }
 
 export type InlineContext = "body" | "table" | "slide";
@@ -47,14 +56,21 @@ class InlineWalker {
     let run: { text: string; offsets: number[] } | null = null;
     const top = () => stack[stack.length - 1] ?? [];
     const flush = () => {
-      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link")));
+      const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
+      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link"), raised));
       run = null;
     };
+    const html = new PastedHtml();
+    const aligned = new Map<Token, number[]>();
     for (const t of children) {
+      if (html.hiding && t.type !== "html_inline") continue;
       if (t.type === "text" || t.type === "softbreak") {
-        const text = t.type === "text" ? t.content : " ";
+        // No font has a glyph for a tab: text pasted with tabs prints them as spaces.
+        const text = t.type === "text" ? t.content.replace(/\t/g, " ") : " ";
         run ??= { text: "", offsets: [] };
-        run.offsets.push(...this.align(t.type === "text" ? t.content : "\n"));
+        const offsets = this.align(t.type === "text" ? t.content : "\n");
+        aligned.set(t, offsets);
+        run.offsets.push(...offsets);
         run.text += text;
         continue;
       }
@@ -85,7 +101,7 @@ class InlineWalker {
           if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) {
             this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
             top().push({ kind: "text", text: "…" });
-          } else top().push({ kind: "code", text: t.content });
+          } else top().push({ kind: "code", text: t.content.replace(/\t/g, " ") });
           break;
         }
         case "math_inline": {
@@ -115,17 +131,60 @@ class InlineWalker {
           top().push({ kind: "footnoteRef", label: String(t.meta?.label ?? number), number });
           break;
         }
-        case "html_inline":
-          // Raw HTML is shown as the literal text the writer typed, never interpreted.
-          this.locate(t.content);
-          top().push({ kind: "text", text: t.content });
+        case "html_inline": {
+          // Pasted HTML is read for what it means, never executed (html-inline.ts).
+          const at = this.locator.positionAt(this.locate(t.content));
+          const span = { start: at, end: { line: at.line, column: at.column + t.content.length } };
+          html.apply(t.content, {
+            open: (node) => {
+              top().push(node);
+              frames.push(node);
+              stack.push(node.children);
+            },
+            close: () => {
+              frames.pop();
+              stack.pop();
+            },
+            push: (inline) => top().push(inline),
+            report: (kind, message) => {
+              const drops = (this.ctx.htmlDropped ??= new Map());
+              if (!drops.has(kind)) drops.set(kind, { message, span });
+            },
+          });
           break;
+        }
         default:
           if (t.content) top().push({ kind: "text", text: t.content });
       }
     }
     flush();
+    if (this.ctx.inNote !== undefined) this.italicNotes(children, aligned, this.ctx.inNote);
     return stack[0] ?? [];
+  }
+
+  /** "Lutz, *The Externalised Border*, 80." in a note: checked (the printed note keeps its italics). */
+  private italicNotes(tokens: Token[], aligned: Map<Token, number[]>, number: number): void {
+    tokens.forEach((a, i) => {
+      const [open, title, close, after] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
+      if (a.type !== "text" || open?.type !== "em_open" || title?.type !== "text" || close?.type !== "em_close") return;
+      const tail = after?.type === "text" ? after.content : "";
+      const found = italicShortNote(a.content, tail);
+      const from = aligned.get(a)?.[found?.authorStart ?? -1];
+      const titleEnd = aligned.get(title)?.slice(-1)[0];
+      if (!found || from === undefined || titleEnd === undefined) return;
+      const lastOffset = found.afterEnd > 0 && after ? aligned.get(after)?.[found.afterEnd - 1] : undefined;
+      const end = (lastOffset ?? titleEnd + close.markup.length) + 1;
+      const span = { start: this.locator.positionAt(from), end: this.locator.positionAt(end) };
+      const raw = this.content.slice(from, end);
+      this.ctx.citations.push({
+        style: "narrative",
+        raw,
+        span,
+        context: this.where,
+        note: number,
+        items: [{ author: found.author, authorCandidates: [found.author], year: "", locator: found.locator, prefix: "", span, rawStart: 0, rawEnd: raw.length, tentative: true, titleHint: title.content }],
+      });
+    });
   }
 
   /**
@@ -168,7 +227,7 @@ class InlineWalker {
     return [...needle].map(() => this.cursor);
   }
 
-  private textRun(text: string, offsets: number[], inLink: boolean): Inline[] {
+  private textRun(text: string, offsets: number[], inLink: boolean, raised = false): Inline[] {
     if (inLink) return [{ kind: "text", text }];
     const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
     const span = (a: number, b: number) => ({
@@ -177,7 +236,9 @@ class InlineWalker {
     });
     const out: Inline[] = [];
     let last = 0;
-    for (const found of allCitations(text, this.where !== "table")) {
+    // "<sup>12</sup>" pasted from a web page is a numeric citation when the list is numbered.
+    const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined);
+    for (const found of citations) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       if ("refs" in found) {
         out.push(...this.xrefRun(text, found, span));
@@ -189,6 +250,7 @@ class InlineWalker {
         raw: found.raw,
         span: span(found.start, found.end),
         context: this.where,
+        ...(this.ctx.inNote !== undefined ? { note: this.ctx.inNote } : {}),
         items: found.items.map((item) => ({
           ...(item.key ? { key: item.key } : {}),
           ...(item.suppressAuthor ? { suppressAuthor: true } : {}),
@@ -200,6 +262,10 @@ class InlineWalker {
           span: span(item.start, item.end),
           rawStart: item.start - found.start,
           rawEnd: item.end - found.start,
+          ...(item.number !== undefined ? { number: item.number } : {}),
+          ...(item.titleHint ? { titleHint: item.titleHint } : {}),
+          ...(item.tentative ? { tentative: true } : {}),
+          ...(item.ibid ? { ibid: true } : {}),
         })),
       };
       this.ctx.citations.push(citation);
@@ -245,13 +311,17 @@ function alignAt(content: string, needle: string, start: number): number[] | nul
 }
 
 /**
- * Cross-references, key and author-date citations in one run, in order. Overlaps go to
- * cross-references first ("@fig-map" is never a citation), then to keys.
+ * Cross-references, key, author-date, numeric and note citations in one run, in order.
+ * Overlaps go to cross-references first ("@fig-map" is never a citation), then to keys.
  */
-function allCitations(text: string, narrative: boolean): Array<FoundCitation | FoundXref> {
+function allCitations(text: string, narrative: boolean, numeric = false, inNote = false): Array<FoundCitation | FoundXref> {
   const xrefs = findXrefs(text);
   const overlaps = (c: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>) => list.some((k) => c.start < k.end && k.start < c.end);
   const keys = findKeyCitations(text).filter((c) => !overlaps(c, xrefs));
   const authorDate = findCitations(text, { narrative }).filter((c) => !overlaps(c, keys) && !overlaps(c, xrefs));
-  return [...xrefs, ...keys, ...authorDate].sort((a, b) => a.start - b.start);
+  const found = [...xrefs, ...keys, ...authorDate];
+  // Issue 12: numbers when the list is numbered, bare author-year and Ibid. in notes.
+  const numbers = numeric ? findNumericCitations(text).filter((c) => !overlaps(c, found)) : [];
+  const notes = inNote ? findNoteCitations(text, [...found, ...numbers].map((c): [number, number] => [c.start, c.end])) : [];
+  return [...found, ...numbers, ...notes].sort((a, b) => a.start - b.start);
 }

@@ -6,10 +6,13 @@ import { duplicateKeys, parseBibliography } from "./citations/bibliography.js";
 import { oncePerKey } from "./citations/once.js";
 import { fromCsl } from "./citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
-import type { Brief, SourceEntry } from "./model.js";
+import type { Block, Brief, SourceEntry } from "./model.js";
+import { invisibleCharacters } from "./invisible.js";
+import { readPasted } from "./pasted.js";
 import { parseMarkdown, plainText } from "./parse.js";
 import { splitSources } from "./citations/section.js";
 import { resolveCitations, type Resolution } from "./citations/resolve.js";
+import { uncite } from "./citations/uncite.js";
 import { resolveXrefs } from "./xref.js";
 import { resolveIncludes } from "./include.js";
 
@@ -41,20 +44,21 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
   if (options.csl) front.meta["citation-style"] = options.csl;
   const implicitFigures = /\.(?:qmd|rmd)$/i.test(file);
-  const parsed = parseMarkdown(front.body, { implicitFigures });
-  const included = resolveIncludes(file, parsed, io, implicitFigures);
-  let blocks = parsed.blocks;
-  let title = front.meta.title;
-  const first = blocks[0];
-  if (!title && first?.kind === "heading" && first.level === 1) {
-    title = plainText(first.inlines);
-    blocks = blocks.slice(1);
+  let parsed = parseMarkdown(front.body, { implicitFigures });
+  // A numbered Sources or Notes list ("[1] …", "1. …"): "[1]" and "^1^" in the text cite it.
+  if (isNumbered(splitSources(readPasted(file, parsed.blocks, front.meta.title).blocks, front.meta.sources_heading, front.body.split(/\r?\n/)).entries)) {
+    parsed = parseMarkdown(front.body, { implicitFigures, numeric: true });
   }
-  const sections = splitSources(blocks, front.meta.sources_heading);
+  const included = resolveIncludes(file, parsed, io, implicitFigures);
+  const pasted = readPasted(file, parsed.blocks, front.meta.title);
+  const blocks = pasted.blocks;
+  const title = pasted.title ?? firstWords(blocks);
+  const sections = splitSources(blocks, front.meta.sources_heading, front.body.split(/\r?\n/));
   const bibliography = loadBibliographies(file, front.meta.bibliography ?? [], front.metaLines.bibliography ?? 1, io);
+  // Footnote definitions often sit at the very end, below the Sources heading: theirs count.
   const citations = sections.headingLine === null
     ? parsed.citations
-    : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity));
+    : parsed.citations.filter((c) => c.span.start.line < (sections.headingLine ?? Infinity) || c.note !== undefined);
   const brief: Brief = {
     file,
     slug,
@@ -72,8 +76,14 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
     skipped: parsed.skipped,
   };
   const resolution = resolveCitations(brief);
+  if (brief.citations.length !== citations.length) {
+    const kept = new Set(brief.citations);
+    uncite([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], new Set(citations.filter((c) => !kept.has(c))));
+  }
   resolution.diagnostics = oncePerKey(resolution.diagnostics, brief.citations, bibliography.failed);
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  const html = parsed.htmlDropped.map((d) => diagnostic(file, d.span, "warning", "html/dropped", d.message));
+  const invisible = invisibleCharacters(file, front.body);
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...pasted.diagnostics, ...html, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 interface LoadedBibliographies {
@@ -106,4 +116,18 @@ function loadBibliographies(file: string, paths: readonly string[], line: number
     }
   }
   return out;
+}
+
+/** A document with no title and no heading is named by its first words, never its file name. */
+function firstWords(blocks: readonly Block[]): string | undefined {
+  const first = blocks.find((b) => b.kind === "paragraph");
+  if (first?.kind !== "paragraph") return undefined;
+  const text = plainText(first.inlines).replace(/\s+/g, " ").trim();
+  return text.length > 60 ? `${text.slice(0, 60).replace(/\s\S*$/, "")}…` : text || undefined;
+}
+
+/** Most entries carry a number: the list is cited by number. */
+function isNumbered(entries: readonly SourceEntry[]): boolean {
+  const numbered = entries.filter((e) => e.number !== undefined).length;
+  return numbered > 0 && numbered * 2 >= entries.length;
 }

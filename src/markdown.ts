@@ -8,6 +8,7 @@ import { executableChunks } from "./pandoc/chunks.js";
 import { fencedDivs } from "./pandoc/divs.js";
 import { pandocInlines } from "./pandoc/inline-rules.js";
 import { shortcodes } from "./pandoc/shortcodes.js";
+import { pastedBulletsPlugin } from "./pasted-bullets.js";
 
 /**
  * markdown-it stops nesting at `maxNesting` (default 100) and silently drops what is
@@ -28,5 +29,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(blockAttributes);
   md.use(pandocInlines);
   md.use(shortcodes);
+  // "•\tPasted" bullets from word processors (issue 12).
+  md.use(pastedBulletsPlugin);
   return md;
 }

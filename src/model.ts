@@ -15,7 +15,9 @@ export type Inline =
   /** `label` from "{#fig-x}"; `caption` when Quarto's fig-alt gave the alt text separately. */
   | { kind: "image"; src: string; alt: string; title: string; at: Position; label?: string; caption?: string }
   /** Issue 11: TeX maths ("$x^2$", "$$…$$"), never typeset: printed as its source, legibly. */
-  | { kind: "math"; tex: string; display: boolean; label?: string; number?: number };
+  | { kind: "math"; tex: string; display: boolean; label?: string; number?: number }
+  // Issue 12: pasted inline HTML <sup>, <sub>, <u> (everything else maps to the kinds above).
+  | { kind: "mark"; mark: "sup" | "sub" | "underline"; children: Inline[] };
 
 export interface ListItem {
   blocks: Block[];
@@ -68,6 +70,15 @@ export interface CiteItem {
   rawEnd: number;
   /** Filled by the resolver: the index of the source entry this refers to. */
   sourceIndex?: number;
+  // Issue 12:
+  /** A numeric citation ("[3]", "^3^", "³") names the entry by its number. */
+  number?: number;
+  /** MLA "(Human Rights Watch, No Safe Harbour 4)": title words that pick one of an author's entries. */
+  titleHint?: string;
+  /** Read from a note without parentheses, or MLA-style without a year: dropped if it names no entry. */
+  tentative?: boolean;
+  /** "Ibid." / "Id.": the source of the previous note. */
+  ibid?: boolean;
 }
 
 export interface Citation {
@@ -80,6 +91,8 @@ export interface Citation {
   display?: { text: string; ranges: Array<[number, number]> };
   /** Where it was found: body prose, a table cell, or a slide-only block. */
   context: "body" | "table" | "slide";
+  /** Issue 12: the number of the footnote it was found in, if any. */
+  note?: number;
 }
 
 export interface SourceAuthor {
@@ -126,6 +139,13 @@ export interface SourceEntry {
   /** The file the entry lives in, when not the brief (a bibliography file). */
   file?: string;
   span: Span;
+  // Issue 12 (reference styles, numbered notes):
+  /** The entry's number in a numbered list ("[3] …", "3. …"): numeric citations match it. */
+  number?: number;
+  /** The authors end in "et al." (MLA, Vancouver): the entry names only the first few. */
+  moreAuthors?: boolean;
+  /** Written "———." / "---.": the authors were taken from the entry above. */
+  sameAuthors?: boolean;
 }
 
 export interface Footnote {

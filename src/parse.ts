@@ -17,6 +17,8 @@ export interface ParsedBody {
   danglingFootnotes: Array<{ label: string; span: Span }>;
   /** Definitions that nothing references (markdown-it drops them from the output). */
   unusedFootnotes: Array<{ label: string; span: Span }>;
+  /** Pasted inline HTML that was dropped: one entry per kind, at its first place. */
+  htmlDropped: Array<{ message: string; span: Span }>;
   xrefUses: XrefUse[];
   skipped: Skipped;
 }
@@ -24,6 +26,8 @@ export interface ParsedBody {
 export interface ParseOptions {
   /** Every captioned image alone in its paragraph is a numbered figure (Quarto and R Markdown files). */
   implicitFigures?: boolean;
+  /** The Sources list is numbered: "[1]" and "^1^" cite it (issue 12). */
+  numeric?: boolean;
 }
 
 
@@ -41,6 +45,7 @@ export function parseMarkdown(body: string, options: ParseOptions = {}): ParsedB
     xrefUses: [],
     skipped: { chunks: [], inlineCode: [], maths: [], shortcodes: [] },
     implicitFigures: options.implicitFigures ?? false,
+    ...(options.numeric ? { numeric: true } : {}),
   };
   const reader = new TokenReader(tokens);
   const blocks = readBlocks(reader, ctx, null);
@@ -55,7 +60,7 @@ export function parseMarkdown(body: string, options: ParseOptions = {}): ParsedB
       const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
-  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped };
+  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])] };
 }
 
 class TokenReader {
@@ -144,7 +149,7 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
     }
     case "fence":
     case "code_block":
-      return { kind: "code", text: t.content.replace(/\n$/, ""), lang: t.info.trim(), at: at(t) };
+      return { kind: "code", text: expandTabs(t.content.replace(/\n$/, "")), lang: t.info.trim(), at: at(t) };
     case "hr":
       return { kind: "rule", at: at(t) };
     case "html_block":
@@ -203,11 +208,21 @@ function readFootnotes(r: TokenReader, ctx: Context): Footnote[] {
     const id = Number(t.meta?.id ?? 0);
     const label = String(t.meta?.label ?? id + 1);
     const first = r.peek();
-    const blocks = readBlocks(r, ctx, "footnote_close");
     const number = ctx.footnoteNumbers.get(id) ?? id + 1;
+    ctx.inNote = number;
+    const blocks = readBlocks(r, ctx, "footnote_close");
+    ctx.inNote = undefined;
     footnotes.push({ label, number, blocks, at: first ? at(first) : { line: 1, column: 1 } });
   }
   return footnotes;
+}
+
+/** Code keeps its columns: a tab moves to the next multiple of four (no font draws a tab). */
+function expandTabs(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/[^\t]*\t/g, (chunk) => chunk.slice(0, -1) + " ".repeat(4 - ((chunk.length - 1) % 4))))
+    .join("\n");
 }
 
 export function plainText(inlines: readonly Inline[]): string {
@@ -222,6 +237,7 @@ export function plainText(inlines: readonly Inline[]): string {
         case "strong":
         case "em":
         case "link":
+        case "mark":
           return plainText(i.children);
         case "break":
           return " ";

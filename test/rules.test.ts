@@ -8,29 +8,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/paths.js";
+import { expectations, key } from "./helpers/expectations.js";
 import { briefpress } from "./helpers/run.js";
 
 const DIR = join(ROOT, "test", "fixtures", "rules");
-const EXPECT = /<!--\s*expect\s+([\w/-]+)\s+at\s+"((?:[^"\\]|\\.)*)"\s*-->/g;
-
-interface Located {
-  rule: string;
-  line: number;
-  column: number;
-}
-
-function expectations(text: string): Located[] {
-  const withoutComments = text.replace(/<!--\s*expect[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, " "));
-  return [...text.matchAll(EXPECT)].map((m) => {
-    const needle = (m[2] ?? "").replace(/\\"/g, '"');
-    const index = withoutComments.indexOf(needle);
-    if (index < 0) throw new Error(`expectation text not found: ${needle}`);
-    const before = withoutComments.slice(0, index).split("\n");
-    return { rule: m[1] ?? "", line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-  });
-}
-
-const key = (d: Located) => `${d.line}:${d.column} ${d.rule}`;
 
 describe("rule fixtures", () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith(".md")).sort();

@@ -21,7 +21,10 @@ export function toCsl(entry: SourceEntry, id: string): CslItem {
 }
 
 /** Bibliography-file items become entries; they print only when cited (as in Pandoc). */
-export function fromCsl(item: CslItem, file: string, line: number): SourceEntry {
+export function fromCsl(written: CslItem, file: string, line: number): SourceEntry {
+  // Many exports write the DOI field as a link ("https://doi.org/10.…") or "doi:10.…".
+  const doi = written.DOI?.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, "");
+  const item: CslItem = doi === undefined ? written : { ...written, DOI: doi };
   const authors: SourceAuthor[] = (item.author ?? []).map((a) =>
     a.literal ? { family: a.literal, literal: a.literal } : { family: a.family ?? "", ...(a.given ? { given: a.given } : {}) },
   );

@@ -14,6 +14,14 @@ export interface FoundItem {
   prefix: string;
   start: number;
   end: number;
+  /** MLA title words that pick one of an author's works. */
+  titleHint?: string;
+  /** A numeric citation's entry number. */
+  number?: number;
+  /** Found without parentheses (in a note): a lookalike that names no entry is dropped. */
+  tentative?: boolean;
+  /** "Ibid." / "Id.": the previous note's source. */
+  ibid?: boolean;
 }
 
 export interface FoundCitation {
@@ -24,23 +32,37 @@ export interface FoundCitation {
   items: FoundItem[];
 }
 
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
+export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
 const PART = new RegExp(
-  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*))?$`,
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
   "u",
+);
+/** MLA's author–page form: "(Okafor et al. 12)", "(Human Rights Watch, No Safe Harbour 4)". */
+const PAGE_PART = new RegExp(
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?)(?:,\s*(?<title>[^\d,;()]+?))?,?\s+(?<loc>(?:pp?\.\s*)?\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?)*)$`,
+  "u",
+);
+/** Capitalised words that open dates and figures, not names: "(June 2021, N = 412)", "(Since 2019)". */
+const NOT_AUTHORS = new Set(
+  ("January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec " +
+    "Spring Summer Autumn Fall Winter Since Until Till From Before After Between Circa Early Late Mid End Around About Approximately Est Estimated " +
+    "Updated Accessed Published Adopted Revised Amended Effective Fiscal FY Page Pages Para Paragraph Figure Fig Table Annex Appendix Article Art Section Chapter Volume Vol No Box Rule Principle").split(" "),
 );
 const YEAR_ONLY = new RegExp(String.raw`^(?:${YEAR})$`, "u");
 const NARRATIVE_TAIL = new RegExp(String.raw`\((?<year>${YEAR})(?:\s*,\s*(?<loc>[^()]+?))?\)`, "gu");
 
 /** Lower-case words allowed inside a name: "Yoon and Kim", "Ministry of Justice", "van Dijk". */
-const CONNECTORS = new Set(["and", "&", "of", "the", "for", "on", "in", "de", "del", "la", "van", "von", "der", "den", "du", "et", "al.", "al"]);
+const CONNECTORS = new Set(["and", "&", "of", "the", "for", "on", "in", "de", "del", "la", "van", "von", "der", "den", "du", "dos", "da", "das", "di", "le", "ten", "ter", "et", "al.", "al"]);
 /** Capitalised words that start sentences, not names: "According to Yoon (2024)". */
 const SENTENCE_STARTERS = new Set(["According", "As", "In", "The", "While", "Since", "But", "And", "However", "Although", "Both", "Following", "Like", "Unlike", "Per", "Citing", "See", "Yet", "This", "That", "These", "By", "For", "Of", "On", "When", "Where", "After", "Before", "Under", "Then", "Also", "Even", "Only", "Here"]);
 
+/** Lower-case particles of family names: a name may start with one. */
+const PARTICLES = new Set(["de", "del", "la", "van", "von", "der", "den", "du", "dos", "da", "das", "di", "le", "ten", "ter"]);
+
 const isNameWord = (w: string) => /^[\p{Lu}\p{Lo}]/u.test(w) && !/\d/.test(w);
 
-function normaliseSpaces(s: string): string {
+export function normaliseSpaces(s: string): string {
   // Non-breaking and narrow spaces count as spaces; lengths stay equal so offsets hold.
   return s.replace(/[\u00a0\u202f\u2007\u2009]/g, " ");
 }
@@ -90,7 +112,17 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
       const end = base + offset + lead + trimmed.length;
       const years = (m.groups?.years ?? "").split(",").map((y) => tidyYear(y));
       for (const year of years) {
-        items.push({ authors: [author], year, locator: m.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end });
+        items.push({ authors: [author], year, locator: (m.groups?.loc ?? m.groups?.asaLoc)?.trim() ?? "", prefix: pre.trim(), start, end });
+      }
+    } else {
+      const page = PAGE_PART.exec(trimmed);
+      const pageAuthor = page?.groups?.author?.trim() ?? "";
+      if (page && isAuthor(pageAuthor) && (!page.groups?.title || isTitleHint(page.groups.title))) {
+        const pre = page.groups?.pre ?? "";
+        const start = base + offset + lead + pre.length;
+        const end = base + offset + lead + trimmed.length;
+        const title = page.groups?.title?.trim();
+        items.push({ authors: [pageAuthor], year: "", locator: page.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end, tentative: true, ...(title ? { titleHint: title } : {}) });
       }
     }
     offset += part.length + 1;
@@ -98,21 +130,36 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
   return items.length > 0 ? { style: "parenthetical", items } : null;
 }
 
-function isAuthor(author: string): boolean {
+/** One name, or a list of them ("Okafor, Lindqvist, and Haddad"). */
+export function isAuthor(author: string): boolean {
+  // "(London: Meridian Press, 2011)" in a full note is a place and a publisher.
+  if (author.includes(":")) return false;
+  const pieces = author.split(/\s*,\s*/);
+  if (pieces.length > 6) return false;
+  return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(author.split(/[\s.,]+/)[0] ?? "");
+}
+
+function isOneAuthor(author: string): boolean {
   const words = author.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 12) return false;
-  if (!isNameWord(words[0] ?? "")) return false;
+  if (!isNameWord(words[0] ?? "") && !(CONNECTORS.has(words[0] ?? "") && words.length > 1)) return false;
   return words.every((w) => isNameWord(w) || CONNECTORS.has(w) || /^[\p{L}][\p{L}\p{M}'’.\-]*$/u.test(w) && CONNECTORS.has(w.toLowerCase()));
 }
 
+/** A short title in an MLA citation: a few words, the first capitalised. */
+function isTitleHint(title: string): boolean {
+  const words = title.trim().split(/\s+/);
+  return words.length <= 8 && /^[\p{Lu}“"]/u.test(title.trim());
+}
+
 /** The capitalised run of words right before a narrative "(2024)", longest first. */
-function namesBefore(s: string, open: number): string[] {
+export function namesBefore(s: string, open: number): string[] {
   const before = s.slice(0, open).trimEnd();
   if (before.length === open) return []; // "Yoon(2024)" without a space is not prose
   const words = before.split(/ +/);
   const run: string[] = [];
   // "Smith et al. (2022)": the "et al." belongs to the name.
-  if (words.length >= 3 && words[words.length - 1] === "al." && words[words.length - 2] === "et") {
+  if (words.length >= 3 && (words[words.length - 1] === "al." || words[words.length - 1] === "al") && words[words.length - 2] === "et") {
     run.unshift(...words.splice(words.length - 2, 2));
   }
   // "Sun Park. (2021)" ends a sentence: the year is not attached to a name.
@@ -121,16 +168,21 @@ function namesBefore(s: string, open: number): string[] {
     let w = words[i] ?? "";
     // "Yoon’s (2024)": the possessive belongs to the sentence, not the name.
     if (run.length === 0) w = w.replace(/[’']s$/u, "");
-    if (/[.!?:;,]$/.test(w) && w !== "al." && run.length > 0) break;
+    // "Okafor, Lindqvist, and Haddad (2019)": a comma inside a list of names keeps the run going.
+    const listComma = /,$/.test(w) && isNameWord(w) && run.some((r) => r === "and" || r === "&");
+    if (/[.!?:;,]$/.test(w) && w !== "al." && run.length > 0 && !listComma) break;
     if (isNameWord(w.replace(/[’']s$/, "")) || (CONNECTORS.has(w) && run.length > 0)) run.unshift(w);
     else break;
   }
-  while (run.length > 0 && CONNECTORS.has(run[0] ?? "")) run.shift();
+  while (run.length > 0 && CONNECTORS.has(run[0] ?? "") && !PARTICLES.has(run[0] ?? "")) run.shift();
   if (run.length === 0 || /[,;:]$/.test(run[run.length - 1] ?? "")) return [];
   while (run.length > 1 && SENTENCE_STARTERS.has(run[0] ?? "")) run.shift();
+  while (run.length > 1 && CONNECTORS.has(run[0] ?? "") && !PARTICLES.has(run[0] ?? "")) run.shift();
+  if (NOT_AUTHORS.has((run[0] ?? "").replace(/[.,]$/, ""))) return [];
   const candidates: string[] = [];
   for (let i = 0; i < run.length; i++) {
-    if (CONNECTORS.has(run[i] ?? "")) continue;
+    // A candidate may start at a particle ("von Arnim", "de la Cruz"), never at "and" or "of".
+    if (CONNECTORS.has(run[i] ?? "") && !(PARTICLES.has(run[i] ?? "") && (i === 0 || !PARTICLES.has(run[i - 1] ?? "")))) continue;
     candidates.push(run.slice(i).join(" "));
   }
   return candidates;

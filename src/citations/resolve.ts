@@ -2,39 +2,10 @@
 // by author and year. Unresolved and ambiguous items become diagnostics at the citation.
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Brief, Citation, CiteItem, SourceEntry } from "../model.js";
+import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
+import { resolveIbid } from "./ibid.js";
 
-export function normaliseName(s: string): string {
-  return s.normalize("NFC").replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
-}
-
-/** Case- and accent-insensitive form for suggestions (Sáenz ≈ Saenz; Hangul recomposed). */
-function fold(s: string): string {
-  return normaliseName(s).normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-}
-
-const CJK = /^[\p{Script=Hangul}\p{Script=Han}]+$/u;
-
-/** Every way a writer may name this entry's authors in text. */
-export function authorForms(entry: SourceEntry, aliases: Record<string, string> = {}): string[] {
-  const [first, second] = entry.authors;
-  if (!first) return [];
-  const forms = new Set<string>();
-  if (entry.authors.length === 1) {
-    forms.add(first.family);
-    if (first.given) forms.add(CJK.test(first.family + first.given) ? `${first.family}${first.given}` : `${first.given} ${first.family}`);
-    if (first.acronym) forms.add(first.acronym);
-  } else if (entry.authors.length === 2 && second) {
-    forms.add(`${first.family} and ${second.family}`);
-    forms.add(`${first.family} & ${second.family}`);
-    forms.add(`${first.family} et al.`);
-  } else {
-    forms.add(`${first.family} et al.`);
-  }
-  for (const [alias, full] of Object.entries(aliases)) {
-    if ([...forms].some((f) => normaliseName(f) === normaliseName(full))) forms.add(alias);
-  }
-  return [...forms].map(normaliseName);
-}
+export { authorForms, normaliseName } from "./forms.js";
 
 export interface Resolution {
   diagnostics: Diagnostic[];
@@ -46,19 +17,45 @@ export interface Resolver {
   /** Resolves one item in place (sets sourceIndex); returns a diagnostic when it cannot. */
   resolve(file: string, item: CiteItem): Diagnostic | null;
   useCount: number[];
+  /**
+   * Author–page lookalikes that name no entry ("(Article 33)", "(Table 2)"): not
+   * citations after all. The caller turns them back into text.
+   */
+  dropped: Set<CiteItem>;
 }
 
 export function createResolver(brief: Brief): Resolver {
   const aliases = brief.meta.aliases ?? {};
-  const forms = brief.sources.map((s) => authorForms(s, aliases));
+  const displays = brief.sources.map((s) => authorDisplays(s, aliases));
+  const forms = displays.map((d) => [...d.keys()]);
   const index = indexForms(brief.sources, forms);
   const useCount = brief.sources.map(() => 0);
+  const dropped = new Set<CiteItem>();
   const where = brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)";
+  const label = (i: number, form: string) => `${displays[i]?.get(form) ?? form} ${brief.sources[i]?.year ?? ""}`.trim();
   return {
     useCount,
+    dropped,
     resolve(file, item) {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
-      const { matches, author } = matchItem(item, index);
+      if (item.number !== undefined) return resolveNumber(file, item, brief, useCount);
+      const { matches, author, form } = matchItem(item, index, brief.sources);
+      if (item.ibid) return null; // resolved after every other item (resolveIbid)
+      if (matches.length === 0 && item.tentative) {
+        const hints = suggestions(item, brief.sources, forms, displays).map((h) => h.label);
+        if (hints.length === 0) {
+          dropped.add(item);
+          return null;
+        }
+      }
+      const cited = `${author} ${item.year}`.trim();
+      if (matches.length > 1 && matches.some((m) => brief.sources[m]?.year !== item.year)) {
+        // "2022" for 2022a and 2022b, or MLA's author alone for two works: name them all.
+        for (const m of matches) useCount[m] = (useCount[m] ?? 0) + 1;
+        const names = matches.map((m) => `"${label(m, form)}"`);
+        const fix = item.year === "" ? "add a few words of the title: (Author, Short Title 12)" : `add the letter: ${matches.map((m) => `${author} ${brief.sources[m]?.year ?? ""}`).join(" or ")}`;
+        return diagnostic(file, item.span, "error", "citation/ambiguous", `"${cited}" could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`, [fix]);
+      }
       if (matches.length === 1) {
         const index = matches[0] ?? 0;
         item.sourceIndex = index;
@@ -69,17 +66,20 @@ export function createResolver(brief: Brief): Resolver {
       if (matches.length > 1) {
         // Each candidate is cited, if ambiguously: do not also call them uncited.
         for (const m of matches) useCount[m] = (useCount[m] ?? 0) + 1;
-        return diagnostic(file, item.span, "error", "citation/ambiguous", `"${author} ${item.year}" matches ${matches.length} sources`, [
+        return diagnostic(file, item.span, "error", "citation/ambiguous", `"${cited}" matches ${matches.length} sources`, [
           `add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`,
         ]);
       }
-      const hints = suggestions(item, brief.sources, forms);
+      const near = suggestions(item, brief.sources, forms, displays);
+      const hints = near.map((h) => h.label);
+      // The entry the hint names is not also "never cited": one cause, one diagnostic.
+      if (near[0]) useCount[near[0].index] = (useCount[near[0].index] ?? 0) + 1;
       return diagnostic(
         file,
         item.span,
         "error",
         "citation/unresolved",
-        `"${item.author} ${item.year}" matches no entry in ${where}` + (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
+        `"${`${item.author} ${item.year}`.trim()}" matches no entry in ${where}` + (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
         hints.slice(1).map((h) => `or "${h}"`),
       );
     },
@@ -88,6 +88,11 @@ export function createResolver(brief: Brief): Resolver {
 
 export function resolveCitations(brief: Brief, resolver = createResolver(brief)): Resolution {
   const diagnostics = brief.citations.flatMap((c) => c.items.map((item) => resolver.resolve(brief.file, item)).filter((d): d is Diagnostic => d !== null));
+  diagnostics.push(...resolveIbid(brief, resolver.useCount));
+  if (resolver.dropped.size > 0) {
+    for (const c of brief.citations) c.items = c.items.filter((i) => !resolver.dropped.has(i));
+    brief.citations = brief.citations.filter((c) => c.items.length > 0);
+  }
   for (const citation of brief.citations) {
     if (citation.items.some((i) => i.key !== undefined)) citation.display = keyDisplay(citation, brief.sources);
   }
@@ -145,54 +150,73 @@ function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string;
   return { text: `${text})`, ranges };
 }
 
-/** "name\u0000year" → entry indexes: one lookup per citation item, not a scan. */
+/** "name\u0000year" (and "name" alone) → entry indexes: one lookup per citation item, not a scan. */
 type FormIndex = Map<string, number[]>;
 
 function indexForms(sources: readonly SourceEntry[], forms: readonly string[][]): FormIndex {
   const index: FormIndex = new Map();
   sources.forEach((s, i) => {
     for (const form of new Set(forms[i] ?? [])) {
-      const key = `${form}\u0000${s.year}`;
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
+      for (const key of [`${form}\u0000${s.year}`, form]) {
+        const list = index.get(key);
+        if (list) list.push(i);
+        else index.set(key, [i]);
+      }
     }
   });
   return index;
 }
 
-function matchItem(item: CiteItem, index: FormIndex): { matches: number[]; author: string } {
+function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEntry[]): { matches: number[]; author: string; form: string } {
   const candidates = item.authorCandidates.length ? item.authorCandidates : [item.author];
   for (const candidate of candidates) {
-    const matches = index.get(`${normaliseName(candidate)}\u0000${item.year}`);
-    if (matches) return { matches, author: candidate };
+    const form = canonicalAuthor(candidate);
+    const exact = index.get(`${form}\u0000${item.year}`);
+    if (exact) return { matches: exact, author: candidate, form };
+    // "(Ministry of Justice 2022)" when the list has 2022a and 2022b; MLA's author–page
+    // form names no year at all: the author alone picks the entry (or its title words do).
+    const loose = item.year === "" ? index.get(form) : /^\d{4}$/.test(item.year) ? index.get(form)?.filter((i) => new RegExp(`^${item.year}[a-z]$`).test(sources[i]?.year ?? "")) : undefined;
+    if (loose && loose.length > 0) {
+      const hinted = item.titleHint ? loose.filter((i) => fold(sources[i]?.title ?? "").startsWith(fold(item.titleHint ?? "").replace(/^["“]|["”]$/g, ""))) : loose;
+      // Title words that name none of the author's works name no entry.
+      return { matches: item.titleHint ? hinted : loose, author: candidate, form };
+    }
   }
-  return { matches: [], author: candidates[0] ?? item.author };
+  return { matches: [], author: candidates[0] ?? item.author, form: canonicalAuthor(candidates[0] ?? item.author) };
 }
 
-/** Close candidates: a near name with the same year, or the same name a year off. */
-function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][]): string[] {
+function resolveNumber(file: string, item: CiteItem, brief: Brief, useCount: number[]): Diagnostic | null {
+  const index = brief.sources.findIndex((s) => s.number === item.number);
+  if (index >= 0) {
+    item.sourceIndex = index;
+    useCount[index] = (useCount[index] ?? 0) + 1;
+    return null;
+  }
+  const where = brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the notes";
+  return diagnostic(file, item.span, "error", "citation/unresolved", `note [${item.number}] has no entry in ${where}`, [`add "${item.number}. …" to the list, or correct the number`]);
+}
+
+/** Close candidates: a near name with the same year, the same name a year off, or the long name of an organisation. */
+function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], displays: Array<Map<string, string>>): Array<{ label: string; index: number }> {
   const wanted = fold(item.author);
   const year = Number.parseInt(item.year, 10);
-  const scored: Array<{ label: string; score: number }> = [];
+  const scored: Array<{ label: string; score: number; index: number }> = [];
   sources.forEach((source, i) => {
     const sourceYear = Number.parseInt(source.year, 10);
-    const yearOff = source.year === item.year ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
+    const yearOff = item.year === "" || source.year === item.year || source.year.startsWith(item.year) ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
+    const label = (form: string) => `${displays[i]?.get(form) ?? form}${item.year === "" ? "" : ` ${source.year}`}`;
     for (const form of forms[i] ?? []) {
       const distance = editDistance(wanted, fold(form));
       const limit = Math.max(2, Math.floor(form.length / 3));
-      if (distance <= limit && yearOff <= 1) {
-        scored.push({ label: `${displayForm(source, form)} ${source.year}`, score: distance + yearOff * 2 });
-      }
+      if (distance <= limit && yearOff <= 1) scored.push({ label: label(form), score: distance + yearOff * 2, index: i });
     }
+    if (yearOff <= 1 && isShortName(item.author, source)) scored.push({ label: label(forms[i]?.[0] ?? ""), score: 3 + yearOff * 2, index: i });
   });
-  return [...new Set(scored.sort((a, b) => a.score - b.score).map((s) => s.label))].slice(0, 3);
-}
-
-function displayForm(source: SourceEntry, form: string): string {
-  const first = source.authors[0];
-  const originals = [first?.family, first?.acronym, first?.given && `${first.given} ${first.family}`].filter(Boolean) as string[];
-  return originals.find((o) => normaliseName(o) === form) ?? form.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+  const seen = new Set<string>();
+  return scored
+    .sort((a, b) => a.score - b.score)
+    .filter((s) => !seen.has(s.label) && seen.add(s.label))
+    .slice(0, 3);
 }
 
 /** Levenshtein distance (two rows). */

@@ -1,12 +1,23 @@
 // Splits the trailing Sources section off the body and turns each entry into a
 // SourceEntry (text as written + parsed fields + position).
 import type { Block, Inline, SourceEntry } from "../model.js";
-import { plainText } from "../parse.js";
+import { parseMarkdown, plainText } from "../parse.js";
 import { parseSourceEntry } from "./sources.js";
 
-export const DEFAULT_SOURCES_HEADING = /^(sources|references|bibliography|works cited|sources and further reading|sources & further reading|المصادر|المراجع)\s*:?$/iu;
+/** The names writers give their sources, in English and in the brief's language. */
+const SOURCE_NAMES = [
+  "sources", "references", "bibliography", "works cited", "literature", "reference list", "notes", "endnotes", "end notes", "notes and references", "notes and sources",
+  "references and notes", "sources and notes", "references cited", "literature cited", "select bibliography",
+  "références", "bibliographie", "sources et bibliographie", "fuentes", "bibliografía", "referencias", "referencias bibliográficas", "notas",
+  "quellen", "literatur", "literaturverzeichnis", "quellenverzeichnis", "fonti", "bibliografia", "riferimenti", "referências", "fontes", "bronnen", "literatuur",
+  "литература", "источники", "список литературы", "참고문헌", "참고 문헌", "출처", "参考文献", "引用文献", "出典", "المراجع", "المصادر", "מקורות", "ביבליוגרפיה",
+];
+const AND_FURTHER = String.raw`(?:\s+(?:and|&)\s+further\s+reading)?`;
+/** "IV. References", "7 References", "7) References:", "— Sources —": numbers and decoration go. */
+const DECORATION = String.raw`^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?[\s\-\u2013\u2014*#:]*`;
+export const DEFAULT_SOURCES_HEADING = new RegExp(String.raw`${DECORATION}(?:${SOURCE_NAMES.join("|")})${AND_FURTHER}[\s\-\u2013\u2014*]*[:\uff1a]?$`, "iu");
 /** "Further reading" is a sub-heading inside the sources, or the sources heading only when alone. */
-const FURTHER_READING = /^further reading\s*:?$/iu;
+const FURTHER_READING = new RegExp(String.raw`${DECORATION}(?:further reading|additional reading|lectures compl\u00e9mentaires|lecturas adicionales|weiterf\u00fchrende literatur)[\s\-\u2013\u2014*]*:?$`, "iu");
 
 export interface SplitSections {
   body: Block[];
@@ -16,7 +27,7 @@ export interface SplitSections {
   entries: SourceEntry[];
 }
 
-export function splitSources(blocks: Block[], custom?: string): SplitSections {
+export function splitSources(blocks: Block[], custom?: string, lines?: readonly string[]): SplitSections {
   const matches = (text: string) =>
     custom ? text.trim().toLowerCase() === custom.trim().toLowerCase() : DEFAULT_SOURCES_HEADING.test(text.trim());
   const lastHeading = (test: (text: string) => boolean) => {
@@ -32,17 +43,58 @@ export function splitSources(blocks: Block[], custom?: string): SplitSections {
   const heading = blocks[index] as Extract<Block, { kind: "heading" }>;
   const entries: SourceEntry[] = [];
   let furtherReading = FURTHER_READING.test(plainText(heading.inlines).trim());
+  const add = (entry: SourceEntry) => {
+    // "———." takes the authors of the entry above it.
+    const previous = entries[entries.length - 1];
+    if (entry.sameAuthors && previous) {
+      entry.authors = previous.authors.map((a) => ({ ...a }));
+      if (previous.moreAuthors) entry.moreAuthors = true;
+    }
+    entries.push(entry);
+  };
   for (const block of blocks.slice(index + 1)) {
     if (block.kind === "heading") furtherReading = FURTHER_READING.test(plainText(block.inlines).trim());
-    else if (block.kind === "paragraph") entries.push(entryFrom(block.inlines, block.at, furtherReading));
+    else if (block.kind === "paragraph") pastedLines(block, lines).forEach((p) => add(entryFrom(p.inlines, p.at, furtherReading)));
     else if (block.kind === "list") {
-      for (const item of block.items) {
+      block.items.forEach((item, n) => {
         const first = item.blocks.find((b) => b.kind === "paragraph");
-        if (first?.kind === "paragraph") entries.push(entryFrom(first.inlines, first.at, furtherReading));
-      }
+        if (first?.kind !== "paragraph") return;
+        const entry = entryFrom(first.inlines, first.at, furtherReading);
+        if (block.ordered) {
+          // Markdown took the number off the line: print it again, as the writer numbered it.
+          entry.number = block.start + n;
+          entry.inlines = [{ kind: "text", text: `${entry.number}. ` }, ...entry.inlines];
+        }
+        add(entry);
+      });
     }
   }
   return { body: blocks.slice(0, index), heading: plainText(heading.inlines), headingLine: heading.at.line, entries };
+}
+
+const NUMBERED_LINE = /^\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s+\S/u;
+const DATED_LINE = /^\s*\S.*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?\b[^)]*\)|[.,]\s(?:1[5-9]\d\d|20\d\d)[a-z]?[.,])/u;
+
+/**
+ * A reference list pasted with one entry per line and no blank lines is one markdown
+ * paragraph: when every line is a numbered entry ("[1] …") or a dated one, each line is
+ * an entry of its own (read again as markdown, so its links and italics stay).
+ */
+function pastedLines(block: Extract<Block, { kind: "paragraph" }>, lines: readonly string[] | undefined): Array<{ inlines: Inline[]; at: { line: number; column: number } }> {
+  const whole = [{ inlines: block.inlines, at: block.at }];
+  if (!lines) return whole;
+  const own: string[] = [];
+  for (let i = block.at.line - 1; i < lines.length && (lines[i] ?? "").trim() !== ""; i++) own.push(lines[i] ?? "");
+  // A comment line ("<!-- … -->") is invisible: neither an entry nor a reason to split.
+  const entries = own.map((text, i) => ({ text, line: block.at.line + i })).filter((l) => !/^\s*<!--.*-->\s*$/.test(l.text));
+  if (entries.length < 2) return whole;
+  const split = entries.every((l) => NUMBERED_LINE.test(l.text)) || entries.every((l) => DATED_LINE.test(l.text));
+  if (!split) return whole;
+  return entries.map(({ text, line }) => {
+    const first = parseMarkdown(text.trim()).blocks[0];
+    const inlines: Inline[] = first?.kind === "paragraph" ? first.inlines : [{ kind: "text", text: text.trim() }];
+    return { inlines, at: { line, column: text.length - text.trimStart().length + 1 } };
+  });
 }
 
 function entryFrom(inlines: Inline[], at: { line: number; column: number }, furtherReading: boolean): SourceEntry {
@@ -63,7 +115,7 @@ function entryFrom(inlines: Inline[], at: { line: number; column: number }, furt
 function uncite(inlines: Inline[]): Inline[] {
   return inlines.map((i): Inline => {
     if (i.kind === "citation") return { kind: "text", text: i.text };
-    if (i.kind === "strong" || i.kind === "em" || i.kind === "link") return { ...i, children: uncite(i.children) };
+    if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") return { ...i, children: uncite(i.children) };
     return i;
   });
 }

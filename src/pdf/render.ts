@@ -41,14 +41,25 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const ids = new StructIds();
   const look = lookFor(input.brand.colors);
   const { brief, brand, images } = input;
-  const cover = coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids });
+  const withCover = hasCover(brief);
+  const cover = withCover ? coverPage({ brief, fonts: input.fonts, geo, look, brand, image: brief.meta.cover ? images.get(brief.meta.cover.image) : undefined, logo: brand.logo ? images.get(brand.logo) : undefined, ids }) : undefined;
   const ctx = { fonts: input.fonts, width: geo.textWidth, images, ids, look, hyphenate: brief.meta.hyphenate ? loadHyphenator(brief.meta.lang) : undefined, direction: isRtlBrief(brief.meta) ? ("rtl" as const) : undefined, numberSections: brief.meta["number-sections"] ?? brief.xrefs.uses.some((u) => u.target?.kind === "sec" && u.target.number !== "") };
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
-  const body = paginate(flowBrief(brief, ctx, notes), geo, { footnotes, colours: look.colours });
+  // Without a cover the title heads the first page, as a letter's would (before any contents).
+  const title: Brief = { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at: { line: 1, column: 1 } }], sources: [], sourcesHeading: null, footnotes: [] };
+  const head = withCover ? [] : flowBrief(title, ctx, notes);
+  const body = paginate([...head, ...flowBrief(brief, ctx, notes)], geo, { footnotes, colours: look.colours });
   const logo = brand.logo ? images.get(brand.logo) : undefined;
   if (logo) for (const page of body) page.items.push(headerLogo(logo, geo));
-  return [cover, ...body];
+  return cover ? [cover, ...body] : body;
+}
+
+/** A cover is for a brief with something to put on it: a summary, key points or a cover image (issue 12). */
+export function hasCover(brief: Brief): boolean {
+  const meta = brief.meta;
+  if (meta.cover === false) return false;
+  return Boolean(meta.summary?.trim() || meta.key_points?.length || meta.cover);
 }
 
 /** The logo, small, at the right end of the running header: decoration, like the header. */

@@ -33,7 +33,7 @@ function hex(char: string): string {
 /** Every character the PDF and the deck print from the brief. */
 export function printedText(brief: Brief): string {
   const m = brief.meta;
-  const parts: string[] = [brief.title, m.subtitle ?? "", m.short_title ?? "", m.organisation ?? "", m.contact ?? "", m.summary ?? "", ...(m.key_points ?? []), m.cover?.credit ?? ""];
+  const parts: string[] = [brief.title, m.subtitle ?? "", m.short_title ?? "", m.organisation ?? "", m.contact ?? "", m.summary ?? "", ...(m.key_points ?? []), (m.cover && m.cover.credit) || ""];
   for (const a of m.authors) parts.push(a.name, a.role ?? "", a.affiliation ?? "");
   const blocks = (list: readonly Block[]): void => {
     for (const b of list) {

@@ -12,7 +12,13 @@ function trimUrl(url: string): string {
 }
 
 function linkTargets(inlines: readonly Inline[]): string[] {
-  return inlines.flatMap((i) => (i.kind === "link" ? [i.href, ...linkTargets(i.children)] : i.kind === "strong" || i.kind === "em" ? linkTargets(i.children) : []));
+  return inlines.flatMap((i) => (i.kind === "link" ? [i.href, ...linkTargets(i.children)] : i.kind === "strong" || i.kind === "em" || i.kind === "mark" ? linkTargets(i.children) : []));
+}
+
+/** The first words of an entry, to name it in a message. */
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 40 ? `${t.slice(0, 40).replace(/\s\S*$/, "")}…` : t;
 }
 
 const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
@@ -27,9 +33,16 @@ export const sourceRules: Rule[] = [
       return brief.sources.flatMap((s, i) => {
         // Bibliography-file entries print only when cited, as in Pandoc: never "uncited".
         // Undated entries cannot be cited by author-date; source/date already reports them.
-        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || !s.year || nocite.has("*")) return [];
-        const label = `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
+        // Numbered entries are cited by number, dated or not.
+        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || (!s.year && s.number === undefined) || nocite.has("*")) return [];
+        if (s.number !== undefined && brief.sources.some((o) => o.number === undefined)) return [];
+        // An entry without readable authors cannot be cited by author and year: source/unreadable says so.
+        if (s.number === undefined && s.authors.length === 0) return [];
+        const label = s.number !== undefined ? `[${s.number}] ${excerpt(s.text.replace(/^\s*(?:\[\d+\]|\d+\.)\s*/, ""))}` : `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
         if (nocite.has(normaliseName(label))) return [];
+        if (s.number !== undefined) {
+          return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `note ${label} is never referred to`, [`add "[${s.number}]" where the text relies on it, or remove the note`])];
+        }
         return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
       });
     },
@@ -93,8 +106,22 @@ export const sourceRules: Rule[] = [
     severity: "warning",
     description: "an entry whose date cannot be read",
     run({ brief }, severity) {
+      // Numbered entries are found by their number: a note need not carry a date.
       return brief.sources.flatMap((s) =>
-        s.year ? [] : [diagnostic(s.file ?? brief.file, s.span, severity, "source/date", "no date found in this entry", ['write it after the authors, e.g. "(7 February 2014)" or "(n.d.)"'])],
+        s.year || s.number !== undefined ? [] : [diagnostic(s.file ?? brief.file, s.span, severity, "source/date", "no date found in this entry", ['write it after the authors, e.g. "(7 February 2014)" or "(n.d.)"'])],
+      );
+    },
+  },
+  {
+    id: "source/unreadable",
+    severity: "warning",
+    description: "an author-date entry whose authors cannot be read",
+    run({ brief }, severity) {
+      // A dated entry with no authors cannot be cited by author and year: say which one.
+      return brief.sources.flatMap((s) =>
+        s.year && s.number === undefined && s.key === undefined && s.authors.length === 0
+          ? [diagnostic(s.file ?? brief.file, s.span, severity, "source/unreadable", `cannot read the authors of "${excerpt(s.text)}"`, ['start the entry with the authors: "Family, G. (2024). Title."'])]
+          : [],
       );
     },
   },

@@ -21,6 +21,8 @@ export function inlineMarkdown(inlines: readonly Inline[]): string {
           return `**${inlineMarkdown(i.children)}**`;
         case "em":
           return `*${inlineMarkdown(i.children)}*`;
+        case "mark": // pasted <sup>/<sub>/<u>: the deck keeps the words
+          return inlineMarkdown(i.children);
         case "link":
           return /^https?:/i.test(i.href) ? `[${inlineMarkdown(i.children)}](${i.href.replace(/[()\s]/g, encodeURIComponent)})` : inlineMarkdown(i.children);
         case "break":
