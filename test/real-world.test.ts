@@ -59,6 +59,10 @@ describe("a letter pasted from a word processor", () => {
     expect(first).toContain("• publish the number of people held on return");
     expect(first).toMatch(/1\. Coastal Monitoring Network, interviews/);
     expect(first).not.toContain("\t");
+    // Its first page is a page like the others: numbered in the footer, no running header
+    // repeating the title it opens with.
+    expect(first).toContain(`Page 1 of ${pdf.pages.length}`);
+    expect(first.indexOf("Letter to the Minister of the Interior")).toBe(first.lastIndexOf("Letter to the Minister of the Interior"));
   });
 });
 

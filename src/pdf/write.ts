@@ -76,7 +76,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   });
 
   // Furniture runs through the same measuring as the body, so it needs its fonts too.
-  const furniture = pages.map((_, i) => furnitureLines(brief, o.brand, fonts, geo, i + 1, pages.length));
+  const furniture = pages.map((p, i) => furnitureLines(brief, o.brand, fonts, geo, p.kind, i + 1, pages.length));
   const use = fontSelector(doc, fonts, shaper, harfBuzzFaces(pages));
 
   const destPage = new Map<string, number>();
@@ -282,13 +282,18 @@ class OutlineBuilder {
 
 type FurnitureLine = [Line, number, number];
 
-function furnitureLines(brief: Brief, brand: Brand, fonts: FontBook, geo: PageGeometry, page: number, total: number): FurnitureLine[] {
-  if (page === 1) return [];
+/**
+ * The cover carries none; a first page that opens with the title (a brief without a
+ * cover, a letter) carries its footer and page number but no running header, which would
+ * only repeat the title printed under it.
+ */
+function furnitureLines(brief: Brief, brand: Brand, fonts: FontBook, geo: PageGeometry, kind: PagePlan["kind"], page: number, total: number): FurnitureLine[] {
+  if (kind === "cover") return [];
   const s = STYLES.furniture;
   const style = { face: s.face, size: s.size, color: s.color };
   const one = (text: string) => breakLines([{ text, style }], fonts, { width: geo.textWidth, leading: s.leading })[0];
   const out: FurnitureLine[] = [];
-  const head = one(brief.meta.short_title ?? brief.title);
+  const head = page === 1 ? undefined : one(brief.meta.short_title ?? brief.title);
   if (head) out.push([head, geo.left, geo.top - 36]);
   const footLeft = one([brand.name, brief.meta.date ? formatDate(brief.meta.date, brief.meta["date-format"]) : ""].filter(Boolean).join(" · "));
   if (footLeft) out.push([footLeft, geo.left, geo.height - 44]);
