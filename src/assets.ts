@@ -16,7 +16,7 @@ export function imageRefs(brief: Brief): Array<{ src: string; line: number; colu
   const visit = (inlines: Inline[]) => {
     for (const i of inlines) {
       if (i.kind === "image") refs.push({ src: i.src, line: i.at.line, column: i.at.column });
-      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") visit(i.children);
+      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark" || i.kind === "lang") visit(i.children);
     }
   };
   const walk = (blocks: Block[]) => {

@@ -13,6 +13,7 @@ import { diagnostic, pointSpan, type Diagnostic, type Span } from "./diagnostics
 import type { Author } from "./frontmatter-authors.js";
 import { isForeignKey, nearestKey } from "./frontmatter-keys.js";
 import { normalise } from "./frontmatter-values.js";
+import { LANG_TAG } from "./text/scripts.js";
 import type { CslItem } from "./model.js";
 
 z.config(en());
@@ -39,7 +40,7 @@ const FIELDS = {
   contact: plainText,
   date: z.union([z.string(), z.number()]),
   "date-format": z.string(),
-  lang: z.string().check(z.regex(/^[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*$/, "expected a language tag such as en or en-GB")),
+  lang: z.string().check(z.regex(LANG_TAG, "expected a language tag such as en or en-GB")),
   /** Writing direction of the whole brief; `lang: ar/fa/ur/he` implies rtl. */
   dir: z.enum(["ltr", "rtl"]),
   paper: z.string(),

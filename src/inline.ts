@@ -9,7 +9,9 @@ import { findNoteCitations, italicShortNote } from "./citations/notes.js";
 import { PastedHtml } from "./html-inline.js";
 import { InlineLocator } from "./locate.js";
 import type { Citation, Inline, Skipped, XrefUse } from "./model.js";
+import type { Attributes } from "./pandoc/attributes.js";
 import { findXrefs, type FoundXref } from "./pandoc/xref-find.js";
+import { LANG_TAG } from "./text/scripts.js";
 
 export interface Context {
   lines: string[];
@@ -27,6 +29,8 @@ export interface Context {
   numeric?: boolean;
   /** Inside footnote number n: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
   inNote?: number;
+  /** Spans whose "{lang=…}" is not a language tag: printed untagged, one warning each. */
+  badLangs?: Array<{ message: string; span: Span }>;
   /** Pasted HTML dropped, first place of each kind ("img", "@class"), for one warning each. */
   htmlDropped?: Map<string, { message: string; span: Span }>;
 }
@@ -62,6 +66,8 @@ class InlineWalker {
     };
     const html = new PastedHtml();
     const aligned = new Map<Token, number[]>();
+    // Whether each open bracketed span became a "lang" node (so its close pops it).
+    const spans: boolean[] = [];
     for (const t of children) {
       if (html.hiding && t.type !== "html_inline") continue;
       if (t.type === "text" || t.type === "softbreak") {
@@ -111,6 +117,22 @@ class InlineWalker {
           top().push({ kind: "math", tex: t.content, display: meta.display === true, ...(meta.label ? { label: meta.label } : {}) });
           break;
         }
+        case "span_open": {
+          const node = this.langSpan(t);
+          spans.push(node !== null);
+          if (node) {
+            top().push(node);
+            frames.push(node);
+            stack.push(node.children);
+          }
+          break;
+        }
+        case "span_close":
+          if (spans.pop()) {
+            frames.pop();
+            stack.pop();
+          }
+          break;
         case "hardbreak":
           top().push({ kind: "break" });
           break;
@@ -200,6 +222,29 @@ class InlineWalker {
       out.push(inline);
     });
     return out;
+  }
+
+  /**
+   * "[حمص]{lang=ar}", "[…]{dir=rtl}": a node carrying the language and direction, or null
+   * for spans with neither (".mark", ".smallcaps" print as plain text). A tag that is not
+   * BCP 47 is reported at the span and left off, so the text prints untagged.
+   */
+  private langSpan(t: Token): Extract<Inline, { kind: "lang" }> | null {
+    const pairs = (t.meta as Attributes | null)?.pairs ?? {};
+    const raw = pairs.lang;
+    const dir = pairs.dir?.toLowerCase();
+    if (raw === undefined && dir === undefined) return null;
+    const at = this.locator.positionAt(this.locate("["));
+    let lang: string | undefined;
+    if (raw !== undefined && LANG_TAG.test(raw)) lang = raw.replace(/_/g, "-");
+    else if (raw !== undefined) {
+      const end = { line: at.line, column: at.column + 1 };
+      (this.ctx.badLangs ??= []).push({ message: `"${raw}" is not a language tag (expected one such as ar, ja or en-GB); the span prints untagged`, span: { start: at, end } });
+    }
+    const node: Extract<Inline, { kind: "lang" }> = { kind: "lang", children: [] };
+    if (lang) node.lang = lang;
+    if (dir === "rtl" || dir === "ltr") node.dir = dir;
+    return node.lang || node.dir ? node : null;
   }
 
   /** Finds `needle` in the content from the cursor; returns where it starts. */

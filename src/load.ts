@@ -82,8 +82,9 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   }
   resolution.diagnostics = oncePerKey(resolution.diagnostics, brief.citations, bibliography.failed);
   const html = parsed.htmlDropped.map((d) => diagnostic(file, d.span, "warning", "html/dropped", d.message));
+  const langs = parsed.badLangs.map((d) => diagnostic(file, d.span, "warning", "span/lang", d.message));
   const invisible = invisibleCharacters(file, front.body);
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...pasted.diagnostics, ...html, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...pasted.diagnostics, ...html, ...langs, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 interface LoadedBibliographies {

@@ -17,7 +17,9 @@ export type Inline =
   /** Issue 11: TeX maths ("$x^2$", "$$…$$"), never typeset: printed as its source, legibly. */
   | { kind: "math"; tex: string; display: boolean; label?: string; number?: number }
   // Issue 12: pasted inline HTML <sup>, <sub>, <u> (everything else maps to the kinds above).
-  | { kind: "mark"; mark: "sup" | "sub" | "underline"; children: Inline[] };
+  | { kind: "mark"; mark: "sup" | "sub" | "underline"; children: Inline[] }
+  // A bracketed span with a language or direction: "[حمص]{lang=ar}", "[…]{dir=rtl}".
+  | { kind: "lang"; lang?: string; dir?: "rtl" | "ltr"; children: Inline[] };
 
 export interface ListItem {
   blocks: Block[];

@@ -19,6 +19,8 @@ export interface ParsedBody {
   unusedFootnotes: Array<{ label: string; span: Span }>;
   /** Pasted inline HTML that was dropped: one entry per kind, at its first place. */
   htmlDropped: Array<{ message: string; span: Span }>;
+  /** Bracketed spans whose "{lang=…}" is not a language tag. */
+  badLangs: Array<{ message: string; span: Span }>;
   xrefUses: XrefUse[];
   skipped: Skipped;
 }
@@ -60,7 +62,7 @@ export function parseMarkdown(body: string, options: ParseOptions = {}): ParsedB
       const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
-  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])] };
+  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])], badLangs: ctx.badLangs ?? [] };
 }
 
 class TokenReader {
@@ -238,6 +240,7 @@ export function plainText(inlines: readonly Inline[]): string {
         case "em":
         case "link":
         case "mark":
+        case "lang":
           return plainText(i.children);
         case "break":
           return " ";

@@ -33,7 +33,7 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
         i.number = ++counters.eq;
         define(i.label, "eq", String(i.number), at);
       }
-      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link") visitInlines(i.children, at);
+      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "lang") visitInlines(i.children, at);
     }
   };
   const visit = (list: Block[]) => {

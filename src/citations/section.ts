@@ -115,7 +115,7 @@ function entryFrom(inlines: Inline[], at: { line: number; column: number }, furt
 function uncite(inlines: Inline[]): Inline[] {
   return inlines.map((i): Inline => {
     if (i.kind === "citation") return { kind: "text", text: i.text };
-    if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") return { ...i, children: uncite(i.children) };
+    if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark" || i.kind === "lang") return { ...i, children: uncite(i.children) };
     return i;
   });
 }

@@ -5,7 +5,7 @@ import type { Block, Citation, Inline } from "../model.js";
 function inlines(list: Inline[], drop: ReadonlySet<Citation>): Inline[] {
   return list.map((i): Inline => {
     if (i.kind === "citation" && drop.has(i.citation)) return { kind: "text", text: i.text };
-    if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") return { ...i, children: inlines(i.children, drop) };
+    if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark" || i.kind === "lang") return { ...i, children: inlines(i.children, drop) };
     return i;
   });
 }

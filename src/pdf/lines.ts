@@ -18,6 +18,8 @@ export interface RunStyle {
   rise?: number;
   /** What this run is in the structure tree (Reference for citations, Link for URLs). */
   role?: "Reference" | "Link" | "Note";
+  /** The language the writer gave this run ("[…]{lang=ar}"), over the one its script suggests. */
+  lang?: string;
   /** Words in this run must not be hyphenated (names, citations, URLs). */
   noHyphen?: boolean;
 }

@@ -55,6 +55,10 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
         runs.push(...convert(inline.children, raised ? { ...style, size: style.size * 0.68, rise: style.size * raised } : style));
         break;
       }
+      case "lang":
+        // "[حمص]{lang=ar}": the writer's tag wins over the script's guess (tagging.ts).
+        runs.push(...convert(inline.children, inline.lang ? { ...style, lang: inline.lang } : style));
+        break;
       case "citation":
         runs.push(...citationRuns(inline.citation, style));
         break;

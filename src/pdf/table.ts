@@ -123,7 +123,7 @@ function hyphenateWide(inlines: Inline[], width: number, measure: (w: string) =>
   };
   return inlines.map((i): Inline => {
     if (i.kind === "text") return { ...i, text: i.text.split(/(\s+)/).map((t) => (/\s/.test(t) ? t : word(t))).join("") };
-    if (i.kind === "strong" || i.kind === "em" || i.kind === "mark") return { ...i, children: hyphenateWide(i.children, width, measure) };
+    if (i.kind === "strong" || i.kind === "em" || i.kind === "mark" || i.kind === "lang") return { ...i, children: hyphenateWide(i.children, width, measure) };
     return i;
   });
 }

@@ -85,7 +85,9 @@ const CJK_LANG: Partial<Record<string, string>> = { kr: "ko", "kr-bold": "ko", s
  * The /Lang of a drawn fragment when it differs from the document's: the CJK faces'
  * own, else the one its script tells (scripts.ts), none for the brief's own script.
  */
-export function fragmentLang(f: { key: string; text: string }, documentLang: string | undefined): string | undefined {
+export function fragmentLang(f: { key: string; text: string; style?: { lang?: string } }, documentLang: string | undefined): string | undefined {
+  const given = f.style?.lang;
+  if (given) return given.toLowerCase() === documentLang?.toLowerCase() ? undefined : given;
   const cjk = CJK_LANG[f.key];
   if (cjk) return cjk;
   if (!/^(serif|sans)/.test(f.key) || (!LATIN.test(f.text) && /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]/u.test(f.text))) return scriptLang(f.text, documentLang);

@@ -12,7 +12,7 @@ function trimUrl(url: string): string {
 }
 
 function linkTargets(inlines: readonly Inline[]): string[] {
-  return inlines.flatMap((i) => (i.kind === "link" ? [i.href, ...linkTargets(i.children)] : i.kind === "strong" || i.kind === "em" || i.kind === "mark" ? linkTargets(i.children) : []));
+  return inlines.flatMap((i) => (i.kind === "link" ? [i.href, ...linkTargets(i.children)] : i.kind === "strong" || i.kind === "em" || i.kind === "mark" || i.kind === "lang" ? linkTargets(i.children) : []));
 }
 
 /** The first words of an entry, to name it in a message. */

@@ -13,7 +13,7 @@ export function imageRefsWithText(blocks: readonly Block[]): ImageInContext[] {
   const visit = (inlines: Inline[], nextText: string) => {
     for (const i of inlines) {
       if (i.kind === "image") out.push({ image: i, nextText });
-      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark") visit(i.children, nextText);
+      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark" || i.kind === "lang") visit(i.children, nextText);
     }
   };
   blocks.forEach((b, n) => {

@@ -30,7 +30,7 @@ function marpFor(themeCss: string): Marp {
   if (cached?.themeCss === themeCss) return cached.marp;
   // Emoji stay Unicode text: Marp's default swaps them for Twemoji pictures fetched from a
   // CDN (which the deck's CSP forbids, leaving holes), and its detector costs ~35 ms a run.
-  const marp = new Marp({ html: false, math: false, script: false, minifyCSS: false, emoji: { shortcode: false, unicode: false } });
+  const marp = new Marp({ html: { span: ["lang", "dir"] }, math: false, script: false, minifyCSS: false, emoji: { shortcode: false, unicode: false } });
   marp.themeSet.add(themeCss);
   // markdown-it refuses data:image/svg+xml links; we only produce such URLs ourselves
   // (the cover and figures, inlined so the file works offline), so allow exactly those.

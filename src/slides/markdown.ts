@@ -23,6 +23,11 @@ export function inlineMarkdown(inlines: readonly Inline[]): string {
           return `*${inlineMarkdown(i.children)}*`;
         case "mark": // pasted <sup>/<sub>/<u>: the deck keeps the words
           return inlineMarkdown(i.children);
+        case "lang": {
+          // "[حمص]{lang=ar}": the tag was checked (LANG_TAG), so it is safe in an attribute.
+          const attrs = [i.lang ? ` lang="${i.lang}"` : "", i.dir ? ` dir="${i.dir}"` : ""].join("");
+          return `<span${attrs}>${inlineMarkdown(i.children)}</span>`;
+        }
         case "link":
           return /^https?:/i.test(i.href) ? `[${inlineMarkdown(i.children)}](${i.href.replace(/[()\s]/g, encodeURIComponent)})` : inlineMarkdown(i.children);
         case "break":

@@ -218,6 +218,7 @@ function runs(inlines: readonly Inline[], base: Record<string, unknown>): Run[] 
       else if (i.kind === "link") walk(i.children, /^https?:/i.test(i.href) ? { ...style, hyperlink: { url: i.href }, color: "1F4E8C" } : style);
       // Pasted <sup>/<sub>/<u> (issue 12).
       else if (i.kind === "mark") walk(i.children, { ...style, ...(i.mark === "sup" ? { superscript: true } : i.mark === "sub" ? { subscript: true } : { underline: { style: "sng" } }) });
+      else if (i.kind === "lang") walk(i.children, i.lang ? { ...style, lang: i.lang } : style);
       else if ("children" in i) walk((i as { children: Inline[] }).children, style);
     }
   };

@@ -45,6 +45,9 @@ export function scriptLang(text: string, base?: string): string | undefined {
   return undefined;
 }
 
+/** A BCP 47-ish language tag, as the front matter's `lang` and a span's `{lang=…}` are checked. */
+export const LANG_TAG = /^[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*$/;
+
 const RTL_LANGS = /^(ar|fa|ur|ps|ckb|ku-Arab|sd|ug|yi|he|iw|dv)(-|$)/i;
 
 /** Languages written right to left (the brief's `lang` makes the whole brief RTL). */
