@@ -1,6 +1,7 @@
 // Bracketed spans with a language ("[حمص]{lang=ar}") and pasted <u> (issue 16), as a
 // reader's tools see them: the PDF's structure tree read with pdf.js (which /Lang each
 // Span carries, over its text), the deck's DOM in Chromium, the page's pixels.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,6 +9,8 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
 import { ROOT } from "./helpers/paths.js";
+import { readPdf } from "./helpers/pdf.js";
+import { checkPdfUa } from "./helpers/pdfua.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 
@@ -52,8 +55,9 @@ let dir = "";
 const out = (file: string) => join(dir, "dist", "language-spans", file);
 
 beforeAll(() => {
-  dir = scratchProject({ "report/language-spans.md": FIXTURE });
-  const r = briefpress(["build", "report/language-spans.md", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir });
+  // The same brief with its <u> taken out: what the page holds without an underline.
+  dir = scratchProject({ "report/language-spans.md": FIXTURE, "report/plain.md": FIXTURE.replace(/<\/?u>/g, "") });
+  const r = briefpress(["build", "report/language-spans.md", "report/plain.md", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir });
   if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
 }, 120_000);
 
@@ -97,4 +101,35 @@ describe("spans with a language", () => {
       await browser.close();
     }
   }, 60_000);
+});
+
+/** Filled rectangles drawn as artifacts ("x y w h re … f" inside /Artifact … BDC), in pdfkit's top-down space. */
+function artifactRects(path: string): Array<{ x: number; y: number; w: number; h: number }> {
+  const qdf = execFileSync("qpdf", ["--qdf", "--object-streams=disable", path, "-"], { encoding: "latin1", maxBuffer: 64 * 1024 * 1024 });
+  const blocks = [...qdf.matchAll(/\/Artifact\b[^]*?BDC\n([^]*?)\nEMC/g)].map((m) => m[1] ?? "");
+  return blocks.flatMap((b) => [...b.matchAll(/^(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re\n(?:[^\n]*\n)*?f$/gm)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) })));
+}
+
+describe("pasted <u>", () => {
+  it("draws a thin line under the words, as an artifact, and only where <u> is", async () => {
+    const underlined = artifactRects(join(dir, "dist", "language-spans", "brief.pdf"));
+    expect(artifactRects(join(dir, "dist", "plain", "brief.pdf"))).toEqual([]);
+    expect(underlined).toHaveLength(1);
+    const line = underlined[0]!;
+    const page = (await readPdf(out("brief.pdf"))).pages[0]!;
+    const word = page.items.find((i) => i.str === "no exceptions");
+    expect(word, "the underlined words are one text item").toBeDefined();
+    const baseline = page.height - word!.y;
+    // Under the words' baseline by a fraction of the type size, spanning the words, thin.
+    expect(line.x).toBeCloseTo(word!.x, 0);
+    expect(Math.abs(line.w - word!.width)).toBeLessThan(1);
+    expect(line.y).toBeGreaterThan(baseline);
+    expect(line.y).toBeLessThan(baseline + 4);
+    expect(line.h).toBeGreaterThan(0.2);
+    expect(line.h).toBeLessThan(1.5);
+    // Readers hear the words once, unchanged, and the tags stay whole (PDF/UA checks).
+    expect(page.text).toContain("with no exceptions for late arrivals");
+    const report = await checkPdfUa(out("brief.pdf"));
+    expect(report.findings).toEqual([]);
+  });
 });

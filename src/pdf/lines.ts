@@ -18,6 +18,8 @@ export interface RunStyle {
   rise?: number;
   /** What this run is in the structure tree (Reference for citations, Link for URLs). */
   role?: "Reference" | "Link" | "Note";
+  /** Pasted <u>: a line is drawn under the run's glyphs (an artifact: readers hear the words only). */
+  underline?: boolean;
   /** The language the writer gave this run ("[…]{lang=ar}"), over the one its script suggests. */
   lang?: string;
   /** Words in this run must not be hyphenated (names, citations, URLs). */

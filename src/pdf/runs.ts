@@ -50,9 +50,9 @@ function convert(inlines: readonly Inline[], style: RunStyle): Run[] {
         runs.push({ text: "\n", style });
         break;
       case "mark": {
-        // Pasted <sup>/<sub> (issue 12) sit raised or lowered, smaller; <u> keeps its words.
+        // Pasted <sup>/<sub> (issue 12) sit raised or lowered, smaller; <u> is drawn underlined.
         const raised = inline.mark === "sup" ? 0.36 : inline.mark === "sub" ? -0.14 : 0;
-        runs.push(...convert(inline.children, raised ? { ...style, size: style.size * 0.68, rise: style.size * raised } : style));
+        runs.push(...convert(inline.children, raised ? { ...style, size: style.size * 0.68, rise: style.size * raised } : { ...style, underline: true }));
         break;
       }
       case "lang":

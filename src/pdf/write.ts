@@ -241,7 +241,22 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
       });
     } else if (lang || actual) tree.inline(tag, ["Span"], draw, { lang, actual });
     else tree.mark(tag, draw);
+    if (f.style.underline) tree.mark("artifact", () => drawUnderline(use, f, at, y + line.ascent, width));
   }
+}
+
+/** The font's own underline (position and thickness from its `post` table), under the run's glyphs. */
+function drawUnderline(use: UseFont, f: Fragment, x: number, baseline: number, width: number): void {
+  const doc = use(f.key).fontSize(f.style.size);
+  const face = (doc as unknown as { _font: { font?: { underlinePosition?: number; underlineThickness?: number; unitsPerEm?: number } } })._font.font;
+  const em = face?.unitsPerEm ?? 1000;
+  const position = -(face?.underlinePosition ?? -100) / em;
+  const thickness = Math.max((face?.underlineThickness ?? 50) / em, 0.04) * f.style.size;
+  // A line's trailing space is not underlined; a right-to-left run's spaces sit on its left.
+  const rtl = (f.level ?? 0) % 2 === 1;
+  const inked = rtl ? width : Math.min(width, doc.widthOfString(f.text.replace(/\s+$/, "")));
+  if (inked <= 0) return;
+  doc.rect(x, baseline + position * f.style.size - thickness / 2, inked, thickness).fill(f.style.color);
 }
 
 function drawFragment(use: UseFont, f: Fragment, x: number, baseline: number): void {
