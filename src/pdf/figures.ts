@@ -2,6 +2,7 @@
 // images, figure divs and chunks that would draw one, table captions, and the empty
 // items that carry a named destination or a page break.
 import type { Block, Inline } from "../model.js";
+import { plainText } from "../parse.js";
 import { breakLines, type Run } from "./lines.js";
 import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { toRuns } from "./runs.js";
@@ -80,7 +81,7 @@ export function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowConte
   const height = Math.min((asset.height / asset.width) * width, 340);
   const captionStyle = { face: ctx.look.styles.caption.face, size: ctx.look.styles.caption.size, color: ctx.look.styles.caption.color };
   const numberedRuns: Run[] = numbered
-    ? [{ text: `${numbered.label} `, style: { ...captionStyle, face: "sans-bold" } }, ...toRuns(numbered.caption, ctx.look.styles.caption), ...(image.title ? [{ text: " ", style: captionStyle }] : [])]
+    ? [{ text: `${numbered.label} `, style: { ...captionStyle, face: "sans-bold" } }, ...toRuns(numbered.caption, ctx.look.styles.caption), ...(image.title ? [{ text: creditSeparator(numbered.caption), style: captionStyle }] : [])]
     : [];
   const caption = image.title || numbered
     ? breakLines([...numberedRuns, ...(image.title ? [{ text: image.title, style: captionStyle }] : [])], ctx.fonts, { width: maxWidth, leading: ctx.look.styles.caption.leading })
@@ -97,4 +98,10 @@ export function figure(image: Extract<Inline, { kind: "image" }>, ctx: FlowConte
     spaceBefore: 6,
     spaceAfter: 10,
   };
+}
+
+/** "Figure 1. The sea route. Map: …": the credit after the caption as a sentence of its own. */
+function creditSeparator(caption: readonly Inline[]): string {
+  const last = plainText(caption).trimEnd();
+  return last === "" || /[.!?:;…]$/u.test(last) ? " " : ". ";
 }

@@ -12,6 +12,7 @@ import { breakLines, drawingOrder, type Fragment, type Line } from "./lines.js";
 import { RTL_RUN, shaperFor, type ShapedRun, type Shaper } from "./shaping.js";
 import type { PagePlan, Placed, Tag } from "./plan.js";
 import { COLOURS, STYLES, type PageGeometry } from "./style.js";
+import { boxedSvg } from "./svg-viewport.js";
 import { StructureTree, actualText, fragmentLang } from "./tagging.js";
 import { mirroredLineX, mirrorPages } from "./mirror.js";
 import { isRtlBrief } from "../text/scripts.js";
@@ -192,7 +193,7 @@ function drawItem(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, it
       break;
     case "image":
       tree.mark(item.tag, () => {
-        if (item.image.kind === "svg") SVGtoPDF(doc, item.image.svg, item.x, item.y, { width: item.w, height: item.h });
+        if (item.image.kind === "svg") SVGtoPDF(doc, boxedSvg(item.image.svg, item.image.width, item.image.height), item.x, item.y, { width: item.w, height: item.h });
         else doc.image(opened(doc, images, item.image.data), item.x, item.y, { width: item.w, height: item.h });
       });
       break;
