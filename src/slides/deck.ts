@@ -24,7 +24,7 @@ export interface DeckSource {
   model?: Deck;
   /** What we write to slides.md: images referenced by relative path, editable. */
   editable: string;
-  /** Same deck with images as data: URLs, for the self-contained HTML. */
+  /** Same deck with each image named by a placeholder that the HTML swaps for its data: URL. */
   embedded: string;
   /** A hand-written deck with absolute image paths, for marp-cli (run with --allow-local-files). */
   absolute?: string;
@@ -62,6 +62,7 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   const themeCss = (input.theme ?? ((css: string) => css))(readFileSync(input.themePath, "utf8"));
   const picture = (src: string) => input.image(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)));
   const toOut = (abs: string) => relative(input.outDir, abs).split("\\").join("/");
+  const pictures = new PicturePlaceholders();
   let source: Omit<DeckSource, "themeCss" | "fontCss" | "html" | "notes" | "picture">;
   if (input.handDeck) {
     const markdown = input.handDeck.text;
@@ -70,10 +71,7 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
       file: input.handDeck.file,
       slides: handSlides(markdown),
       editable: rewriteImages(markdown, (src) => toOut(resolve(baseDir, decodeURI(src)))),
-      embedded: rewriteImages(markdown, (src) => {
-        const image = input.image(resolve(baseDir, decodeURI(src)));
-        return image ? dataUrl(image) : src;
-      }),
+      embedded: rewriteImages(markdown, (src) => pictures.name(input.image(resolve(baseDir, decodeURI(src))), src)),
       absolute: rewriteImages(markdown, (src) => encodeURI(resolve(baseDir, decodeURI(src)).split("\\").join("/"))),
     };
   } else {
@@ -83,17 +81,32 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
       model,
       slides: model.slides.map((s) => ({ title: s.title, line: s.line, kind: s.kind })),
       editable: deckMarkdown(model, THEME_NAME, { image: (src) => encodeURI(toOut(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)))) }),
-      embedded: deckMarkdown(model, THEME_NAME, {
-        image: (src) => {
-          const image = picture(src);
-          return image ? dataUrl(image) : src;
-        },
-      }),
+      embedded: deckMarkdown(model, THEME_NAME, { image: (src) => pictures.name(picture(src), src) }),
     };
   }
   const fontCss = await embeddedFontCss(source.editable, input.fonts, input.cache);
-  const { html, notes } = renderDeckHtml({ markdown: source.embedded, themeCss, fontCss, title: brief.title, lang: brief.meta.lang ?? "en" });
-  return { ...source, themeCss, fontCss, html, notes, picture };
+  const rendered = renderDeckHtml({ markdown: source.embedded, themeCss, fontCss, title: brief.title, lang: brief.meta.lang ?? "en" });
+  return { ...source, themeCss, fontCss, html: pictures.fill(rendered.html), notes: rendered.notes, picture };
+}
+
+/**
+ * Pictures go into slides.html as data: URLs, but not through Marp: a photograph is a
+ * megabyte of base64 that markdown-it would scan character by character on every build
+ * (most of a watch rebuild's time). Marp sees a short unique name instead; the rendered
+ * HTML gets the data: URL in its place (in <img src> and in background styles alike).
+ */
+class PicturePlaceholders {
+  private readonly urls: string[] = [];
+
+  name(image: ImageAsset | null, src: string): string {
+    if (!image) return src;
+    this.urls.push(dataUrl(image));
+    return `briefpress-picture-${this.urls.length - 1}.${image.kind === "svg" ? "svg" : "img"}`;
+  }
+
+  fill(html: string): string {
+    return html.replace(/briefpress-picture-(\d+)\.(?:svg|img)/g, (token, n: string) => this.urls[Number(n)] ?? token);
+  }
 }
 
 /** Rewrites local image targets in Marp markdown; remote and data: URLs are left alone. */
