@@ -13,7 +13,7 @@ export type Face =
 
 /** Script faces, by ISO 15924 code (greek: polytonic Greek, which Source Serif 4 lacks). */
 export const SCRIPT_FONTS = [
-  "kr", "sc", "arab", "hebr", "mymr", "beng", "taml", "sinh", "deva", "thai", "khmr", "laoo", "ethi", "geor", "armn", "greek", "sym", "sym2", "emoji",
+  "kr", "sc", "arab", "hebr", "mymr", "beng", "taml", "sinh", "deva", "thai", "khmr", "laoo", "ethi", "geor", "armn", "greek", "sym", "sym2", "emoji", "latx",
 ] as const;
 export type ScriptFont = (typeof SCRIPT_FONTS)[number];
 export type FallbackFace = ScriptFont | `${ScriptFont}-bold`;
@@ -67,6 +67,9 @@ export const SCRIPT_FONT_INFO: Record<ScriptFont, ScriptFontInfo> = {
   // Symbols 2 comes in one weight only.
   sym2: { family: "Noto Sans Symbols 2", files: { 400: fontsource("noto-sans-symbols-2", "symbols", 400) } },
   emoji: ts("noto-emoji", "NotoEmoji", "Noto Emoji"),
+  // Latin letters Source Serif 4 lacks: the hooked and open letters of Hausa, Fula, Twi,
+  // Ewe, Lingala, Bambara… (ƙ ɗ ɓ ƴ ɛ ɔ ŋ ǝ), in the serif that matches the body best.
+  latx: ts("noto-serif", "NotoSerif", "Noto Serif"),
 };
 
 const FACE_SET: ReadonlySet<string> = new Set(FACES);

@@ -39,7 +39,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Kataka
  * cost 6–10 MB to load).
  */
 const CJK_ORDER = ["kr", "sc"] as const;
-const OTHER_ORDER = ["arab", "hebr", "mymr", "beng", "taml", "sinh", "deva", "thai", "khmr", "laoo", "ethi", "geor", "armn", "greek", "sym", "sym2", "emoji", "kr", "sc"] as const;
+const OTHER_ORDER = ["arab", "hebr", "mymr", "beng", "taml", "sinh", "deva", "thai", "khmr", "laoo", "ethi", "geor", "armn", "greek", "sym", "sym2", "emoji", "latx", "kr", "sc"] as const;
 
 /** The first fallback face that has `char`, in bold or regular weight; undefined if none. */
 export function fallbackFor(char: string, bold: boolean): FallbackFace | undefined {
