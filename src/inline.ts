@@ -3,14 +3,14 @@
 // citations are found in the text runs (never in code spans or link targets).
 import type { Token } from "markdown-it";
 import type { Span } from "./diagnostics.js";
-import { findCitations, findKeyCitations, type FoundCitation } from "./citations/find.js";
-import { findNumericCitations, findRaisedNumbers } from "./citations/numeric.js";
-import { findNoteCitations, italicShortNote } from "./citations/notes.js";
+import { findAllCitations } from "./citations/all.js";
+import { findRaisedNumbers } from "./citations/numeric.js";
+import { italicShortNote } from "./citations/notes.js";
 import { PastedHtml } from "./html-inline.js";
-import { InlineLocator } from "./locate.js";
+import { alignAt, InlineLocator } from "./locate.js";
 import type { Citation, Inline, Skipped, XrefUse } from "./model.js";
 import type { Attributes } from "./pandoc/attributes.js";
-import { findXrefs, type FoundXref } from "./pandoc/xref-find.js";
+import type { FoundXref } from "./pandoc/xref-find.js";
 import { LANG_TAG } from "./text/scripts.js";
 
 export interface Context {
@@ -59,6 +59,15 @@ class InlineWalker {
     // A run of text and soft breaks, with the content offset of each of its characters.
     let run: { text: string; offsets: number[] } | null = null;
     const top = () => stack[stack.length - 1] ?? [];
+    const enter = (node: Extract<Inline, { children: Inline[] }>) => {
+      top().push(node);
+      frames.push(node);
+      stack.push(node.children);
+    };
+    const leave = () => {
+      frames.pop();
+      stack.pop();
+    };
     const flush = () => {
       const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
       if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link"), raised));
@@ -89,16 +98,13 @@ class InlineWalker {
             t.type === "link_open"
               ? { kind: "link", href: String(t.attrGet("href") ?? ""), children: [] }
               : { kind: t.type === "strong_open" ? "strong" : "em", children: [] };
-          top().push(node);
-          frames.push(node);
-          stack.push(node.children);
+          enter(node);
           break;
         }
         case "strong_close":
         case "em_close":
         case "link_close":
-          frames.pop();
-          stack.pop();
+          leave();
           break;
         case "code_inline": {
           const at = this.locate(t.content);
@@ -120,18 +126,11 @@ class InlineWalker {
         case "span_open": {
           const node = this.langSpan(t);
           spans.push(node !== null);
-          if (node) {
-            top().push(node);
-            frames.push(node);
-            stack.push(node.children);
-          }
+          if (node) enter(node);
           break;
         }
         case "span_close":
-          if (spans.pop()) {
-            frames.pop();
-            stack.pop();
-          }
+          if (spans.pop()) leave();
           break;
         case "hardbreak":
           top().push({ kind: "break" });
@@ -158,15 +157,8 @@ class InlineWalker {
           const at = this.locator.positionAt(this.locate(t.content));
           const span = { start: at, end: { line: at.line, column: at.column + t.content.length } };
           html.apply(t.content, {
-            open: (node) => {
-              top().push(node);
-              frames.push(node);
-              stack.push(node.children);
-            },
-            close: () => {
-              frames.pop();
-              stack.pop();
-            },
+            open: enter,
+            close: leave,
             push: (inline) => top().push(inline),
             report: (kind, message) => {
               const drops = (this.ctx.htmlDropped ??= new Map());
@@ -282,7 +274,7 @@ class InlineWalker {
     const out: Inline[] = [];
     let last = 0;
     // "<sup>12</sup>" pasted from a web page is a numeric citation when the list is numbered.
-    const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : allCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined);
+    const citations = raised && this.ctx.numeric ? findRaisedNumbers(text) : findAllCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined);
     for (const found of citations) {
       if (found.start > last) out.push({ kind: "text", text: text.slice(last, found.start) });
       if ("refs" in found) {
@@ -325,48 +317,4 @@ class InlineWalker {
     }
     return out;
   }
-}
-
-const ENTITY = /^&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/i;
-
-/** Offsets in `content` of each UTF-16 unit of `needle` placed at `start`, or null. */
-function alignAt(content: string, needle: string, start: number): number[] | null {
-  const out: number[] = [];
-  let i = start;
-  for (let k = 0; k < needle.length; k++) {
-    const c = needle[k];
-    // "&amp;" decodes to "&": take the entity unless the source really has a bare "&".
-    const entity = content[i] === "&" && ENTITY.test(content.slice(i, i + 12)) && !(c === "&" && needle[k + 1] === content[i + 1]);
-    if (content[i] === c && !entity) {
-      out.push(i++);
-    } else if (content[i] === "\\" && content[i + 1] === c) {
-      out.push(i + 1);
-      i += 2;
-    } else if (entity) {
-      // One entity decodes to one or two UTF-16 units; both map to the entity's start.
-      const length = ENTITY.exec(content.slice(i, i + 12))?.[0].length ?? 1;
-      out.push(i);
-      if (needle.codePointAt(k)! > 0xffff) out.push(i), k++;
-      i += length;
-    } else {
-      return null;
-    }
-  }
-  return out;
-}
-
-/**
- * Cross-references, key, author-date, numeric and note citations in one run, in order.
- * Overlaps go to cross-references first ("@fig-map" is never a citation), then to keys.
- */
-function allCitations(text: string, narrative: boolean, numeric = false, inNote = false): Array<FoundCitation | FoundXref> {
-  const xrefs = findXrefs(text);
-  const overlaps = (c: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>) => list.some((k) => c.start < k.end && k.start < c.end);
-  const keys = findKeyCitations(text).filter((c) => !overlaps(c, xrefs));
-  const authorDate = findCitations(text, { narrative }).filter((c) => !overlaps(c, keys) && !overlaps(c, xrefs));
-  const found = [...xrefs, ...keys, ...authorDate];
-  // Issue 12: numbers when the list is numbered, bare author-year and Ibid. in notes.
-  const numbers = numeric ? findNumericCitations(text).filter((c) => !overlaps(c, found)) : [];
-  const notes = inNote ? findNoteCitations(text, [...found, ...numbers].map((c): [number, number] => [c.start, c.end])) : [];
-  return [...found, ...numbers, ...notes].sort((a, b) => a.start - b.start);
 }

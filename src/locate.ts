@@ -41,3 +41,31 @@ export class InlineLocator {
     return { line: this.firstLine + k + 1, column };
   }
 }
+
+const ENTITY = /^&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/i;
+
+/** Offsets in `content` of each UTF-16 unit of `needle` placed at `start`, or null. */
+export function alignAt(content: string, needle: string, start: number): number[] | null {
+  const out: number[] = [];
+  let i = start;
+  for (let k = 0; k < needle.length; k++) {
+    const c = needle[k];
+    // "&amp;" decodes to "&": take the entity unless the source really has a bare "&".
+    const entity = content[i] === "&" && ENTITY.test(content.slice(i, i + 12)) && !(c === "&" && needle[k + 1] === content[i + 1]);
+    if (content[i] === c && !entity) {
+      out.push(i++);
+    } else if (content[i] === "\\" && content[i + 1] === c) {
+      out.push(i + 1);
+      i += 2;
+    } else if (entity) {
+      // One entity decodes to one or two UTF-16 units; both map to the entity's start.
+      const length = ENTITY.exec(content.slice(i, i + 12))?.[0].length ?? 1;
+      out.push(i);
+      if (needle.codePointAt(k)! > 0xffff) out.push(i), k++;
+      i += length;
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
