@@ -154,8 +154,12 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       return { kind: "code", text: expandTabs(t.content.replace(/\n$/, "")), lang: t.info.trim(), at: at(t) };
     case "hr":
       return { kind: "rule", at: at(t) };
-    case "html_block":
-      return { kind: "html", text: t.content.replace(/\n$/, ""), at: at(t) };
+    case "html_block": {
+      // Comments are the writer's notes to themselves ("<!-- TODO -->"): never printed, as
+      // in Pandoc and Quarto. Any other raw HTML is kept as literal text.
+      const text = t.content.replace(/<!--[\s\S]*?-->/g, "").replace(/\n$/, "");
+      return text.trim() ? { kind: "html", text, at: at(t) } : null;
+    }
     case "table_open":
       return readTable(r, ctx, t);
     default:

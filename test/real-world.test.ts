@@ -248,3 +248,19 @@ describe("superscript numbers pasted as HTML", () => {
     expect(resolution.useCount).toEqual([1, 1, 1]);
   });
 });
+
+describe("HTML comments between paragraphs (a writer's notes to themselves)", () => {
+  it("are never printed and never checked for glyphs", async () => {
+    const text = "---\ntitle: Notes left in\n---\n\n## Findings\n\nReturns rose each year.\n\n<!-- editor: ask the desk about ᏣᎳᎩ -->\n\nThe rise was steepest last year.\n";
+    const dir = scratchProject({ "report/notes.md": text });
+    const checked = briefpress(["check", "report/notes.md"], { cwd: dir });
+    expect(checked.stdout + checked.stderr).not.toContain("font/missing-glyph");
+    expect(checked.code).toBe(0);
+    expect(briefpress(["build", "report/notes.md", "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const pdf = await readPdf(join(dir, "dist", "notes", "brief.pdf"));
+    const all = pdf.pages.map((p) => p.text).join("\n");
+    expect(all).toContain("The rise was steepest last year.");
+    expect(all).not.toContain("editor");
+    expect(all).not.toContain("<!--");
+  });
+});
