@@ -45,8 +45,15 @@ export function printedText(brief: Brief): string {
         case "list":
           b.items.forEach((item) => blocks(item.blocks));
           break;
-        case "quote":
         case "callout":
+          if (b.title) parts.push(plainText(b.title));
+          blocks(b.blocks);
+          break;
+        case "quote":
+          blocks(b.blocks);
+          break;
+        case "figure":
+          parts.push(plainText(b.caption));
           blocks(b.blocks);
           break;
         case "code":
@@ -54,10 +61,21 @@ export function printedText(brief: Brief): string {
           parts.push(b.text);
           break;
         case "table":
+          if (b.caption) parts.push(plainText(b.caption));
           for (const row of [b.header, ...b.rows]) for (const cell of row) parts.push(plainText(cell));
           break;
-        case "rule":
+        case "chunk":
+          // Never printed but for its caption (a figure or table the chunk would make).
+          parts.push(b.options["fig-cap"] ?? "", b.options["tbl-cap"] ?? "");
           break;
+        case "rule":
+        case "pagebreak":
+          break;
+        default: {
+          // A new kind of block must say what it prints, or check and build disagree.
+          const unhandled: never = b;
+          throw new Error(`printedText: unhandled block ${JSON.stringify(unhandled)}`);
+        }
       }
     }
   };
