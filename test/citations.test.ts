@@ -5,7 +5,7 @@ import { findNumericCitations } from "../src/citations/numeric.js";
 import { findNoteCitations, italicShortNote } from "../src/citations/notes.js";
 import { parseSourceEntry } from "../src/citations/sources.js";
 import { splitSources } from "../src/citations/section.js";
-import { parseMarkdown } from "../src/parse.js";
+import { parseMarkdown } from "../src/parse/parse.js";
 
 const cases: Array<[string, Array<{ authors: string; year: string; locator?: string }>]> = [
   ["as reported (Yoon 2024).", [{ authors: "Yoon", year: "2024" }]],

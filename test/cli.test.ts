@@ -116,7 +116,7 @@ describe("briefpress build", () => {
 
   it("starts from V8 code caches that this Node accepts (else the bundles compile as usual)", async () => {
     type Start = { loadCachedBundle(name: string): { script: { cachedDataRejected?: boolean } } };
-    const { loadCachedBundle } = (await import(pathToFileURL(join(ROOT, "build", "start.js")).href)) as Start;
+    const { loadCachedBundle } = (await import(pathToFileURL(join(ROOT, "build", "cli", "start.js")).href)) as Start;
     expect(loadCachedBundle("briefpress").script.cachedDataRejected).toBe(false);
     expect(loadCachedBundle("check").script.cachedDataRejected).toBe(false);
   });

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PALETTE } from "../src/brand.js";
-import { deckPaletteCss } from "../src/palette.js";
+import { DEFAULT_PALETTE } from "../src/brand/brand.js";
+import { deckPaletteCss } from "../src/brand/palette.js";
 import { ROOT } from "./helpers/paths.js";
 
 const THEME = readFileSync(join(ROOT, "slides/themes/briefpress.css"), "utf8");

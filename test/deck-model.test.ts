@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBrief } from "../src/load.js";
-import { plainText } from "../src/parse.js";
-import { deriveDeck } from "../src/slides/derive.js";
-import { renderDeckHtml } from "../src/slides/html.js";
-import { deckMarkdown } from "../src/slides/marp.js";
-import type { Bullet, DeckSlide } from "../src/slides/model.js";
+import { loadBrief } from "../src/load/brief.js";
+import { plainText } from "../src/parse/parse.js";
+import { deriveDeck } from "../src/deck/derive.js";
+import { renderDeckHtml } from "../src/deck/marp/html.js";
+import { deckMarkdown } from "../src/deck/marp/marp.js";
+import type { Bullet, DeckSlide } from "../src/deck/model.js";
 import { ROOT, SAMPLE } from "./helpers/paths.js";
 
 const FIXTURE = readFileSync(join(ROOT, "test/fixtures/slides/speaker.md"), "utf8");

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../src/dates.js";
-import { splitFrontMatter } from "../src/frontmatter.js";
+import { formatDate } from "../src/model/dates.js";
+import { splitFrontMatter } from "../src/load/frontmatter.js";
 import { positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 import { readPdf } from "./helpers/pdf.js";
 import { briefpress } from "./helpers/run.js";

@@ -3,8 +3,8 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { fontModule } from "../src/pdf/font-files.js";
-import { drawGlyphRun } from "../src/pdf/glyph-run.js";
+import { fontModule } from "../src/text/font-files.js";
+import { drawGlyphRun } from "../src/pdf/draw/glyph-run.js";
 
 const require = createRequire(import.meta.url);
 

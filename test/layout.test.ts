@@ -2,14 +2,14 @@
 // brief are checked for stranded headings, widows and orphans, repeated table headers,
 // and footnotes on the page that calls them.
 import { describe, expect, it } from "vitest";
-import { briefBrand } from "../src/brand.js";
-import { loadBrief } from "../src/load.js";
-import { FontBook } from "../src/pdf/fonts.js";
-import { breakLines } from "../src/pdf/lines.js";
-import { notesCalled } from "../src/pdf/paginate.js";
-import type { PagePlan, Placed, StructRef } from "../src/pdf/plan.js";
+import { briefBrand } from "../src/brand/brand.js";
+import { loadBrief } from "../src/load/brief.js";
+import { FontBook } from "../src/text/fonts.js";
+import { breakLines } from "../src/pdf/layout/lines.js";
+import { notesCalled } from "../src/pdf/layout/paginate.js";
+import type { PagePlan, Placed, StructRef } from "../src/pdf/layout/plan.js";
 import { planPdf } from "../src/pdf/render.js";
-import { Workspace } from "../src/workspace.js";
+import { Workspace } from "../src/world/workspace.js";
 import { ROOT } from "./helpers/paths.js";
 import { STRESS, generateBrief } from "./support/generate.mjs";
 

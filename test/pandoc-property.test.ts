@@ -4,8 +4,8 @@
 // it reports points at an "@" of the source, on a line that is not inside a code chunk.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadBrief } from "../src/load.js";
-import { runRules } from "../src/rules/index.js";
+import { loadBrief } from "../src/load/brief.js";
+import { runRules } from "../src/check/rules.js";
 
 const PIECES = [
   "Returns were documented by monitors.",

@@ -1,17 +1,17 @@
 // Print polish, rule by rule: the placement pass fed hand-made flow items (so each rule is
 // tested where it matters, at a page foot), and the flow and cover of real briefs.
 import { describe, expect, it } from "vitest";
-import { decodeImage } from "../src/assets.js";
-import { briefBrand, DEFAULT_PALETTE } from "../src/brand.js";
-import { formatDate } from "../src/dates.js";
-import { loadBrief } from "../src/load.js";
-import { FontBook } from "../src/pdf/fonts.js";
-import { breakLines, type Line } from "../src/pdf/lines.js";
-import { paginate } from "../src/pdf/paginate.js";
-import { StructIds, type FigureItem, type ImageAsset, type TableItem, type PagePlan, type Placed, type TextItem } from "../src/pdf/plan.js";
+import { decodeImage } from "../src/assets/images.js";
+import { briefBrand, DEFAULT_PALETTE } from "../src/brand/brand.js";
+import { formatDate } from "../src/model/dates.js";
+import { loadBrief } from "../src/load/brief.js";
+import { FontBook } from "../src/text/fonts.js";
+import { breakLines, type Line } from "../src/pdf/layout/lines.js";
+import { paginate } from "../src/pdf/layout/paginate.js";
+import { StructIds, type FigureItem, type ImageAsset, type TableItem, type PagePlan, type Placed, type TextItem } from "../src/pdf/layout/plan.js";
 import { planPdf } from "../src/pdf/render.js";
-import { lookFor, pageGeometry } from "../src/pdf/style.js";
-import { Workspace } from "../src/workspace.js";
+import { lookFor, pageGeometry } from "../src/pdf/layout/style.js";
+import { Workspace } from "../src/world/workspace.js";
 import { ROOT } from "./helpers/paths.js";
 import { sampleSource } from "./helpers/project.js";
 

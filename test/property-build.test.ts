@@ -3,12 +3,12 @@
 // 500 documents through the placement pass; a sample of them through real PDFs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { briefBrand } from "../src/brand.js";
-import { loadBrief } from "../src/load.js";
-import { FontBook } from "../src/pdf/fonts.js";
+import { briefBrand } from "../src/brand/brand.js";
+import { loadBrief } from "../src/load/brief.js";
+import { FontBook } from "../src/text/fonts.js";
 import { planPdf, renderPdf } from "../src/pdf/render.js";
-import type { PagePlan } from "../src/pdf/plan.js";
-import { Workspace } from "../src/workspace.js";
+import type { PagePlan } from "../src/pdf/layout/plan.js";
+import { Workspace } from "../src/world/workspace.js";
 import { ROOT } from "./helpers/paths.js";
 import { blockWords, missingInOrder } from "./helpers/words.js";
 import { readPdfBuffer, words } from "./helpers/pdf.js";

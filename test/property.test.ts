@@ -3,8 +3,8 @@
 // nothing for citations that match an entry.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadBrief } from "../src/load.js";
-import { runRules } from "../src/rules/index.js";
+import { loadBrief } from "../src/load/brief.js";
+import { runRules } from "../src/check/rules.js";
 
 const PEOPLE = ["Yoon", "Kim", "Sáenz", "O’Brien", "Müller", "Nguyen", "윤", "赵乐际", "Haddad", "Lee"];
 const ORGS = ["Human Rights Watch", "Amnesty International", "Human Rights Council"];

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBrief } from "../src/load.js";
+import { loadBrief } from "../src/load/brief.js";
 import { ROOT } from "./helpers/paths.js";
 import { qpdfCheck, readPdf, words } from "./helpers/pdf.js";
 import { checkPdfUa } from "./helpers/pdfua.js";

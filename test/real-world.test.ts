@@ -12,8 +12,8 @@ import { readPdf } from "./helpers/pdf.js";
 import { countNotdef } from "./helpers/notdef.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
-import { loadBrief } from "../src/load.js";
-import { parseMarkdown, plainText } from "../src/parse.js";
+import { loadBrief } from "../src/load/brief.js";
+import { parseMarkdown, plainText } from "../src/parse/parse.js";
 
 const DIR = join(ROOT, "test", "fixtures", "real-world");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".md")).sort();

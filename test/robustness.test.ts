@@ -4,8 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { loadBrief } from "../src/load.js";
-import { INVISIBLE } from "../src/pdf/fonts.js";
+import { loadBrief } from "../src/load/brief.js";
+import { INVISIBLE } from "../src/text/fonts.js";
 import { checkInScratch, positionOf, sampleSource, scratchProject } from "./helpers/project.js";
 import { BIN } from "./helpers/paths.js";
 import { readPdf, words } from "./helpers/pdf.js";

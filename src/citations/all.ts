@@ -3,7 +3,7 @@
 import { findCitations, findKeyCitations, type FoundCitation } from "./find.js";
 import { findNoteCitations } from "./notes.js";
 import { findNumericCitations } from "./numeric.js";
-import { findXrefs, type FoundXref } from "../pandoc/xref-find.js";
+import { findXrefs, type FoundXref } from "../parse/pandoc/xref-find.js";
 
 /**
  * Cross-references, key, author-date, numeric and note citations in one run, in order.

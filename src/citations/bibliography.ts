@@ -1,9 +1,9 @@
 // Reading BibTeX / CSL-JSON files and formatting entries in a CSL style, through
 // citation-js (never by hand). Loaded only by briefs that need it: its engine costs
 // ~0.2 s to load and ~0.65 s for its first format call.
-import { sha256 } from "../hash.js";
-import type { CslItem } from "../model.js";
-import { loadPackage } from "../packages.js";
+import { sha256 } from "../world/hash.js";
+import type { CslItem } from "../model/brief.js";
+import { loadPackage } from "../world/packages.js";
 
 type CiteModule = typeof import("@citation-js/core");
 

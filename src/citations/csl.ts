@@ -1,5 +1,5 @@
 // Free-form entries ↔ CSL-JSON, and CSL-JSON items from a bibliography file → entries.
-import type { CslItem, SourceAuthor, SourceEntry } from "../model.js";
+import type { CslItem, SourceAuthor, SourceEntry } from "../model/brief.js";
 import { parseSourceEntry } from "./sources.js";
 
 /** A free-form entry as CSL-JSON, so citation-js can format it in any style. */

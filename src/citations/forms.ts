@@ -1,6 +1,6 @@
 // The ways a writer may name an entry's authors in text, each with the spelling the entry
 // itself uses (so hints print "de la Cruz et al. 2023", never "De La Cruz Et Al. 2023").
-import type { SourceEntry } from "../model.js";
+import type { SourceEntry } from "../model/brief.js";
 
 export function normaliseName(s: string): string {
   // Invisible characters pasted into a name do not change it (text/invisible reports them).

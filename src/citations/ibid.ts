@@ -1,7 +1,7 @@
 // "Ibid." and "Id." mean the source cited just before: earlier in the same note, or in
 // the previous note. Resolved after every other citation, in note order.
-import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import type { Brief } from "../model.js";
+import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
+import type { Brief } from "../model/brief.js";
 
 export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -3,7 +3,7 @@
 // Lindqvist, and Rami Haddad" (Chicago, ASA, MLA), "Okafor C, Lindqvist M" (Vancouver),
 // "C. Okafor and R. Haddad" (IEEE), "Lina Yoon" (free form), organisations with or
 // without an acronym, "et al.". Pure: text in, authors and where the block ends out.
-import type { SourceAuthor } from "../model.js";
+import type { SourceAuthor } from "../model/brief.js";
 
 export interface AuthorBlock {
   authors: SourceAuthor[];

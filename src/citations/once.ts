@@ -2,8 +2,8 @@
 // carries the diagnostic and says how many more places cite the same key. And when a
 // bibliography file could not be read, its keys are not reported one by one: the one
 // bibliography/load error is the cause of them all.
-import type { Diagnostic } from "../diagnostics.js";
-import type { Citation } from "../model.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import type { Citation } from "../model/brief.js";
 
 export function oncePerKey(diagnostics: Diagnostic[], citations: readonly Citation[], bibliographyFailed: boolean): Diagnostic[] {
   const missing = new Map<string, string>();

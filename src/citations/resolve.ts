@@ -1,7 +1,7 @@
 // Stage 3 (resolve): every in-text citation item is matched to exactly one Sources entry
 // by author and year. Unresolved and ambiguous items become diagnostics at the citation.
-import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import type { Brief, Citation, CiteItem, SourceEntry } from "../model.js";
+import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
+import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
 import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
 import { resolveIbid } from "./ibid.js";
 

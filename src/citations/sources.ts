@@ -1,6 +1,6 @@
 // Turns one free-form Sources entry ("Lina Yoon. (May 8th 2024). Title. Publisher.")
 // into structured fields: authors, year, title, URL, DOI. Pure.
-import type { SourceAuthor } from "../model.js";
+import type { SourceAuthor } from "../model/brief.js";
 import { readAuthorBlock } from "./names.js";
 
 export interface ParsedEntry {

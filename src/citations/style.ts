@@ -1,8 +1,8 @@
 // Stage between resolve and render: entries from a bibliography file, or every entry
 // when the front matter asks for `citation-style:`, are formatted by citation-js.
 // Free-form entries otherwise print exactly as the writer wrote them.
-import { sha256 } from "../hash.js";
-import type { Brief, Inline, SourceEntry } from "../model.js";
+import { sha256 } from "../world/hash.js";
+import type { Brief, Inline, SourceEntry } from "../model/brief.js";
 import { BUNDLED_STYLES, formatEntries } from "./bibliography.js";
 import { toCsl } from "./csl.js";
 

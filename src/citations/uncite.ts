@@ -1,6 +1,6 @@
 // Citation lookalikes the resolver set aside ("(Article 33)" read as MLA's author–page
 // form) go back to being plain text in the model, so nothing prints them as references.
-import type { Block, Citation, Inline } from "../model.js";
+import type { Block, Citation, Inline } from "../model/brief.js";
 
 function inlines(list: Inline[], drop: ReadonlySet<Citation>): Inline[] {
   return list.map((i): Inline => {

@@ -1,17 +1,17 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
-import type { Brand } from "../brand.js";
-import type { Brief } from "../model.js";
-import { loadPackage } from "../packages.js";
-import { coverPage } from "./cover.js";
-import { flowBrief, flowFootnotes } from "./flow.js";
-import { downsampleImages, type PreparedImages } from "./images.js";
-import type { FontBook } from "./fonts.js";
-import { paginate } from "./paginate.js";
-import { shaperFor } from "./shaping.js";
+import type { Brand } from "../brand/brand.js";
+import type { Brief } from "../model/brief.js";
+import { loadPackage } from "../world/packages.js";
+import { coverPage } from "./layout/cover.js";
+import { flowBrief, flowFootnotes } from "./layout/flow.js";
+import { downsampleImages, type PreparedImages } from "./draw/images.js";
+import type { FontBook } from "../text/fonts.js";
+import { paginate } from "./layout/paginate.js";
+import { shaperFor } from "../text/shaping.js";
 import { isRtlBrief } from "../text/scripts.js";
-import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./plan.js";
-import { lookFor, pageGeometry, type PageGeometry, type Paper } from "./style.js";
-import { writePdf } from "./write.js";
+import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./layout/plan.js";
+import { lookFor, pageGeometry, type PageGeometry, type Paper } from "./layout/style.js";
+import { writePdf } from "./draw/write.js";
 
 export interface PdfInput {
   brief: Brief;

@@ -2,7 +2,7 @@
 // of a paragraph, and the visual order of a line's pieces. Text without a right-to-left
 // character in a left-to-right paragraph never loads bidi-js: English briefs pay nothing.
 import type { Bidi } from "bidi-js";
-import { loadPackage } from "../packages.js";
+import { loadPackage } from "../world/packages.js";
 
 export type Direction = "ltr" | "rtl";
 

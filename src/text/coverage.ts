@@ -1,7 +1,7 @@
 // Which bundled face has a glyph for a code point, from the table the compile step wrote
 // (tools/font-data.ts): no font file is read or parsed to answer.
 import { readFileSync } from "node:fs";
-import { coveragePath, type FallbackFace, type FontKey } from "../pdf/font-files.js";
+import { coveragePath, type FallbackFace, type FontKey } from "./font-files.js";
 
 /** Flattened ranges (start, end, start, end…), or the key whose table a face shares. */
 type Entry = number[] | FontKey;

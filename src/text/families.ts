@@ -1,7 +1,7 @@
 // Font family names by script, from the coverage table alone (no font is read), so a PPTX
 // names the faces the PDF and the deck use (Noto Naskh Arabic for Arabic) and PowerPoint
 // or LibreOffice fall back to their own when the venue laptop lacks them.
-import { SCRIPT_FONT_INFO, scriptFontOf } from "../pdf/font-files.js";
+import { SCRIPT_FONT_INFO, scriptFontOf } from "./font-files.js";
 import { covers, fallbackFor } from "./coverage.js";
 
 const LATIN = "Source Sans 3";

@@ -95,7 +95,7 @@ function commonJsCli(name: string, plugins: esbuild.Plugin[]): Promise<unknown> 
   return esbuild.build({
     ...shared,
     plugins,
-    entryPoints: [join(BUILD, "cli.js")],
+    entryPoints: [join(BUILD, "cli", "main.js")],
     format: "cjs",
     outfile: join(BUILD, "bundle", `${name}.cjs`),
     // No import.meta in CommonJS: our modules get the bundle's own file URL instead.
@@ -118,7 +118,7 @@ const withoutEngines: esbuild.Plugin = {
 await commonJsCli("check", [pdfkitParts, withoutEngines]);
 
 await esbuild.build({
-  entryPoints: [join(BUILD, "cli.js"), join(BUILD, "worker.js")],
+  entryPoints: [join(BUILD, "cli", "main.js"), join(BUILD, "cli", "worker.js")],
   ...shared,
   format: "esm",
   splitting: true,

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { codeCachePath, loadCachedBundle } from "../start.js";
+import { codeCachePath, loadCachedBundle } from "../cli/start.js";
 
 /** Every kind of block, a citation and its source, a note, Korean and Chinese names, Quarto syntax. */
 const WARM_UP = `---

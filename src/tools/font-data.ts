@@ -8,8 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as fontkit from "fontkit";
 import { convert } from "fontverter";
-import { ALL_KEYS, coveragePath, fontModule, fontPath, unpackedFontPath, type FontKey } from "../pdf/font-files.js";
-import { resolvePackage } from "../packages.js";
+import { ALL_KEYS, coveragePath, fontModule, fontPath, unpackedFontPath, type FontKey } from "../text/font-files.js";
+import { resolvePackage } from "../world/packages.js";
 
 /** Polytonic Greek is all the "greek" face (Source Sans 3) is a fallback for. */
 const ONLY: Partial<Record<string, (cp: number) => boolean>> = {

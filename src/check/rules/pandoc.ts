@@ -1,0 +1,89 @@
+// Rules for documents written for Quarto, R Markdown and Pandoc: cross-references that
+// point nowhere or at two places, and one note each for what briefpress reads but does
+// not render (code chunks, maths, shortcodes), so nothing is dropped silently.
+import { diagnostic, pointSpan } from "../../model/diagnostics.js";
+import type { Block } from "../../model/brief.js";
+import { editDistance } from "../../citations/resolve.js";
+import type { Rule } from "../rules.js";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const pandocRules: Rule[] = [
+  {
+    id: "xref/unresolved",
+    severity: "error",
+    description: "a cross-reference (@fig-x, @tbl-x, @sec-x, \\@ref(fig:x)) to a label defined nowhere",
+    run({ brief }, severity) {
+      const labels = brief.xrefs.targets.map((t) => t.label);
+      return brief.xrefs.uses
+        .filter((u) => !u.target)
+        .map((u) => {
+          const near = labels.filter((l) => editDistance(l, u.label) <= 2).sort((a, b) => editDistance(a, u.label) - editDistance(b, u.label))[0];
+          return diagnostic(brief.file, u.span, severity, "xref/unresolved", `cross-reference "${u.label}" points at no figure, table, section or equation` + (near ? ` — did you mean "${near}"?` : ""), near ? [] : [`label the target: ![caption](image.png){#${u.label}}, "## Heading {#${u.label}}", or ": Caption {#${u.label}}" under a table`]);
+        });
+    },
+  },
+  {
+    id: "xref/duplicate",
+    severity: "warning",
+    description: "a cross-reference label defined twice",
+    run({ brief }, severity) {
+      return brief.xrefs.duplicates.map((d) =>
+        diagnostic(brief.file, pointSpan(d.at.line, d.at.column), severity, "xref/duplicate", `label "${d.label}" is already defined on line ${d.first.line}; references go to the first`),
+      );
+    },
+  },
+  {
+    id: "chunk/not-run",
+    severity: "info",
+    description: "executable code chunks (```{r}, `r x`) are neither run nor printed",
+    run({ brief }, severity) {
+      const { chunks, inlineCode } = brief.skipped;
+      const first = [...chunks, ...inlineCode].sort((a, b) => a.line - b.line || a.column - b.column)[0];
+      if (!first) return [];
+      const parts = [chunks.length ? plural(chunks.length, "code chunk") : "", inlineCode.length ? plural(inlineCode.length, "inline expression") : ""].filter(Boolean);
+      return [diagnostic(brief.file, pointSpan(first.line, first.column), severity, "chunk/not-run", `${parts.join(" and ")} not run: briefpress never runs code, and leaves chunks out of the PDF${inlineCode.length ? " (an inline result prints as …)" : ""}`, ["render with Quarto or knitr first if the results belong in the brief"])];
+    },
+  },
+  {
+    id: "chunk/figure",
+    severity: "warning",
+    description: "a figure or table that only a code chunk would make",
+    run({ brief }, severity) {
+      return chunkOutputs(brief.blocks).map((f) =>
+        f.kind === "figure"
+          ? diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `figure "${f.label ?? ""}" is drawn by code: the PDF prints its caption, not the figure (render it with Quarto, or save it as an image and use ![caption](file.png){#${f.label ?? "fig-x"}})`)
+          : diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `table "${/^tbl[-:]/.test(f.label ?? "") ? f.label : `tab:${f.label ?? ""}`}" is made by code: the PDF prints its caption, not the table (render it with Quarto, or write it as a pipe table)`),
+      );
+    },
+  },
+  {
+    id: "math/source",
+    severity: "info",
+    description: "TeX maths printed as its source",
+    run({ brief }, severity) {
+      const first = brief.skipped.maths[0];
+      if (!first) return [];
+      return [diagnostic(brief.file, pointSpan(first.line, first.column), severity, "math/source", `${plural(brief.skipped.maths.length, "maths expression")} printed as TeX source, in italics (briefpress does not typeset maths)`)];
+    },
+  },
+  {
+    id: "shortcode/skipped",
+    severity: "warning",
+    description: "a Quarto shortcode briefpress does not know",
+    run({ brief }, severity) {
+      return brief.skipped.shortcodes.map((s) => diagnostic(brief.file, pointSpan(s.at.line, 1), severity, "shortcode/skipped", `shortcode "{{< ${s.name} >}}" is not supported and is left out`, ["briefpress knows {{< pagebreak >}} and {{< include file.qmd >}}"]));
+    },
+  },
+];
+
+/** Figures and tables that only code would draw, in document order. */
+function chunkOutputs(blocks: readonly Block[]): Array<Extract<Block, { kind: "figure" | "chunk" }>> {
+  return blocks.flatMap((b): Array<Extract<Block, { kind: "figure" | "chunk" }>> => {
+    if (b.kind === "figure") return b.blocks.every((x) => x.kind === "chunk") ? [b] : [];
+    if (b.kind === "chunk") return b.tableNumber !== undefined ? [b] : [];
+    if (b.kind === "callout" || b.kind === "quote") return chunkOutputs(b.blocks);
+    if (b.kind === "list") return b.items.flatMap((i) => chunkOutputs(i.blocks));
+    return [];
+  });
+}

@@ -1,0 +1,142 @@
+// Rules about the Sources list: uncited, duplicate, bad DOI/URL/date, lone a/b suffix.
+import { diagnostic } from "../../model/diagnostics.js";
+import { authorForms, normaliseName } from "../../citations/resolve.js";
+import type { Inline } from "../../model/brief.js";
+import type { Rule } from "../rules.js";
+
+/** Drops sentence punctuation after a URL, and a ")" only when it closes nothing inside. */
+function trimUrl(url: string): string {
+  let u = url.replace(/[.,;]+$/, "");
+  while (u.endsWith(")") && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1).replace(/[.,;]+$/, "");
+  return u;
+}
+
+function linkTargets(inlines: readonly Inline[]): string[] {
+  return inlines.flatMap((i) => (i.kind === "link" ? [i.href, ...linkTargets(i.children)] : i.kind === "strong" || i.kind === "em" || i.kind === "mark" || i.kind === "lang" ? linkTargets(i.children) : []));
+}
+
+/** The first words of an entry, to name it in a message. */
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 40 ? `${t.slice(0, 40).replace(/\s\S*$/, "")}…` : t;
+}
+
+const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
+
+export const sourceRules: Rule[] = [
+  {
+    id: "source/uncited",
+    severity: "warning",
+    description: "a source entry no citation refers to",
+    run({ brief, resolution }, severity) {
+      const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
+      return brief.sources.flatMap((s, i) => {
+        // Bibliography-file entries print only when cited, as in Pandoc: never "uncited".
+        // Undated entries cannot be cited by author-date; source/date already reports them.
+        // Numbered entries are cited by number, dated or not.
+        if ((resolution.useCount[i] ?? 0) > 0 || s.furtherReading || s.key !== undefined || (!s.year && s.number === undefined) || nocite.has("*")) return [];
+        if (s.number !== undefined && brief.sources.some((o) => o.number === undefined)) return [];
+        // An entry without readable authors cannot be cited by author and year: source/unreadable says so.
+        if (s.number === undefined && s.authors.length === 0) return [];
+        const label = s.number !== undefined ? `[${s.number}] ${excerpt(s.text.replace(/^\s*(?:\[\d+\]|\d+\.)\s*/, ""))}` : `${s.authors[0]?.family ?? s.text.slice(0, 30)} ${s.year}`.trim();
+        if (nocite.has(normaliseName(label))) return [];
+        if (s.number !== undefined) {
+          return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `note ${label} is never referred to`, [`add "[${s.number}]" where the text relies on it, or remove the note`])];
+        }
+        return [diagnostic(s.file ?? brief.file, s.span, severity, "source/uncited", `source "${label}" is never cited`, [`cite it, move it under a "Further reading" heading, or list it in nocite:`])];
+      });
+    },
+  },
+  {
+    id: "source/duplicate",
+    severity: "error",
+    description: "two entries describe the same source",
+    run({ brief }, severity) {
+      const seen = new Map<string, number>();
+      return brief.sources.flatMap((s, i) => {
+        const key = `${authorForms(s).join("|")}\u0000${s.year}\u0000${normaliseName(s.title)}`;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, i);
+          return [];
+        }
+        const line = brief.sources[first]?.span.start.line ?? 0;
+        return [diagnostic(s.file ?? brief.file, s.span, severity, "source/duplicate", `duplicate of the entry on line ${line}`)];
+      });
+    },
+  },
+  {
+    id: "source/doi",
+    severity: "error",
+    description: "a DOI that is not well formed",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s) => {
+        const written = /\bdoi:\s*(\S+)/iu.exec(s.text)?.[1]?.replace(/[.,;]+$/, "") ?? s.doi;
+        if (!written || DOI.test(written)) return [];
+        return [diagnostic(s.file ?? brief.file, s.span, severity, "source/doi", `malformed DOI "${written}" (a DOI looks like 10.1234/abc)`)];
+      });
+    },
+  },
+  {
+    id: "source/url",
+    severity: "error",
+    description: "a URL that does not parse or is not http(s)",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s) => {
+        const out = [];
+        const written = [...s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data|mailto):\S+/giu)].map((m) => trimUrl(m[0]));
+        // Link targets count too: "[Download](ftp://…)" shows only its label in the text.
+        const targets = linkTargets(s.inlines).filter((href) => !written.includes(href) && !href.startsWith("mailto:"));
+        for (const raw of [...written, ...targets]) {
+          let ok = false;
+          try {
+            const url = new URL(raw);
+            ok = (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+          } catch {
+            ok = false;
+          }
+          if (!ok) out.push(diagnostic(s.file ?? brief.file, s.span, severity, "source/url", `URL "${raw}" is not a valid http(s) address`));
+        }
+        return out;
+      });
+    },
+  },
+  {
+    id: "source/date",
+    severity: "warning",
+    description: "an entry whose date cannot be read",
+    run({ brief }, severity) {
+      // Numbered entries are found by their number: a note need not carry a date.
+      return brief.sources.flatMap((s) =>
+        s.year || s.number !== undefined ? [] : [diagnostic(s.file ?? brief.file, s.span, severity, "source/date", "no date found in this entry", ['write it after the authors, e.g. "(7 February 2014)" or "(n.d.)"'])],
+      );
+    },
+  },
+  {
+    id: "source/unreadable",
+    severity: "warning",
+    description: "an author-date entry whose authors cannot be read",
+    run({ brief }, severity) {
+      // A dated entry with no authors cannot be cited by author and year: say which one.
+      return brief.sources.flatMap((s) =>
+        s.year && s.number === undefined && s.key === undefined && s.authors.length === 0
+          ? [diagnostic(s.file ?? brief.file, s.span, severity, "source/unreadable", `cannot read the authors of "${excerpt(s.text)}"`, ['start the entry with the authors: "Family, G. (2024). Title."'])]
+          : [],
+      );
+    },
+  },
+  {
+    id: "citation/suffix",
+    severity: "warning",
+    description: "a year suffix (2024a) with no sibling entry (2024b)",
+    run({ brief }, severity) {
+      return brief.sources.flatMap((s, i) => {
+        const m = /^(\d{4})([a-z])$/.exec(s.year);
+        if (!m) return [];
+        const forms = authorForms(s);
+        const sibling = brief.sources.some((o, j) => j !== i && o.year.startsWith(m[1] ?? "") && o.year !== s.year && authorForms(o).some((f) => forms.includes(f)));
+        return sibling ? [] : [diagnostic(s.file ?? brief.file, s.span, severity, "citation/suffix", `year "${s.year}" has a letter but no other ${m[1]} entry by the same author`, [`drop the letter: "${m[1]}"`])];
+      });
+    },
+  },
+];

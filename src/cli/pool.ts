@@ -1,0 +1,28 @@
+// Batches of briefs build on every core through a piscina worker pool; results come back
+// in the order the files were given.
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import type * as PiscinaModule from "piscina";
+import type { BriefBuild, BuildOptions } from "../pipeline/build.js";
+import { loadPackage } from "../world/packages.js";
+import type { BuildOutcome, BuildTask } from "./worker.js";
+
+export async function buildInPool(files: string[], root: string, options: BuildOptions, onDone: (result: BriefBuild, ms: number) => void): Promise<BriefBuild[]> {
+  const { Piscina } = loadPackage<typeof PiscinaModule>("piscina");
+  const pool = new Piscina({
+    filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
+    maxThreads: Math.max(1, Math.min(availableParallelism(), files.length)),
+  });
+  try {
+    return await Promise.all(
+      files.map(async (file) => {
+        const task: BuildTask = { root, file, options };
+        const { result, ms } = (await pool.run(task)) as BuildOutcome;
+        onDone(result, ms);
+        return result;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,27 @@
+// A worker thread of the batch pool: builds one brief per task. Each worker keeps its own
+// workspace and fonts, so fonts are parsed once per thread, not once per brief.
+import { buildBrief, type BriefBuild, type BuildOptions } from "../pipeline/build.js";
+import { FontBook } from "../text/fonts.js";
+import { Workspace } from "../world/workspace.js";
+
+export interface BuildTask {
+  root: string;
+  file: string;
+  options: BuildOptions;
+}
+
+let state: { ws: Workspace; fonts: FontBook } | null = null;
+
+export interface BuildOutcome {
+  result: BriefBuild;
+  /** Time spent building, not waiting in the queue. */
+  ms: number;
+}
+
+export default async function build(task: BuildTask): Promise<BuildOutcome> {
+  // Per-thread cache (a worker is its own module instance): parsed fonts survive between tasks.
+  state ??= { ws: new Workspace(task.root), fonts: new FontBook(new Workspace(task.root)) };
+  const started = performance.now();
+  const result = await buildBrief(task.file, state.ws, task.options, state.fonts);
+  return { result, ms: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,92 @@
+// What pptxgenjs leaves out of the package, mended in its XML: speaker notes as real
+// paragraphs (it writes one run with line breaks), tables whose first row is marked as
+// the header, content types only for parts that exist, the Noto faces for Korean and Chinese, the deck's language on every run, and fixed dates and zip times so the same
+// source gives the same bytes.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { themeScriptFaces } from "../../text/families.js";
+import { isRtlLang } from "../../text/scripts.js";
+
+export interface PackageOptions {
+  lang: string;
+  date?: Date;
+}
+
+const EPOCH = new Date(Date.UTC(2000, 0, 1));
+
+export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
+  const files = unzipSync(new Uint8Array(pptx));
+  const stamp = (options.date ?? EPOCH).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const out: Zippable = {};
+  // [Content_Types].xml first, as Office writes it; the rest in a stable order.
+  const names = Object.keys(files).sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const data = files[name] as Uint8Array;
+    let xml: string | null = name.endsWith(".xml") || name.endsWith(".rels") ? strFromU8(data) : null;
+    if (xml !== null) {
+      if (name.startsWith("ppt/notesSlides/")) xml = notesParagraphs(xml);
+      if (name.startsWith("ppt/slides/")) xml = oneParagraphProperties(xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>'));
+      if (name.startsWith("ppt/slides/") || name.startsWith("ppt/notesSlides/")) xml = xml.replace(/ lang="en-US"/g, ` lang="${escapeAttr(options.lang)}"`);
+      if (name.startsWith("ppt/slide")) xml = themeScriptFonts(xml);
+      if (name.startsWith("ppt/theme/")) xml = themeScriptFaces(scriptFallbacks(xml));
+      if (isRtlLang(options.lang) && (name.startsWith("ppt/slides/") || name.startsWith("ppt/slideLayouts/"))) xml = rightToLeft(xml);
+      // pptxgenjs names a second slide master in the content types that it never writes.
+      if (name === "[Content_Types].xml") xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (files[part] ? o : ""));
+      if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
+    }
+    out[name] = [xml === null ? data : strToU8(xml), { mtime: EPOCH, level: name.startsWith("ppt/media/") ? 0 : 6 }];
+  }
+  return Buffer.from(zipSync(out));
+}
+
+/** One `<a:p>` per line of the notes placeholder's single run. */
+function notesParagraphs(xml: string): string {
+  return xml.replace(/<a:p><a:r><a:rPr([^>]*)\/><a:t>([^<]*)<\/a:t><\/a:r>(<a:endParaRPr[^>]*\/>)?<\/a:p>/, (whole, rPr: string, text: string) => {
+    const lines = text.split(/\r?\n/).filter((l) => l.trim());
+    if (lines.length < 2) return whole;
+    return lines.map((l) => `<a:p><a:r><a:rPr${rPr}/><a:t>${l}</a:t></a:r></a:p>`).join("");
+  });
+}
+
+/**
+ * pptxgenjs names the Latin face for East Asian and complex scripts too; those runs take
+ * the theme's fonts instead, which scriptFallbacks points at the deck's Noto faces.
+ */
+function themeScriptFonts(xml: string): string {
+  return xml.replace(/<a:ea typeface="[^"+][^"]*"[^>]*\/>/g, '<a:ea typeface="+mn-ea"/>').replace(/<a:cs typeface="[^"+][^"]*"[^>]*\/>/g, '<a:cs typeface="+mn-cs"/>');
+}
+
+/** The theme's East Asian fonts: the faces the HTML deck and the PDF use for Korean and Chinese. */
+function scriptFallbacks(xml: string): string {
+  return xml
+    .replace(/<a:ea typeface=""\/>/g, '<a:ea typeface="Noto Sans KR"/>')
+    .replace(/<a:font script="Hang" typeface="[^"]*"\/>/g, '<a:font script="Hang" typeface="Noto Sans KR"/>')
+    .replace(/<a:font script="(Hans|Hant)" typeface="[^"]*"\/>/g, '<a:font script="$1" typeface="Noto Sans SC"/>');
+}
+
+/**
+ * A deck in Arabic, Persian, Urdu, Hebrew…: every paragraph right to left (rtl="1"), and
+ * left and right alignment swapped, as PowerPoint does when a paragraph's direction turns.
+ */
+function rightToLeft(xml: string): string {
+  return xml
+    .replace(/algn="(l|r)"/g, (_, a: string) => `algn="${a === "l" ? "r" : "l"}"`)
+    .replace(/<a:pPr(?![^>]*\srtl=)/g, '<a:pPr rtl="1"')
+    .replace(/<a:p>(?!<a:pPr)/g, '<a:p><a:pPr rtl="1"/>');
+}
+
+const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g;
+
+/**
+ * pptxgenjs writes an `<a:pPr>` before every run of a paragraph; the schema allows one,
+ * first. Later ones (which would also switch the bullet off) are dropped.
+ */
+function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => {
+    const lead = /^(<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>)/.exec(inner)?.[0] ?? "";
+    return `<a:p>${lead}${inner.slice(lead.length).replace(PARAGRAPH_PROPERTIES, "")}</a:p>`;
+  });
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,30 @@
+// Pictures as PowerPoint takes them: PNG and JPEG as they are; SVG (which PowerPoint
+// before 2016 and LibreOffice's importer treat unevenly) drawn to a PNG at twice the
+// size it can take on a slide, by sharp.
+import type sharpType from "sharp";
+import { loadPackage } from "../../world/packages.js";
+import type { ImageAsset } from "../../pdf/layout/plan.js";
+
+export interface PptxPicture {
+  /** pptxgenjs's data form: "image/png;base64,…". */
+  data: string;
+  width: number;
+  height: number;
+}
+
+/** Widest an SVG is drawn, in pixels: a full 16:9 slide at 2× a 1280 px screen. */
+const MAX_SVG_PX = 2560;
+
+export async function pptxPicture(asset: ImageAsset): Promise<PptxPicture> {
+  if (asset.kind === "raster") {
+    const png = asset.data[0] === 0x89;
+    return { data: `image/${png ? "png" : "jpeg"};base64,${asset.data.toString("base64")}`, width: asset.width, height: asset.height };
+  }
+  const sharp = loadPackage<typeof sharpType>("sharp");
+  const width = Math.round(Math.min(MAX_SVG_PX, Math.max(asset.width, 1) * 4));
+  const png = await sharp(Buffer.from(asset.svg), { density: Math.max(72, Math.min(600, (72 * width) / Math.max(asset.width, 1))) })
+    .resize({ width })
+    .png()
+    .toBuffer();
+  return { data: `image/png;base64,${png.toString("base64")}`, width: asset.width, height: asset.height };
+}

@@ -1,0 +1,43 @@
+// Zero-width and bidi control characters (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069,
+// U+FEFF) pasted inside a URL, a DOI or a citation break the link or the match while
+// showing nothing: each is reported at its own line and column. Elsewhere they are left
+// alone (they may be meant: a zero-width joiner in a script, a bidi mark in Arabic).
+import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
+
+const INVISIBLE = "\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF";
+const ONE = new RegExp(`[${INVISIBLE}]`, "gu");
+/** A URL, a DOI, a parenthetical with a year, or a Pandoc key citation, invisibles included. */
+const CARRIERS = new RegExp(
+  [
+    String.raw`(?:https?|ftp)://(?:[^\s<>]|[${INVISIBLE}])+`,
+    String.raw`\bdoi:\s?(?:[^\s<>]|[${INVISIBLE}])+`,
+    String.raw`\b10\.\d{4,9}/(?:[^\s<>]|[${INVISIBLE}])+`,
+    String.raw`\([^()\n]*?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.)[^()\n]*\)`,
+    String.raw`\[[^\[\]\n]*@[^\[\]\n]*\]`,
+  ].join("|"),
+  "gu",
+);
+
+const NAMES: Record<string, string> = {
+  "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner", "\u200e": "left-to-right mark", "\u200f": "right-to-left mark",
+  "\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding", "\u202c": "pop directional formatting", "\u202d": "left-to-right override", "\u202e": "right-to-left override",
+  "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate", "\u2068": "first strong isolate", "\u2069": "pop directional isolate", "\ufeff": "zero-width no-break space (BOM)",
+};
+
+export function invisibleCharacters(file: string, body: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  body.split(/\r?\n/).forEach((line, n) => {
+    if (!ONE.test(line)) return;
+    ONE.lastIndex = 0;
+    for (const carrier of line.matchAll(CARRIERS)) {
+      const what = /^\(|^\[/.test(carrier[0]) ? "citation" : /^(?:doi:|10\.)/i.test(carrier[0]) || /doi\.org/i.test(carrier[0]) ? "DOI" : "URL";
+      for (const m of carrier[0].matchAll(ONE)) {
+        const ch = m[0];
+        const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+        const column = carrier.index + m.index + 1;
+        out.push(diagnostic(file, pointSpan(n + 1, column), "warning", "text/invisible", `an invisible ${NAMES[ch] ?? "character"} (${code}) inside a ${what}`, ["delete it: it breaks the link or the match and shows nothing"]));
+      }
+    }
+  });
+  return out;
+}
