@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBrief } from "../src/load/brief.js";
-import { plainText } from "../src/parse/parse.js";
+import { plainText } from "../src/model/plain-text.js";
 import { deriveDeck } from "../src/deck/derive.js";
 import { renderDeckHtml } from "../src/deck/marp/html.js";
 import { deckMarkdown } from "../src/deck/marp/marp.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findKeyCitations } from "../src/citations/find.js";
 import { loadBrief } from "../src/load/brief.js";
 import { findXrefs } from "../src/parse/pandoc/xref-find.js";
-import { plainText } from "../src/parse/parse.js";
+import { plainText } from "../src/model/plain-text.js";
 
 const items = (text: string) => findKeyCitations(text).map((c) => ({ style: c.style, raw: c.raw, items: c.items.map((i) => [i.key, i.prefix, i.locator, i.suppressAuthor ?? false, text.slice(i.start, i.end)]) }));
 

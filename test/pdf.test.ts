@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadBrief } from "../src/load/brief.js";
-import { plainText } from "../src/parse/parse.js";
+import { plainText } from "../src/model/plain-text.js";
 import { pdfFonts, pdfinfo, qpdfCheck, readPdf, words, type PdfReading } from "./helpers/pdf.js";
 import { blockWords, missingInOrder } from "./helpers/words.js";
 import { ROOT, SAMPLE, SAMPLE_SLUG } from "./helpers/paths.js";

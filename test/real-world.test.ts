@@ -13,7 +13,8 @@ import { countNotdef } from "./helpers/notdef.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 import { loadBrief } from "../src/load/brief.js";
-import { parseMarkdown, plainText } from "../src/parse/parse.js";
+import { parseMarkdown } from "../src/parse/parse.js";
+import { plainText } from "../src/model/plain-text.js";
 
 const DIR = join(ROOT, "test", "fixtures", "real-world");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".md")).sort();

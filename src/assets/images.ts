@@ -2,8 +2,9 @@
 // Remote URLs are never fetched; paths outside the project are never read.
 import { imageSize } from "image-size";
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
-import type { Brief, Block, Inline } from "../model/brief.js";
-import type { ImageAsset } from "../pdf/layout/plan.js";
+import type { Brief } from "../model/brief.js";
+import { eachBlock, eachInline } from "../model/walk.js";
+import type { ImageAsset } from "../model/image.js";
 import type { Workspace } from "../world/workspace.js";
 
 export interface LoadedAssets {
@@ -13,20 +14,12 @@ export interface LoadedAssets {
 
 export function imageRefs(brief: Brief): Array<{ src: string; line: number; column: number }> {
   const refs: Array<{ src: string; line: number; column: number }> = [];
-  const visit = (inlines: Inline[]) => {
-    for (const i of inlines) {
-      if (i.kind === "image") refs.push({ src: i.src, line: i.at.line, column: i.at.column });
-      else if (i.kind === "strong" || i.kind === "em" || i.kind === "link" || i.kind === "mark" || i.kind === "lang") visit(i.children);
-    }
-  };
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.kind === "paragraph" || b.kind === "heading") visit(b.inlines);
-      else if (b.kind === "list") b.items.forEach((it) => walk(it.blocks));
-      else if (b.kind === "quote" || b.kind === "callout" || b.kind === "figure") walk(b.blocks);
-    }
-  };
-  walk(brief.blocks);
+  eachBlock(brief.blocks, (b) => {
+    if (b.kind === "paragraph" || b.kind === "heading")
+      eachInline(b.inlines, (i) => {
+        if (i.kind === "image") refs.push({ src: i.src, line: i.at.line, column: i.at.column });
+      });
+  });
   return refs;
 }
 
@@ -52,7 +45,39 @@ export function readImage(ws: Workspace, path: string, src: string): ImageAsset 
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `image "${src}" is a remote URL; briefpress never fetches from the network — download it into assets/`;
   if (!ws.contains(path)) return `image "${src}" lies outside the project; copy it into assets/`;
   if (!ws.exists(path)) return `image "${src}" not found`;
-  return decodeImage(ws.readBytes(path)) ?? `image "${src}" is not a PNG, JPEG or SVG file`;
+  const bytes = ws.readBytes(path);
+  const image = decodeImage(bytes);
+  if (!image) return `image "${src}" is not a PNG, JPEG or SVG file`;
+  if (image.kind === "raster") {
+    if (image.width * image.height > MAX_PIXELS) return `image "${src}" is ${image.width} × ${image.height} pixels, more than briefpress reads (${MAX_PIXELS / 1e6} megapixels): resize it`;
+    if (!wholeRaster(bytes)) return `image "${src}" is cut short or damaged: save it again from the program that made it`;
+  }
+  return image;
+}
+
+/** Pixels a picture may hold: a 300 ppi A3 poster is 17 megapixels; a bomb is billions. */
+const MAX_PIXELS = 100_000_000;
+
+/**
+ * Whether a PNG's chunks run to IEND with image data on the way, or a JPEG's scan ends
+ * with EOI: a file cut short (a failed download, a header only) fails here, in `check`,
+ * not later in the PDF's image decoder.
+ */
+function wholeRaster(bytes: Buffer): boolean {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) {
+    let at = 8;
+    let data = false;
+    while (at + 8 <= bytes.length) {
+      const length = bytes.readUInt32BE(at);
+      const type = bytes.toString("latin1", at + 4, at + 8);
+      if (type === "IDAT") data = true;
+      if (type === "IEND") return data;
+      at += 12 + length;
+    }
+    return false;
+  }
+  const scan = bytes.indexOf(Buffer.from([0xff, 0xda]));
+  return scan > 0 && bytes.indexOf(Buffer.from([0xff, 0xd9]), scan) > scan;
 }
 
 export function decodeImage(bytes: Buffer): ImageAsset | null {

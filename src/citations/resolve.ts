@@ -1,5 +1,6 @@
 // Stage 3 (resolve): every in-text citation item is matched to exactly one Sources entry
 // by author and year. Unresolved and ambiguous items become diagnostics at the citation.
+import { editDistance } from "../text/edit-distance.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
 import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
@@ -217,20 +218,4 @@ function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], 
     .sort((a, b) => a.score - b.score)
     .filter((s) => !seen.has(s.label) && seen.add(s.label))
     .slice(0, 3);
-}
-
-/** Levenshtein distance (two rows). */
-export function editDistance(a: string, b: string): number {
-  const s = [...a];
-  const t = [...b];
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = row;
-  }
-  return prev[t.length] ?? 0;
 }

@@ -1,7 +1,8 @@
 // Splits the trailing Sources section off the body and turns each entry into a
 // SourceEntry (text as written + parsed fields + position).
 import type { Block, Inline, SourceEntry } from "../model/brief.js";
-import { parseMarkdown, plainText } from "../parse/parse.js";
+import { parseMarkdown } from "../parse/parse.js";
+import { plainText } from "../model/plain-text.js";
 import { parseSourceEntry } from "./sources.js";
 
 /** The names writers give their sources, in English and in the brief's language. */

@@ -1,7 +1,8 @@
 // The thin CLI: parse arguments, call the library, map results to output and exit codes
 // (0 clean, 1 content errors, 2 usage or environment). No stack traces for user mistakes.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { buildBrief, checkBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
+import { buildBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
+import { prepare } from "../pipeline/prepare.js";
 import { hasErrors, type Diagnostic } from "../model/diagnostics.js";
 import { EnvironmentError, UsageError, isUserFacing } from "../model/errors.js";
 import { FORMATS, type Format } from "../pipeline/renderers.js";
@@ -159,7 +160,7 @@ function runCheck(args: string[], io: Io, ws: Workspace): number {
   const format = String(values.format);
   if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format must be text, json or github, not "${format}"`);
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  let diagnostics = files.flatMap((file) => checkBrief(file, ws, undefined, citations).diagnostics);
+  let diagnostics = files.flatMap((file) => prepare(file, ws, undefined, citations).diagnostics);
   if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
   io.out(formatReport(format as ReportFormat, diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { Brand } from "../brand/brand.js";
 import type { Brief } from "../model/brief.js";
 import type { FontBook } from "../text/fonts.js";
-import type { ImageAsset } from "../pdf/layout/plan.js";
+import type { ImageAsset } from "../model/image.js";
 import { deriveDeck } from "./derive.js";
 import { renderDeckHtml } from "./marp/html.js";
 import { deckMarkdown } from "./marp/marp.js";

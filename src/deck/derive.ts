@@ -5,7 +5,7 @@
 import type { Brand } from "../brand/brand.js";
 import { formatDate } from "../model/dates.js";
 import type { Block, Brief, Inline } from "../model/brief.js";
-import { plainText } from "../parse/parse.js";
+import { plainText } from "../model/plain-text.js";
 import { findMedia, mediaSlides } from "./media.js";
 import type { Deck, DeckSlide } from "./model.js";
 import { blockText, chunk, pointsFromBlocks, sentences, type Point } from "./points.js";

@@ -2,7 +2,7 @@
 // credit paragraphs), tables and block quotes, each for a slide of its own. The blocks
 // they use are handed back so they never also become bullets. Pure.
 import type { Block, Inline } from "../model/brief.js";
-import { plainText } from "../parse/parse.js";
+import { plainText } from "../model/plain-text.js";
 import { CREDIT } from "../check/rules/images.js";
 import type { DeckSlide } from "./model.js";
 import { blockText } from "./points.js";

@@ -1,7 +1,7 @@
 // From prose to bullets: sentences cut from inline runs, each keeping only the citations
 // written inside it; a list stays with the sentence that introduces it. Pure.
 import type { Block, Inline } from "../model/brief.js";
-import { plainText } from "../parse/parse.js";
+import { plainText } from "../model/plain-text.js";
 import type { Bullet } from "./model.js";
 
 /**

@@ -2,7 +2,7 @@
 // returns since 2020", or {value, label}) or a `::: figures` block of list items
 // ("**670+** forced returns since 2020"), shown as big numbers. Pure.
 import type { Block, Brief } from "../model/brief.js";
-import { plainText } from "../parse/parse.js";
+import { plainText } from "../model/plain-text.js";
 import type { DeckSlide } from "./model.js";
 
 export interface KeyFigure {

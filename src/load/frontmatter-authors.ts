@@ -5,14 +5,8 @@
 //   authors: [{name: A, affiliations: [{ref: ngo}]}] + affiliations: [{id: ngo, name: …}]
 // Values are checked structurally here; the schema only asks that they be present.
 
-export interface Author {
-  name: string;
-  role?: string;
-  affiliation?: string;
-  email?: string;
-  orcid?: string;
-  url?: string;
-}
+export type { Author } from "../model/front-matter.js";
+import type { Author } from "../model/front-matter.js";
 
 export interface AuthorProblem {
   /** Path below the author key, e.g. [1, "name"]. */

@@ -2,7 +2,7 @@
 // their LaTeX/HTML templates all read the same YAML block; a paper written for them
 // carries their keys. None of them is a mistake, so none is ever an error: they are
 // listed once, as information, and otherwise ignored.
-import { editDistance } from "../citations/resolve.js";
+import { editDistance } from "../text/edit-distance.js";
 
 /** Exact keys (as the Pandoc manual, Quarto reference and R Markdown/bookdown docs list them). */
 const FOREIGN = new Set(

@@ -3,7 +3,7 @@
 // ISO, Pandoc's nocite forms and crossref prefixes understood.
 import { readDate } from "../model/dates.js";
 import { affiliationIndex, readAuthors } from "./frontmatter-authors.js";
-import type { FrontMatter, XrefPrefixes } from "./frontmatter.js";
+import type { FrontMatter, XrefPrefixes } from "../model/front-matter.js";
 import type { CslItem } from "../model/brief.js";
 
 const isOn = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "string" ? /^(?:yes|true|on)$/i.test(v) : undefined);

@@ -10,11 +10,10 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlN
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { diagnostic, pointSpan, type Diagnostic, type Span } from "../model/diagnostics.js";
-import type { Author } from "./frontmatter-authors.js";
 import { isForeignKey, nearestKey } from "./frontmatter-keys.js";
 import { normalise } from "./frontmatter-values.js";
 import { LANG_TAG } from "../text/scripts.js";
-import type { CslItem } from "../model/brief.js";
+import type { FrontMatter } from "../model/front-matter.js";
 
 z.config(en());
 
@@ -75,56 +74,7 @@ const FIELDS = {
 
 const OUR_KEYS = Object.keys(FIELDS);
 
-/** Quarto's cross-reference words ("Figure", "Table"…), from `crossref:` when given. */
-export interface XrefPrefixes {
-  fig: string;
-  tbl: string;
-  sec: string;
-  eq: string;
-  lst: string;
-}
-
-export interface FrontMatter {
-  title?: string;
-  subtitle?: string;
-  short_title?: string;
-  authors: Author[];
-  organisation?: string;
-  contact?: string;
-  /** ISO: "2024-05-20", "2024-05" or "2024". */
-  date?: string;
-  "date-format"?: string;
-  lang?: string;
-  /** Writing direction of the whole brief (else implied by an RTL `lang`). */
-  dir?: "ltr" | "rtl";
-  paper?: "a4" | "letter";
-  summary?: string;
-  keywords?: string[];
-  thanks?: string;
-  key_points?: string[];
-  key_figures?: Array<string | { value: string | number; label: string }>;
-  /** `false`: no cover page even with a summary (issue 12). */
-  cover?: false | { image: string; alt: string; credit?: string };
-  /** Bibliography files, relative to the brief (front matter's, then the command line's). */
-  bibliography?: string[];
-  /** Pandoc's `references:`: CSL items in the front matter itself. */
-  references?: CslItem[];
-  "citation-style"?: string;
-  /** Keys (without "@") or author-year labels that print uncited; "*" for all. */
-  nocite?: string[];
-  "link-citations"?: boolean;
-  aliases?: Record<string, string>;
-  sources_heading?: string;
-  /** Pandoc's reference-section-title: the printed heading of the sources. */
-  "reference-section-title"?: string;
-  /** true forces a contents page, false suppresses it; absent: when the brief is long. */
-  toc?: boolean;
-  "toc-title"?: string;
-  "number-sections"?: boolean;
-  notes?: "foot" | "end";
-  hyphenate?: boolean;
-  crossref?: Partial<XrefPrefixes>;
-}
+export type { FrontMatter, XrefPrefixes } from "../model/front-matter.js";
 
 export interface SplitSource {
   meta: FrontMatter;

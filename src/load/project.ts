@@ -3,7 +3,7 @@
 import { readImage } from "../assets/images.js";
 import { CONFIG_FILE, NO_CONFIG, parseConfig, type ProjectConfig } from "./config.js";
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
-import type { ImageAsset } from "../pdf/layout/plan.js";
+import type { ImageAsset } from "../model/image.js";
 import type { Workspace } from "../world/workspace.js";
 
 export interface Project {

@@ -1,7 +1,10 @@
 // The one document model. Every renderer (PDF, slides) and the checker read this;
 // nobody downstream parses markdown again.
 import type { Position, Span } from "./diagnostics.js";
-import type { FrontMatter } from "../load/frontmatter.js";
+import type { CslItem } from "./csl.js";
+
+export type { CslItem };
+import type { FrontMatter } from "./front-matter.js";
 
 export type Inline =
   | { kind: "text"; text: string }
@@ -105,20 +108,6 @@ export interface SourceAuthor {
   acronym?: string;
 }
 
-/** A CSL-JSON item, as citation-js reads and writes it (only the fields we use are typed). */
-export interface CslItem {
-  id: string;
-  type?: string;
-  title?: string;
-  author?: Array<{ family?: string; given?: string; literal?: string }>;
-  issued?: { "date-parts"?: Array<Array<number | string>>; literal?: string };
-  "container-title"?: string;
-  publisher?: string;
-  URL?: string;
-  DOI?: string;
-  number?: string;
-  [field: string]: unknown;
-}
 
 export interface SourceEntry {
   /** The entry exactly as the writer wrote it, as inline runs (links live). */

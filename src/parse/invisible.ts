@@ -24,8 +24,11 @@ const NAMES: Record<string, string> = {
   "\u2066": "left-to-right isolate", "\u2067": "right-to-left isolate", "\u2068": "first strong isolate", "\u2069": "pop directional isolate", "\ufeff": "zero-width no-break space (BOM)",
 };
 
+/** Control characters a word processor's paste leaves (U+0096 for a dash in Windows-1252). */
+const CONTROL = /(?![\t\n\r])[\p{Cc}]|[\u{e0000}-\u{e007f}]/u;
+
 export function invisibleCharacters(file: string, body: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...strayControls(file, body)];
   body.split(/\r?\n/).forEach((line, n) => {
     if (!ONE.test(line)) return;
     ONE.lastIndex = 0;
@@ -40,4 +43,20 @@ export function invisibleCharacters(file: string, body: string): Diagnostic[] {
     }
   });
   return out;
+}
+
+/**
+ * Controls are never drawn (text/invisible.ts): one warning names the first and how many
+ * more there are, so nothing disappears without a word and nothing cascades.
+ */
+function strayControls(file: string, body: string): Diagnostic[] {
+  const first = CONTROL.exec(body);
+  if (!first) return [];
+  const count = [...body.matchAll(new RegExp(CONTROL.source, "gu"))].length;
+  const before = body.slice(0, first.index).split(/\r\n|\r|\n/);
+  const line = before.length;
+  const column = [...(before[before.length - 1] ?? "")].length + 1;
+  const code = `U+${(first[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const more = count > 1 ? ` (and ${count - 1} more)` : "";
+  return [diagnostic(file, pointSpan(line, column), "warning", "text/control", `a control character (${code}) is left out of the outputs${more}`, ["it usually comes from text pasted from a word processor: delete it, or type the character meant (a dash, a quote)"])];
 }

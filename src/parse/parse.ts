@@ -1,5 +1,6 @@
 // Stage 2 (parse): markdown-it tokens → the typed document model, with positions on
 // every block, citation and image. Also splits off the trailing Sources section.
+import { plainText, slugify } from "../model/plain-text.js";
 import type { Token } from "markdown-it";
 import type { Position, Span } from "../model/diagnostics.js";
 import { readInlines, type Context } from "./inline.js";
@@ -231,41 +232,3 @@ function expandTabs(text: string): string {
     .join("\n");
 }
 
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((i) => {
-      switch (i.kind) {
-        case "text":
-        case "code":
-          return i.text;
-        case "citation":
-          return i.citation.display?.text ?? i.text;
-        case "strong":
-        case "em":
-        case "link":
-        case "mark":
-        case "lang":
-          return plainText(i.children);
-        case "break":
-          return " ";
-        case "footnoteRef":
-          return "";
-        case "image":
-          return i.alt;
-        case "math":
-          return i.tex;
-      }
-    })
-    .join("");
-}
-
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .toLowerCase()
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^\p{L}\p{N}]+/gu, "-")
-      .replace(/^-|-$/g, "") || "section"
-  );
-}

@@ -3,7 +3,7 @@
 // "#" heading, else a first all-bold line, else its first heading of any level.
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
 import type { Block, Inline } from "../model/brief.js";
-import { plainText, slugify } from "./parse.js";
+import { plainText, slugify } from "../model/plain-text.js";
 
 /** Longer than this, a bold line is emphasis, not a heading. */
 const MAX_HEADING = 80;

@@ -5,7 +5,7 @@
 import type { Block, Inline, XrefIndex, XrefKind, XrefTarget, XrefUse } from "../model/brief.js";
 import type { XrefPrefixes } from "../load/frontmatter.js";
 import { labelKind } from "./pandoc/xref-find.js";
-import { plainText } from "./parse.js";
+import { plainText } from "../model/plain-text.js";
 
 const WORDS: XrefPrefixes = { fig: "Figure", tbl: "Table", sec: "Section", eq: "Equation", lst: "Listing" };
 

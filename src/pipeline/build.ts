@@ -1,36 +1,26 @@
-// The pipeline, per brief:
-//   load (front matter) → parse (markdown → model) → resolve citations → check (rules)
-//   → assets (images) → render (pdf, deck, deck-pdf, pptx) → write (atomically, all or none)
-// build() and check() are the library API; cli.ts maps their results to exit codes.
-import { existsSync, readdirSync } from "node:fs";
+// build(): prepare() (pipeline/prepare.ts) and then the renderers, per brief:
+//   prepare → render (pdf, deck, deck-pdf, pptx, all in memory) → write (all or none)
+// A brief with an error from prepare() renders nothing; a renderer that still fails
+// becomes a diagnostic, never a raw error. cli/main.ts maps results to exit codes.
 import { join, relative, resolve } from "node:path";
-import { decodeImage, loadImages } from "../assets/images.js";
-import { projectBrand, type Brand } from "../brand/brand.js";
-import { checkHandDeckCitations } from "../deck/handwritten.js";
-import { styleSources } from "../citations/style.js";
+import { decodeImage } from "../assets/images.js";
+import type { Brand } from "../brand/brand.js";
+import { deckPaletteCss } from "../brand/palette.js";
+import type { DeckBrowser } from "../deck/browser.js";
+import type { DeckSource } from "../deck/deck.js";
 import { briefEpoch } from "../model/dates.js";
 import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "../model/diagnostics.js";
-import { UsageError } from "../model/errors.js";
-import { ownFile } from "../world/packages.js";
-import { deckPaletteCss } from "../brand/palette.js";
-import { loadBrief } from "../load/brief.js";
-import { loadProject } from "../load/project.js";
-import type { Brief } from "../model/brief.js";
+import { isUserFacing, UsageError } from "../model/errors.js";
+import type { Paper } from "../pdf/layout/style.js";
 import { FACES, type FontKey } from "../text/font-files.js";
 import type { FontBook } from "../text/fonts.js";
 import { MissingGlyphError } from "../text/missing-glyph.js";
-import type { Paper } from "../pdf/layout/style.js";
-import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
-import { missingGlyphDiagnostics } from "../check/rules/fonts.js";
-import { runRules } from "../check/rules.js";
-import type { DeckBrowser } from "../deck/browser.js";
-import type { DeckSource } from "../deck/deck.js";
+import { ownFile } from "../world/packages.js";
 import type { Workspace } from "../world/workspace.js";
+import { prepare, type CitationOptions } from "./prepare.js";
+import { RENDERERS, type Format, type Output, type RenderContext } from "./renderers.js";
 
-export interface CheckedBrief {
-  brief: Brief;
-  diagnostics: Diagnostic[];
-}
+export type { CitationOptions } from "./prepare.js";
 
 export interface BuildOptions {
   outDir: string;
@@ -48,11 +38,6 @@ export interface BuildOptions {
   citations?: CitationOptions;
 }
 
-export interface CitationOptions {
-  bibliography?: string[];
-  csl?: string;
-}
-
 export interface BriefBuild {
   file: string;
   slug: string;
@@ -65,37 +50,21 @@ const BRIEF_EXTENSION = /\.(?:md|qmd|rmd)$/i;
 
 export function defaultBriefs(ws: Workspace): string[] {
   const dir = ws.projectFile("report");
-  if (!existsSync(dir)) throw new UsageError("no report/ folder here: pass the markdown files to build");
+  if (!ws.exists(dir)) throw new UsageError("no report/ folder here: pass the markdown files to build");
   // "_methods.qmd" is a part for {{< include >}}, not a brief (Quarto's convention).
-  const files = readdirSync(dir).filter((f) => BRIEF_EXTENSION.test(f) && !f.startsWith("_")).sort().map((f) => join("report", f));
+  const files = ws.list(dir).filter((f) => BRIEF_EXTENSION.test(f) && !f.startsWith("_")).sort().map((f) => join("report", f));
   if (files.length === 0) throw new UsageError("report/ holds no .md, .qmd or .Rmd files");
   return files;
 }
 
-/** Stages load → parse → resolve → check for one file. */
-export function checkBrief(file: string, ws: Workspace, text?: string, citations: CitationOptions = {}): CheckedBrief & { source: string; images: ReturnType<typeof loadImages>["images"]; handDeck?: HandDeck; brand: Brand; paper?: Paper } {
-  const source = text ?? ws.readSource(file);
-  // briefpress.yaml: read again for every brief, so watch mode sees it change.
-  const project = loadProject(ws);
-  if (!source.trim()) {
-    const empty = loadBrief(file, "").brief;
-    return { brief: empty, source, images: new Map(), brand: projectBrand(empty.meta, project.config), diagnostics: [...project.diagnostics, diagnostic(file, pointSpan(1, 1), "error", "brief/empty", "the file is empty")] };
-  }
-  const loaded = loadBrief(file, source, { readRelative: (path) => readBeside(ws, file, path), clock: () => briefClock(ws, file) }, {
-    // Command-line files are named from the project root; the brief names its own from its folder.
-    bibliography: citations.bibliography?.map((b) => relative(ws.resolvePath(file, "."), resolve(ws.root, b)) || b),
-    csl: citations.csl === undefined || !citations.csl.endsWith(".csl") ? citations.csl : resolve(ws.root, citations.csl),
-  });
-  const rules = runRules({ brief: loaded.brief, resolution: loaded.resolution, source });
-  const assets = loadImages(loaded.brief, ws, loaded.brief.metaLines.cover ?? 1);
-  const handDeck = findHandDeck(loaded.brief, ws);
-  const deckDiagnostics = handDeck ? [...checkHandDeckCitations(handDeck.file, handDeck.text, loaded.brief), ...missingGlyphDiagnostics(handDeck.file, handDeck.text, handDeck.text)] : [];
-  // The logo is found under its absolute path, which no brief-relative image key can equal.
-  if (project.logo) assets.images.set(project.logo.path, project.logo.image);
-  const brand = projectBrand(loaded.brief.meta, project.config, project.logo?.path);
-  const paper = loaded.brief.meta.paper ?? project.config.paper;
-  return { brief: loaded.brief, source, images: assets.images, handDeck, brand, paper, diagnostics: [...project.diagnostics, ...loaded.diagnostics, ...rules, ...assets.diagnostics, ...deckDiagnostics] };
-}
+
+
+
+
+
+
+
+
 
 /** The project's own deck theme when it keeps one, else the theme briefpress ships. */
 function deckTheme(ws: Workspace): string {
@@ -106,58 +75,6 @@ function deckTheme(ws: Workspace): string {
 /** The palette's CSS variables go first: the theme file may still override them. */
 function withPalette(themeCss: string, brand: Brand): string {
   return `${deckPaletteCss(brand.colors)}\n${themeCss}`;
-}
-
-/** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
-function readBeside(ws: Workspace, file: string, path: string): { file: string; text: string } {
-  const abs = ws.resolvePath(file, path);
-  if (!ws.contains(abs)) throw new Error("it lies outside the project");
-  const rel = relative(ws.root, abs);
-  if (!ws.exists(abs)) {
-    const like = ws.lookalike(abs);
-    throw new Error(`no file ${rel}` + (like ? ` — did you mean "${like}"?` : ""));
-  }
-  return { file: rel, text: ws.readSource(rel) };
-}
-
-/** "today" and "last-modified" in front matter: SOURCE_DATE_EPOCH when set, else the file's time. */
-function briefClock(ws: Workspace, file: string): Date {
-  const epoch = ws.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return ws.modified(file);
-}
-
-/**
- * CSL styles may live anywhere (Debian keeps them in /usr/share/citation-style-language):
- * they shape formatting and are never embedded, so only the .csl extension is required.
- */
-function readStyle(ws: Workspace, file: string, path: string): { file: string; text: string } {
-  if (!path.endsWith(".csl")) throw new Error('a style is "apa", "harvard1", "vancouver" or a path to a .csl file');
-  const abs = ws.resolvePath(file, path);
-  // "csl: apa.csl" with no such file beside the brief: Pandoc users expect the installed styles.
-  const installed = join(SYSTEM_STYLES, path);
-  const found = ws.exists(abs) ? abs : !path.includes("/") && ws.exists(installed) ? installed : undefined;
-  if (!found) {
-    const like = ws.lookalike(abs);
-    throw new Error("no such file" + (like ? ` — did you mean "${like}"?` : ""));
-  }
-  return { file: found, text: ws.readBytes(found).toString("utf8") };
-}
-
-/** Where Debian's citation-style-language-styles package puts its styles. */
-const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
-
-export interface HandDeck {
-  file: string;
-  path: string;
-  text: string;
-}
-
-/** slides/<slug>.md, when the writer keeps a deck of their own for this brief. */
-function findHandDeck(brief: Brief, ws: Workspace): HandDeck | undefined {
-  const file = join("slides", `${brief.slug}.md`);
-  const path = ws.projectFile(file);
-  return ws.exists(path) ? { file, path, text: ws.readSource(file) } : undefined;
 }
 
 /**
@@ -193,25 +110,12 @@ export async function buildBrief(file: string, ws: Workspace, options: BuildOpti
 async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
-  const checked = checkBrief(file, ws, source, options.citations);
+  const checked = prepare(file, ws, source, options.citations);
   const { brief } = checked;
   const result: BriefBuild = { file, slug: brief.slug, written: [], diagnostics: checked.diagnostics };
   if (hasErrors(checked.diagnostics)) return result;
 
   const outDir = resolve(ws.root, options.outDir, brief.slug);
-  const styleLine = brief.metaLines["citation-style"] ?? brief.metaLines.csl ?? 1;
-  if (/^https?:/i.test(brief.meta["citation-style"] ?? "")) {
-    // Quarto papers often name a style by its URL; briefpress never fetches from the web.
-    result.diagnostics.push(diagnostic(file, pointSpan(styleLine, 1), "warning", "citation/style", `style "${brief.meta["citation-style"]}" is on the web, which briefpress does not fetch: sources are formatted in APA`, ["download the .csl file beside the brief and name it: csl: style.csl"]));
-    delete brief.meta["citation-style"];
-  }
-  try {
-    styleSources(brief, { readStyle: (path) => readStyle(ws, file, path), cacheGet: (k) => ws.cacheGet(k), cacheSet: (k, v) => ws.cacheSet(k, v) });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    result.diagnostics.push(diagnostic(file, pointSpan(styleLine, 1), "error", "citation/style", `cannot format the sources in "${brief.meta["citation-style"] ?? "apa"}": ${reason}`));
-    return result;
-  }
   let deck: Promise<DeckSource> | undefined;
   const ctx: RenderContext = {
     brief,
@@ -267,7 +171,10 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
       result.diagnostics.push(missingGlyph(e, [{ file, text: checked.source }, ...deck]));
       return result;
     }
-    throw e;
+    if (isUserFacing(e)) throw e;
+    // Ours, not the brief's: said as one diagnostic, and nothing is written.
+    result.diagnostics.push(diagnostic(file, pointSpan(1, 1), "error", "build/internal", `briefpress could not render this brief: ${firstLine(e)}`, ["this is a bug in briefpress, not in the brief: please report it with the brief attached"]));
+    return result;
   }
   // Every output rendered in memory first; a family with an error (a slide that overflows)
   // writes nothing, the other still does: brief.pdf is made when the brief is clean.
@@ -300,7 +207,8 @@ interface Place {
   text: string;
 }
 
-export function chromiumPath(env: NodeJS.ProcessEnv): string | null {
-  const candidates = [env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => existsSync(p)) ?? null;
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
 }
+
+export { chromiumPath } from "../world/chromium.js";

@@ -6,7 +6,7 @@ import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js"
 import type { Brief } from "../model/brief.js";
 import type { FontBook } from "../text/fonts.js";
 import type { PreparedImages } from "../pdf/draw/images.js";
-import type { ImageAsset } from "../pdf/layout/plan.js";
+import type { ImageAsset } from "../model/image.js";
 import type { Paper } from "../pdf/layout/style.js";
 import type { DeckBrowser } from "../deck/browser.js";
 import type { DeckSource } from "../deck/deck.js";

@@ -36,8 +36,7 @@ const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 const JOINERS = /[\u200c\u200d]/u;
 const RTL_FACES = /^(arab|hebr)(-bold)?$/;
 
-/** Characters that are never drawn and need no glyph: controls, zero-width and bidi marks. */
-export const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+export { INVISIBLE } from "./invisible.js";
 
 /** A stretch of text that one font draws. */
 export interface Segment {

@@ -6,12 +6,13 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from "node:pat
 import { EnvironmentError, UsageError } from "../model/errors.js";
 import { fontPath, type FontKey } from "../text/font-files.js";
 import type { FontSource } from "../text/fonts.js";
-import { PreparedImages } from "../pdf/draw/images.js";
+import type { RasterImage } from "../model/image.js";
+import { Memo } from "./memo.js";
 
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
   /** Pictures resampled for print, by content: a watch session makes each one once. */
-  readonly preparedImages = new PreparedImages();
+  readonly preparedImages = new Memo<RasterImage>(48);
 
   constructor(
     /** Project root: briefs may only read assets inside it. */
@@ -49,6 +50,12 @@ export class Workspace implements FontSource {
 
   readBytes(path: string): Buffer {
     return readFileSync(path);
+  }
+
+  /** The names in a folder of the project, or none when it is not there. */
+  list(dir: string): string[] {
+    const path = resolve(this.root, dir);
+    return existsSync(path) && statSync(path).isDirectory() ? readdirSync(path) : [];
   }
 
   exists(path: string): boolean {

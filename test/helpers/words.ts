@@ -1,6 +1,6 @@
 // Words of the model, to compare with words extracted from a PDF.
 import type { Block } from "../../src/model/brief.js";
-import { plainText } from "../../src/parse/parse.js";
+import { plainText } from "../../src/model/plain-text.js";
 import { words } from "./pdf.js";
 
 export function blockWords(blocks: readonly Block[]): string[] {

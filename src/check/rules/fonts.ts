@@ -3,17 +3,16 @@
 // script at once, each at its first appearance in the source.
 import { diagnostic, pointSpan, type Diagnostic, type Severity } from "../../model/diagnostics.js";
 import type { Block, Brief } from "../../model/brief.js";
-import { plainText } from "../../parse/parse.js";
+import { plainText } from "../../model/plain-text.js";
 import { ALL_KEYS } from "../../text/font-files.js";
 import { covers } from "../../text/coverage.js";
-import type { Rule } from "../rules.js";
+import { neverDrawn } from "../../text/invisible.js";
+import type { Rule } from "../rule.js";
 
 /** Characters some bundled face has, all of them (Latin-1, Latin Extended-A, common punctuation): a brief written only in them needs no table. */
 const SURELY = "\\u0000-\\u017f\\u2000-\\u201e\\u2020-\\u2027\\u2030-\\u2033\\u20ac\\u2122\\u2190-\\u2193";
 const SURELY_COVERED = new RegExp(`^[${SURELY}]*$`, "u");
 const SURELY_COVERED_RUNS = new RegExp(`[${SURELY}]+`, "gu");
-/** Never drawn, so never missing: spaces, controls, joiners, bidi marks, variation selectors. */
-const NEVER_DRAWN = /[\s\p{Cc}\p{Cf}\ufe00-\ufe0f]/u;
 
 const SCRIPTS = [
   "Nko", "Mongolian", "Tifinagh", "Syriac", "Thaana", "Cherokee", "Canadian_Aboriginal", "Ol_Chiki", "Tibetan", "Gujarati", "Gurmukhi",
@@ -86,7 +85,7 @@ export function printedText(brief: Brief): string {
 }
 
 function drawable(char: string): boolean {
-  if (NEVER_DRAWN.test(char)) return true;
+  if (neverDrawn(char)) return true;
   const cp = char.codePointAt(0) ?? 0;
   return ALL_KEYS.some((key) => covers(key, cp));
 }

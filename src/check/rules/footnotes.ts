@@ -1,6 +1,6 @@
 // Rules about markdown footnotes.
 import { diagnostic } from "../../model/diagnostics.js";
-import type { Rule } from "../rules.js";
+import type { Rule } from "../rule.js";
 
 export const footnoteRules: Rule[] = [
   {

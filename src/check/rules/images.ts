@@ -1,7 +1,7 @@
 // Rules about images: every image needs alt text (screen readers) and a credit line.
 import { diagnostic, pointSpan } from "../../model/diagnostics.js";
 import { imageRefsWithText } from "../../model/walk.js";
-import type { Rule } from "../rules.js";
+import type { Rule } from "../rule.js";
 
 /** "Photo: …", "Credit: …", "Illustration by …", "© …": a credit says whose the image is. */
 export const CREDIT = /^(?:(?:credits?|photo(?:graph)?|image|illustration|source|map|graphic|courtesy)\s*:|(?:photo(?:graph)?|illustration|image|map|graphic)\s+(?:by|courtesy of)\b|©)/i;

@@ -3,8 +3,9 @@
 // not render (code chunks, maths, shortcodes), so nothing is dropped silently.
 import { diagnostic, pointSpan } from "../../model/diagnostics.js";
 import type { Block } from "../../model/brief.js";
-import { editDistance } from "../../citations/resolve.js";
-import type { Rule } from "../rules.js";
+import { editDistance } from "../../text/edit-distance.js";
+import type { Rule } from "../rule.js";
+import { eachBlock } from "../../model/walk.js";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -79,11 +80,13 @@ export const pandocRules: Rule[] = [
 
 /** Figures and tables that only code would draw, in document order. */
 function chunkOutputs(blocks: readonly Block[]): Array<Extract<Block, { kind: "figure" | "chunk" }>> {
-  return blocks.flatMap((b): Array<Extract<Block, { kind: "figure" | "chunk" }>> => {
-    if (b.kind === "figure") return b.blocks.every((x) => x.kind === "chunk") ? [b] : [];
-    if (b.kind === "chunk") return b.tableNumber !== undefined ? [b] : [];
-    if (b.kind === "callout" || b.kind === "quote") return chunkOutputs(b.blocks);
-    if (b.kind === "list") return b.items.flatMap((i) => chunkOutputs(i.blocks));
-    return [];
+  const out: Array<Extract<Block, { kind: "figure" | "chunk" }>> = [];
+  eachBlock(blocks, (b) => {
+    if (b.kind === "figure") {
+      if (b.blocks.every((x) => x.kind === "chunk")) out.push(b);
+      return false;
+    }
+    if (b.kind === "chunk" && b.tableNumber !== undefined) out.push(b);
   });
+  return out;
 }

@@ -2,7 +2,7 @@
 import { diagnostic } from "../../model/diagnostics.js";
 import { authorForms, normaliseName } from "../../citations/resolve.js";
 import type { Inline } from "../../model/brief.js";
-import type { Rule } from "../rules.js";
+import type { Rule } from "../rule.js";
 
 /** Drops sentence punctuation after a URL, and a ")" only when it closes nothing inside. */
 function trimUrl(url: string): string {

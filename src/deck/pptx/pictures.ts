@@ -3,7 +3,7 @@
 // size it can take on a slide, by sharp.
 import type sharpType from "sharp";
 import { loadPackage } from "../../world/packages.js";
-import type { ImageAsset } from "../../pdf/layout/plan.js";
+import type { ImageAsset } from "../../model/image.js";
 
 export interface PptxPicture {
   /** pptxgenjs's data form: "image/png;base64,…". */

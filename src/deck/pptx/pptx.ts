@@ -7,7 +7,7 @@ import type { Brand } from "../../brand/brand.js";
 import { deriveColours } from "../../brand/palette.js";
 import type { Inline } from "../../model/brief.js";
 import { loadPackage } from "../../world/packages.js";
-import type { ImageAsset } from "../../pdf/layout/plan.js";
+import type { ImageAsset } from "../../model/image.js";
 import { isContentSlide, type Bullet, type Deck, type DeckSlide } from "../model.js";
 import { finishPackage } from "./package.js";
 import { pptxPicture, type PptxPicture } from "./pictures.js";

@@ -5,50 +5,37 @@
 // images are drawn as vectors and need nothing.
 //
 // The prepared images are kept by content hash (and printed width) in a PreparedImages
-// that lives as long as the Workspace: watch mode resamples a photograph once, not on
+// (a Memo) that lives as long as the Workspace: watch mode resamples a photograph once, not on
 // every save.
 import { sha256 } from "../../world/hash.js";
 import { loadPackage } from "../../world/packages.js";
-import type { ImageAsset, PagePlan } from "../layout/plan.js";
+import type { RasterImage } from "../../model/image.js";
+import { Memo } from "../../world/memo.js";
+import type { PagePlan } from "../layout/plan.js";
 
 export const MAX_PPI = 200;
 /** Prepared images kept: a brief's pictures, a few times over as the writer swaps them. */
-const KEEP = 48;
+export const KEEP_PREPARED = 48;
 
-type Raster = Extract<ImageAsset, { kind: "raster" }>;
+/** Pictures resampled for print, by content hash and printed width. */
+export type PreparedImages = Memo<RasterImage>;
 
-export class PreparedImages {
-  private readonly prepared = new Map<string, Promise<Raster>>();
-
-  /** `image` ready to embed at `width` pixels or fewer, made once per content. */
-  prepare(image: Raster, width: number): Promise<Raster> {
-    const target = image.width <= width * 1.02 ? image.width : width;
-    const key = `${sha256(image.data)}:${target}`;
-    let ready = this.prepared.get(key);
-    if (!ready) {
-      ready = prepareRaster(image, target);
-      // A failure is not kept: the next build tries again (and reports it again).
-      ready.catch(() => this.prepared.delete(key));
-      this.prepared.set(key, ready);
-      for (const old of this.prepared.keys()) {
-        if (this.prepared.size <= KEEP) break;
-        this.prepared.delete(old);
-      }
-    }
-    return ready;
-  }
+/** `image` ready to embed at `width` pixels or fewer, made once per content. */
+function prepare(cache: PreparedImages, image: RasterImage, width: number): Promise<RasterImage> {
+  const target = image.width <= width * 1.02 ? image.width : width;
+  return cache.get(`${sha256(image.data)}:${target}`, () => prepareRaster(image, target));
 }
 
-export async function downsampleImages(pages: PagePlan[], cache: PreparedImages = new PreparedImages()): Promise<void> {
+export async function downsampleImages(pages: PagePlan[], cache: PreparedImages = new Memo(KEEP_PREPARED)): Promise<void> {
   for (const page of pages) {
     for (const item of page.items) {
       if (item.type !== "image" || item.image.kind !== "raster") continue;
-      item.image = await cache.prepare(item.image, Math.ceil((item.w / 72) * MAX_PPI));
+      item.image = await prepare(cache, item.image, Math.ceil((item.w / 72) * MAX_PPI));
     }
   }
 }
 
-async function prepareRaster(image: Raster, width: number): Promise<Raster> {
+async function prepareRaster(image: RasterImage, width: number): Promise<RasterImage> {
   const jpeg = image.data[0] === 0xff && image.data[1] === 0xd8;
   const resize = image.width > width;
   // A JPEG printed at its own size goes in untouched; sharp is loaded only when needed.

@@ -2,7 +2,7 @@
 // images, figure divs and chunks that would draw one, table captions, and the empty
 // items that carry a named destination or a page break.
 import type { Block, Inline } from "../../model/brief.js";
-import { plainText } from "../../parse/parse.js";
+import { plainText } from "../../model/plain-text.js";
 import { breakLines, type Run } from "./lines.js";
 import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { toRuns } from "./runs.js";

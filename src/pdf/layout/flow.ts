@@ -1,7 +1,7 @@
 // Measure: the brief's blocks → flow items (lines already broken to the text width),
 // each carrying its place in the PDF's structure tree.
 import type { Block, Brief, Inline } from "../../model/brief.js";
-import { plainText } from "../../parse/parse.js";
+import { plainText } from "../../model/plain-text.js";
 import { printedSources } from "../../citations/style.js";
 import { breakLines, type Run } from "./lines.js";
 import { captionItem, codeTableCaption, figure, flowFigure, onlyImage, pageBreak } from "./figures.js";

@@ -28,9 +28,9 @@ export class StructIds {
 
 export type BlockRole = StructType;
 
-export type ImageAsset =
-  | { kind: "svg"; svg: string; width: number; height: number }
-  | { kind: "raster"; data: Buffer; width: number; height: number };
+import type { ImageAsset } from "../../model/image.js";
+
+export type { ImageAsset };
 
 export interface TextItem {
   type: "text";

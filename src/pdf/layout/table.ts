@@ -2,8 +2,8 @@
 // the structure (Table > TR > TH/TD) every cell belongs to.
 import type { Block, Inline } from "../../model/brief.js";
 import { loadPackage } from "../../world/packages.js";
-import { plainText } from "../../parse/parse.js";
-import type { FlowContext } from "./flow.js";
+import { plainText } from "../../model/plain-text.js";
+import type { FlowContext } from "./text-item.js";
 import { breakLines, type Line } from "./lines.js";
 import type { FlowItem, StructRef } from "./plan.js";
 import { toRuns } from "./runs.js";
