@@ -1,5 +1,5 @@
 // What a rule is: an id and a severity declared once, and a pure function of the model.
-import type { Diagnostic, Severity } from "../model/diagnostics.js";
+import type { Diagnostic, RuleId, Severity } from "../model/diagnostics.js";
 import type { Brief } from "../model/brief.js";
 import type { Resolution } from "../citations/resolve.js";
 
@@ -11,7 +11,7 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  id: string;
+  id: RuleId;
   severity: Severity;
   description: string;
   run(ctx: RuleContext, severity: Severity): Diagnostic[];

@@ -1,5 +1,5 @@
 // Start-up, from bin/briefpress.js. Each command runs one CommonJS bundle through a V8
-// code cache made at compile time (tools/code-cache.ts): `build` and `watch` the whole
+// code cache made at compile time (tools/code-cache.mjs): `build` and `watch` the whole
 // CLI, every other command the CLI without its PDF and deck engines. The cache spares
 // compiling the code on every run (~0.1 s of a cold build, ~35 ms of a check); it holds
 // compiled code only, never results, and when V8 rejects it (another Node version) the
@@ -36,7 +36,7 @@ export interface LoadedBundle {
 export function loadCachedBundle(name: BundleName, useCache = true): LoadedBundle {
   const file = bundlePath(name);
   const cache = codeCachePath(name);
-  // The bundle is plain ASCII (tools/bundle.ts), so latin1 reads it right, and far faster.
+  // The bundle is plain ASCII (tools/bundle.mjs), so latin1 reads it right, and far faster.
   const source = readFileSync(file, "latin1");
   const cachedData = useCache && existsSync(cache) ? readFileSync(cache) : undefined;
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;

@@ -15,7 +15,7 @@ export interface YamlCheck<T> {
 
 export interface YamlCheckOptions {
   /** Rule ids: `${rule}/yaml` for syntax, `${rule}/schema` for shape. */
-  rule: string;
+  rule: "frontmatter" | "config";
   /** "briefpress.yaml", "front matter": how messages name what is checked. */
   what: string;
   /** Lines before the YAML text in its file (the front matter's opening fence). */

@@ -1,6 +1,8 @@
-// Diagnostics are data: rules return them, reporters format them, nobody prints.
+// Diagnostics are data: rules return them, reporters format them, nobody prints. Every
+// id is declared once, with its severity, in catalogue.ts.
+import type { RuleId, Severity } from "./catalogue.js";
 
-export type Severity = "error" | "warning" | "info";
+export type { RuleId, Severity } from "./catalogue.js";
 
 /** 1-based line and column in a source file. */
 export interface Position {
@@ -17,7 +19,7 @@ export interface Diagnostic {
   file: string;
   span: Span;
   severity: Severity;
-  ruleId: string;
+  ruleId: RuleId;
   message: string;
   hints: string[];
 }
@@ -26,7 +28,7 @@ export function diagnostic(
   file: string,
   span: Span,
   severity: Severity,
-  ruleId: string,
+  ruleId: RuleId,
   message: string,
   hints: string[] = [],
 ): Diagnostic {

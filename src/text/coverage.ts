@@ -1,5 +1,5 @@
 // Which bundled face has a glyph for a code point, from the table the compile step wrote
-// (tools/font-data.ts): no font file is read or parsed to answer.
+// (tools/font-data.mjs): no font file is read or parsed to answer.
 import { readFileSync } from "node:fs";
 import { coveragePath, type FallbackFace, type FontKey } from "./font-files.js";
 

@@ -2,7 +2,7 @@
 //
 // The script faces are Noto, from @expo-google-fonts (TrueType) and @fontsource (WOFF,
 // one file per Unicode subset). HarfBuzz reads only sfnt, so the compile step
-// (tools/font-data.ts) unpacks each WOFF once into build/fonts/<key>.ttf and writes the
+// (tools/font-data.mjs) unpacks each WOFF once into build/fonts/<key>.ttf and writes the
 // coverage table every face's cmap gives (build/fonts/coverage.json) for `check`.
 import { existsSync } from "node:fs";
 import { ownFile, resolvePackage } from "../world/packages.js";

@@ -1,10 +1,9 @@
-// Measure: styled runs → lines that fit a width. Break opportunities come from UAX #14
-// (the `linebreak` package, the same one pdfkit uses) and ICU's word segmenter for
-// scripts without spaces; widths from the fonts' metrics; the order of a line's pieces
+// Measure: styled runs → lines that fit a width. Break opportunities are the text
+// layer's (text/break-opportunities.ts); widths from the fonts' metrics; the order of a line's pieces
 // from the Unicode bidirectional algorithm. Pure: no PDF is written here.
-import LineBreaker from "linebreak";
 import { embeddingLevels, paragraphDirection, visualOrder, type Direction } from "../../text/bidi.js";
-import { clusterBoundaries, clusters, dictionaryBreaks } from "../../text/breaks.js";
+import { breakOpportunities, charBefore } from "../../text/break-opportunities.js";
+import { clusters } from "../../text/breaks.js";
 import { INVISIBLE, type Face, type FontBook, type FontKey } from "../../text/fonts.js";
 
 export type LinkTarget = { kind: "uri"; uri: string } | { kind: "dest"; name: string };
@@ -123,21 +122,6 @@ export function breakLines(runs: readonly Run[], fonts: FontBook, options: Break
   return lines;
 }
 
-/** UAX #14's break opportunities, with word breaks in space-less scripts, none inside a grapheme cluster. */
-function breaksOf(text: string): Array<{ position: number; required: boolean }> {
-  const breaks: Array<{ position: number; required: boolean }> = [];
-  const breaker = new LineBreaker(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) breaks.push(bk);
-  const extra = dictionaryBreaks(text);
-  if (extra.length > 0) {
-    const known = new Set(breaks.map((b) => b.position));
-    for (const position of extra) if (!known.has(position)) breaks.push({ position, required: false });
-    breaks.sort((a, b) => a.position - b.position);
-  }
-  const boundary = clusterBoundaries(text);
-  return boundary ? breaks.filter((b) => boundary(b.position)) : breaks;
-}
-
 function toWords(runs: readonly Run[], fonts: FontBook, text: string, levels: Uint8Array | null): Word[] {
   const starts: number[] = [];
   let offset = 0;
@@ -148,9 +132,8 @@ function toWords(runs: readonly Run[], fonts: FontBook, text: string, levels: Ui
   const words: Word[] = [];
   let last = 0;
   let first = 0; // the first run that can still overlap a word: breaks only move forward
-  for (const bk of breaksOf(text)) {
+  for (const bk of breakOpportunities(text)) {
     if (bk.position === last) continue;
-    if (!bk.required && keepsTogether(text, bk.position)) continue;
     const pieces: Piece[] = [];
     while (first < runs.length - 1 && (starts[first] ?? 0) + (runs[first]?.text.length ?? 0) <= last) first++;
     for (let i = first; i < runs.length && (starts[i] ?? 0) < bk.position; i++) {
@@ -182,39 +165,6 @@ function byLevel(text: string, levels: Uint8Array, a: number, b: number, style: 
 const NEWLINES = /[\n\u2028\u2029]/g;
 const EMBEDDINGS = /[\u202a-\u202e]/g;
 const NEWLINE = /^[\n\u2028\u2029]$/;
-
-const HANGUL = /\p{Script=Hangul}/u;
-const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** Longest run of Chinese or Japanese characters kept on one line: a name (赵乐际, 金正恩). */
-const SHORT_CJK_RUN = 4;
-
-/**
- * Unicode line breaking may break between any two CJK characters. Korean keeps its
- * words whole (as CSS `word-break: keep-all` does), and a short run of Han characters in
- * other text, usually a name, stays on one line: "赵 / 乐际" reads as two words.
- */
-function keepsTogether(text: string, at: number): boolean {
-  const before = charBefore(text, at);
-  const after = charAt(text, at);
-  if (!CJK.test(before) || !CJK.test(after)) return false;
-  if (HANGUL.test(before) && HANGUL.test(after)) return true;
-  let start = at;
-  while (start > 0 && CJK.test(charBefore(text, start))) start -= charBefore(text, start).length;
-  let end = at;
-  while (end < text.length && CJK.test(charAt(text, end))) end += charAt(text, end).length;
-  return [...text.slice(start, end)].length <= SHORT_CJK_RUN;
-}
-
-/** The character (one code point, maybe two UTF-16 units) starting at `at`. */
-function charAt(text: string, at: number): string {
-  return String.fromCodePoint(text.codePointAt(at) ?? 0);
-}
-
-/** The character (one code point) ending just before `at`. */
-function charBefore(text: string, at: number): string {
-  const low = text.charCodeAt(at - 1);
-  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);
-}
 
 /** A piece of the same style and level with other text (no `level` key when there is none: one object shape). */
 function withText(piece: Piece, text: string): Piece {

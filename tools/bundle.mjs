@@ -9,25 +9,21 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-
-const BUILD = join(dirname(fileURLToPath(import.meta.url)), "..");
-
+const BUILD = join(dirname(fileURLToPath(import.meta.url)), "..", "build");
 /** Loaded from node_modules at run time: native code, WebAssembly, browsers, workers. */
 const EXTERNAL = ["@marp-team/marp-cli", "@citation-js/*", "harfbuzzjs", "subset-font", "playwright-core", "piscina", "sharp", "hyphen"];
-
 /**
  * Parts of the PDF engine briefpress never calls, replaced by stand-ins that refuse:
  * pdfkit's AES (PDF encryption; its tables cost ~30 ms at every start) and fontkit's
  * Brotli (WOFF2 fonts; a 1.5 MB dictionary to load). Our fonts are plain TrueType.
  */
-const STAND_INS: Record<string, string> = {
+const STAND_INS = {
   "@noble/ciphers/aes": `const refuse = () => { throw new Error("briefpress does not encrypt PDFs"); };
 export const cbc = refuse, ecb = refuse;`,
   "brotli/decompress.js": `export default () => { throw new Error("briefpress reads TrueType fonts, not WOFF2"); };`,
 };
-
 /** Exact-text patches to the pinned pdfkit 0.20.2; a version that no longer matches fails the build. */
-const PDFKIT_PATCHES: Array<[string, string]> = [
+const PDFKIT_PATCHES = [
   // pdfkit finds its standard-font metrics through its package's "imports" map, from
   // its own file URL; bundled, that URL would be ours, so point it back at pdfkit.
   // (Written require["resolve"] so esbuild leaves it to run time in the CommonJS bundle too.)
@@ -39,7 +35,7 @@ const PDFKIT_PATCHES: Array<[string, string]> = [
     `const fromBinaryString = str => {
   const out = new Uint8Array(str.length);
   for (let i = 0; i < str.length; i++) {
-    out[i] = str.charCodeAt(i) & 0xff;
+  out[i] = str.charCodeAt(i) & 0xff;
   }
   return out;
 };`,
@@ -49,22 +45,20 @@ const PDFKIT_PATCHES: Array<[string, string]> = [
   // by locale: readers binary-search them. Also ~10 ms of ICU collation a build.
   ["    return a.localeCompare(b);", "    return a < b ? -1 : a > b ? 1 : 0;"],
 ];
-
 /**
  * markdown-it-footnote 4.0.0 appends each footnote's tokens by copying the whole token
  * list: quadratic, ~25 ms for a 60-page brief with 150 notes and seconds for a 5 MB one.
  */
-const FOOTNOTE_PATCHES: Array<[string, string]> = [["if (tokens) state.tokens = state.tokens.concat(tokens)", "if (tokens) for (const t of tokens) state.tokens.push(t)"]];
-
-function patch(text: string, patches: Array<[string, string]>, what: string): string {
+const FOOTNOTE_PATCHES = [["if (tokens) state.tokens = state.tokens.concat(tokens)", "if (tokens) for (const t of tokens) state.tokens.push(t)"]];
+function patch(text, patches, what) {
   for (const [from, to] of patches) {
-    if (!text.includes(from)) throw new Error(`${what} patch no longer applies: ${from.split("\n")[0]}`);
+    if (!text.includes(from))
+      throw new Error(`${what} patch no longer applies: ${from.split("\n")[0]}`);
     text = text.replaceAll(from, to);
   }
   return text;
 }
-
-const pdfkitParts: esbuild.Plugin = {
+const pdfkitParts = {
   name: "pdfkit-parts",
   setup(build) {
     build.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: "stand-in" }));
@@ -79,19 +73,16 @@ const pdfkitParts: esbuild.Plugin = {
     }));
   },
 };
-
-const shared: esbuild.BuildOptions = {
+const shared = {
   bundle: true,
   platform: "node",
   logLevel: "warning",
   external: EXTERNAL,
   plugins: [pdfkitParts],
 };
-
 rmSync(join(BUILD, "bundle"), { recursive: true, force: true });
-
 /** The CLI as one CommonJS script (a V8 code cache covers one script), for start.ts. */
-function commonJsCli(name: string, plugins: esbuild.Plugin[]): Promise<unknown> {
+function commonJsCli(name, plugins) {
   return esbuild.build({
     ...shared,
     plugins,
@@ -103,20 +94,17 @@ function commonJsCli(name: string, plugins: esbuild.Plugin[]): Promise<unknown> 
     banner: { js: "var __briefpress_url = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
-
 // The whole CLI, for `build` and `watch`.
 await commonJsCli("briefpress", [pdfkitParts]);
-
 // The same CLI without its engines, for `check` (the engines are loaded only through
 // dynamic imports, which this bundle leaves unresolved: `check` never reaches them).
-const withoutEngines: esbuild.Plugin = {
+const withoutEngines = {
   name: "without-engines",
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
   },
 };
 await commonJsCli("check", [pdfkitParts, withoutEngines]);
-
 await esbuild.build({
   entryPoints: [join(BUILD, "cli", "main.js"), join(BUILD, "cli", "worker.js")],
   ...shared,
@@ -126,20 +114,19 @@ await esbuild.build({
   // Bundled CommonJS code calls require(); ES modules have none of their own.
   banner: { js: "import { createRequire as __bpRequire } from 'node:module'; const require = __bpRequire(import.meta.url);" },
 });
-
 /**
  * Every bundle file in plain ASCII: non-ASCII characters (in our regexes' curly quotes,
  * in libraries' data) become \uXXXX escapes, which mean the same in strings, templates,
  * regular expressions and comments. An ASCII file can be read as latin1, ~6× faster
  * here than decoding UTF-8 (start.ts reads the 3 MB CommonJS bundle so).
  */
-function toAscii(text: string): string {
+function toAscii(text) {
   return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-
 for (const name of readdirSync(join(BUILD, "bundle"))) {
   const path = join(BUILD, "bundle", name);
   const text = readFileSync(path, "utf8");
-  if (/String\.raw`[^`]*[^\x00-\x7f]/.test(text)) throw new Error(`${name}: a String.raw template holds non-ASCII text; escaping would change it`);
+  if (/String\.raw`[^`]*[^\x00-\x7f]/.test(text))
+    throw new Error(`${name}: a String.raw template holds non-ASCII text; escaping would change it`);
   writeFileSync(path, toAscii(text));
 }

@@ -8,28 +8,27 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as fontkit from "fontkit";
 import { convert } from "fontverter";
-import { ALL_KEYS, coveragePath, fontModule, fontPath, unpackedFontPath, type FontKey } from "../text/font-files.js";
-import { resolvePackage } from "../world/packages.js";
-
+import { ALL_KEYS, coveragePath, fontModule, fontPath, unpackedFontPath } from "../build/text/font-files.js";
+import { resolvePackage } from "../build/world/packages.js";
 /** Polytonic Greek is all the "greek" face (Source Sans 3) is a fallback for. */
-const ONLY: Partial<Record<string, (cp: number) => boolean>> = {
+const ONLY = {
   greek: (cp) => (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x1f00 && cp <= 0x1fff),
 };
-
-function ranges(codePoints: Iterable<number>): Array<[number, number]> {
+function ranges(codePoints) {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
+  const out = [];
   for (const cp of sorted) {
     const last = out[out.length - 1];
-    if (last && last[1] === cp - 1) last[1] = cp;
-    else out.push([cp, cp]);
+    if (last && last[1] === cp - 1)
+      last[1] = cp;
+    else
+      out.push([cp, cp]);
   }
   return out;
 }
-
 /** Per face: its ranges flattened (start, end, start, end…), or the name of the face whose ranges it shares. */
-const coverage: Partial<Record<FontKey, number[] | FontKey>> = {};
-const seen = new Map<string, FontKey>();
+const coverage = {};
+const seen = new Map();
 for (const key of ALL_KEYS) {
   const module = fontModule(key);
   if (module.endsWith(".woff")) {
@@ -42,7 +41,8 @@ for (const key of ALL_KEYS) {
   const flat = ranges(only ? font.characterSet.filter(only) : font.characterSet).flat();
   const text = flat.join(",");
   coverage[key] = seen.get(text) ?? flat; // bold faces mostly share their regular's table
-  if (!seen.has(text)) seen.set(text, key);
+  if (!seen.has(text))
+    seen.set(text, key);
 }
 mkdirSync(dirname(coveragePath()), { recursive: true });
 writeFileSync(coveragePath(), JSON.stringify(coverage));

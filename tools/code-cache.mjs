@@ -6,15 +6,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { codeCachePath, loadCachedBundle } from "../cli/start.js";
-
+import { codeCachePath, loadCachedBundle } from "../build/cli/start.js";
 /** Every kind of block, a citation and its source, a note, Korean and Chinese names, Quarto syntax. */
 const WARM_UP = `---
 title: "Warm-up"
 subtitle: "A brief that touches every part of the engine"
 authors:
   - name: Desk
-    role: Research
+  role: Research
 organisation: briefpress
 date: 2020-01-01
 summary: A short summary.
@@ -70,7 +69,6 @@ Text.
 
 Author, A. (2020). *A title*. Publisher. https://example.org
 `;
-
 const dir = mkdtempSync(join(tmpdir(), "briefpress-code-cache-"));
 try {
   mkdirSync(join(dir, "node_modules"));
@@ -78,18 +76,21 @@ try {
   // The warm-up's notes (its maths and chunk are reported as information) are shown only
   // when it fails.
   let said = "";
-  const silent = { out: () => undefined, err: (text: string) => void (said += text) };
+  const silent = { out: () => undefined, err: (text) => void (said += text) };
   process.chdir(dir);
   const full = loadCachedBundle("briefpress", false);
   for (const formats of ["pdf,deck", "pdf"]) {
     const code = await full.cli.main(["build", "warm.md", "--formats", formats, "--skip-overflow-check"], silent);
-    if (code !== 0) throw new Error(`code-cache warm-up build failed (exit ${code})\n${said}`);
+    if (code !== 0)
+      throw new Error(`code-cache warm-up build failed (exit ${code})\n${said}`);
   }
   writeFileSync(codeCachePath("briefpress"), full.script.createCachedData());
   const check = loadCachedBundle("check", false);
-  if ((await check.cli.main(["check", "warm.md"], silent)) !== 0) throw new Error(`code-cache warm-up check failed\n${said}`);
+  if ((await check.cli.main(["check", "warm.md"], silent)) !== 0)
+    throw new Error(`code-cache warm-up check failed\n${said}`);
   writeFileSync(codeCachePath("check"), check.script.createCachedData());
-} finally {
+}
+finally {
   process.chdir(tmpdir());
   rmSync(dir, { recursive: true, force: true });
 }

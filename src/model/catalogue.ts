@@ -1,0 +1,63 @@
+// Every diagnostic briefpress can report, declared once: its id, its severity, and what
+// it means. Stages and rules name an id from here (the type refuses any other), so the
+// list of what `check` can say is this file. A severity other than the declared one is
+// allowed only where listed in `also`: certainty decides severity (PRODUCT.md), so a few
+// ids are an error when certain and a warning when they rest on a guess.
+export type Severity = "error" | "warning" | "info";
+
+export interface RuleInfo {
+  severity: Severity;
+  also?: readonly Severity[];
+  summary: string;
+}
+
+export const CATALOGUE = {
+  "brief/empty": { severity: "error", summary: "the brief file holds nothing" },
+  "build/internal": { severity: "error", summary: "a renderer failed: a bug in briefpress, reported instead of a stack trace" },
+  "frontmatter/yaml": { severity: "error", summary: "the front matter is not valid YAML" },
+  "frontmatter/schema": { severity: "error", summary: "a front-matter value of the wrong kind, or a likely typo of a key" },
+  "frontmatter/unknown": { severity: "warning", summary: "a front-matter key no tool briefpress knows reads" },
+  "frontmatter/ignored": { severity: "info", summary: "keys for other tools (Quarto, LaTeX…), read by none of ours" },
+  "config/yaml": { severity: "error", summary: "briefpress.yaml is not valid YAML" },
+  "config/schema": { severity: "error", summary: "a briefpress.yaml value of the wrong kind, or an unknown key" },
+  "config/contrast": { severity: "error", summary: "the palette fails WCAG AA contrast" },
+  "include/load": { severity: "error", summary: "an included file cannot be read" },
+  "bibliography/load": { severity: "error", summary: "a bibliography file cannot be read" },
+  "bibliography/duplicate-key": { severity: "warning", summary: "a key defined twice in a bibliography file" },
+  "citation/unresolved": { severity: "error", also: ["warning"], summary: "a citation that matches no source" },
+  "citation/ambiguous": { severity: "error", also: ["warning"], summary: "a citation that matches several sources" },
+  "citation/suffix": { severity: "warning", summary: "a 2024a-style suffix with no sibling entry" },
+  "citation/style": { severity: "error", also: ["warning"], summary: "the sources cannot be formatted in the named style" },
+  "source/uncited": { severity: "warning", summary: "a source never cited" },
+  "source/duplicate": { severity: "warning", summary: "the same source listed twice" },
+  "source/doi": { severity: "warning", summary: "a malformed DOI" },
+  "source/url": { severity: "warning", summary: "a malformed URL" },
+  "source/date": { severity: "warning", summary: "a source entry with no date" },
+  "source/unreadable": { severity: "warning", summary: "a source entry whose authors cannot be read" },
+  "footnote/undefined": { severity: "error", summary: "a footnote marker with no note" },
+  "footnote/unused": { severity: "warning", summary: "a note no marker refers to" },
+  "xref/unresolved": { severity: "error", summary: "a cross-reference to a label defined nowhere" },
+  "xref/duplicate": { severity: "warning", also: ["error"], summary: "a label defined twice" },
+  "image/load": { severity: "error", summary: "an image that is missing, remote, outside the project, damaged or too large" },
+  "image/alt": { severity: "warning", also: ["error"], summary: "an image with no alternative text" },
+  "image/credit": { severity: "warning", summary: "an image with no credit line" },
+  "font/missing-glyph": { severity: "error", summary: "a character no bundled font can draw" },
+  "text/invisible": { severity: "warning", summary: "an invisible character inside a URL, DOI or citation" },
+  "text/control": { severity: "warning", summary: "control characters left out of the outputs" },
+  "html/dropped": { severity: "warning", summary: "raw HTML that is not printed" },
+  "span/lang": { severity: "warning", summary: "a span's language tag that is not a valid BCP 47 tag" },
+  "heading/bold": { severity: "info", summary: "a bold line read as a heading in pasted text" },
+  "chunk/not-run": { severity: "info", summary: "code chunks are never run" },
+  "chunk/figure": { severity: "warning", summary: "a figure or table only code would draw" },
+  "math/source": { severity: "info", summary: "maths printed as its TeX source" },
+  "shortcode/skipped": { severity: "warning", summary: "a Quarto shortcode briefpress does not support" },
+  "slides/overflow": { severity: "error", also: ["warning"], summary: "a slide whose content runs off it" },
+  "slides/no-browser": { severity: "warning", summary: "an output that needs Chromium, not made without it" },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof CATALOGUE;
+
+export function isAllowedSeverity(id: RuleId, severity: Severity): boolean {
+  const info: RuleInfo = CATALOGUE[id];
+  return info.severity === severity || (info.also ?? []).includes(severity);
+}
