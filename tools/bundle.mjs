@@ -35,7 +35,7 @@ const PDFKIT_PATCHES = [
     `const fromBinaryString = str => {
   const out = new Uint8Array(str.length);
   for (let i = 0; i < str.length; i++) {
-  out[i] = str.charCodeAt(i) & 0xff;
+    out[i] = str.charCodeAt(i) & 0xff;
   }
   return out;
 };`,

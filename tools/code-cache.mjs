@@ -13,7 +13,7 @@ title: "Warm-up"
 subtitle: "A brief that touches every part of the engine"
 authors:
   - name: Desk
-  role: Research
+    role: Research
 organisation: briefpress
 date: 2020-01-01
 summary: A short summary.

@@ -1,4 +1,5 @@
-// What a rule is: an id and a severity declared once, and a pure function of the model.
+// What a rule is: an id from the catalogue (model/catalogue.ts, where its severity is
+// declared once) and a pure function of the model.
 import type { Diagnostic, RuleId, Severity } from "../model/diagnostics.js";
 import type { Brief } from "../model/brief.js";
 import type { Resolution } from "../citations/resolve.js";
@@ -12,7 +13,7 @@ export interface RuleContext {
 
 export interface Rule {
   id: RuleId;
-  severity: Severity;
   description: string;
+  /** `severity` is the catalogue's for `id`. */
   run(ctx: RuleContext, severity: Severity): Diagnostic[];
 }

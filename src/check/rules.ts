@@ -1,5 +1,6 @@
 // The checker: every rule reads the model (and the citation resolution) and returns
 // diagnostics. Rules never print; the reporter formats.
+import { CATALOGUE } from "../model/catalogue.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { Rule, RuleContext } from "./rule.js";
 import { fontRules } from "./rules/fonts.js";
@@ -14,5 +15,5 @@ export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imag
 export type { Rule, RuleContext };
 
 export function runRules(ctx: RuleContext): Diagnostic[] {
-  return RULES.flatMap((rule) => rule.run(ctx, rule.severity));
+  return RULES.flatMap((rule) => rule.run(ctx, CATALOGUE[rule.id].severity));
 }

@@ -133,7 +133,6 @@ export function missingGlyphDiagnostics(file: string, printed: string, source: s
 export const fontRules: Rule[] = [
   {
     id: "font/missing-glyph",
-    severity: "error",
     description: "a character no bundled font can draw",
     run({ brief, source }, severity) {
       return missingGlyphDiagnostics(brief.file, printedText(brief), source ?? "", severity);

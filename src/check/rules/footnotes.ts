@@ -5,7 +5,6 @@ import type { Rule } from "../rule.js";
 export const footnoteRules: Rule[] = [
   {
     id: "footnote/undefined",
-    severity: "error",
     description: "a footnote reference with no definition",
     run({ brief }, severity) {
       return brief.danglingFootnotes.map((f) =>
@@ -15,7 +14,6 @@ export const footnoteRules: Rule[] = [
   },
   {
     id: "footnote/unused",
-    severity: "warning",
     description: "a footnote definition nothing refers to",
     run({ brief }, severity) {
       return brief.unusedFootnotes.map((f) =>

@@ -9,7 +9,6 @@ export const CREDIT = /^(?:(?:credits?|photo(?:graph)?|image|illustration|source
 export const imageRules: Rule[] = [
   {
     id: "image/alt",
-    severity: "error",
     description: "an image without alt text",
     run({ brief, }, severity) {
       const out = imageRefsWithText(brief.blocks)
@@ -24,7 +23,6 @@ export const imageRules: Rule[] = [
   },
   {
     id: "image/credit",
-    severity: "warning",
     description: "an image without a credit",
     run({ brief }, severity) {
       const out = imageRefsWithText(brief.blocks)

@@ -12,7 +12,6 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export const pandocRules: Rule[] = [
   {
     id: "xref/unresolved",
-    severity: "error",
     description: "a cross-reference (@fig-x, @tbl-x, @sec-x, \\@ref(fig:x)) to a label defined nowhere",
     run({ brief }, severity) {
       const labels = brief.xrefs.targets.map((t) => t.label);
@@ -26,7 +25,6 @@ export const pandocRules: Rule[] = [
   },
   {
     id: "xref/duplicate",
-    severity: "warning",
     description: "a cross-reference label defined twice",
     run({ brief }, severity) {
       return brief.xrefs.duplicates.map((d) =>
@@ -36,7 +34,6 @@ export const pandocRules: Rule[] = [
   },
   {
     id: "chunk/not-run",
-    severity: "info",
     description: "executable code chunks (```{r}, `r x`) are neither run nor printed",
     run({ brief }, severity) {
       const { chunks, inlineCode } = brief.skipped;
@@ -48,7 +45,6 @@ export const pandocRules: Rule[] = [
   },
   {
     id: "chunk/figure",
-    severity: "warning",
     description: "a figure or table that only a code chunk would make",
     run({ brief }, severity) {
       return chunkOutputs(brief.blocks).map((f) =>
@@ -60,7 +56,6 @@ export const pandocRules: Rule[] = [
   },
   {
     id: "math/source",
-    severity: "info",
     description: "TeX maths printed as its source",
     run({ brief }, severity) {
       const first = brief.skipped.maths[0];
@@ -70,7 +65,6 @@ export const pandocRules: Rule[] = [
   },
   {
     id: "shortcode/skipped",
-    severity: "warning",
     description: "a Quarto shortcode briefpress does not know",
     run({ brief }, severity) {
       return brief.skipped.shortcodes.map((s) => diagnostic(brief.file, pointSpan(s.at.line, 1), severity, "shortcode/skipped", `shortcode "{{< ${s.name} >}}" is not supported and is left out`, ["briefpress knows {{< pagebreak >}} and {{< include file.qmd >}}"]));

@@ -26,7 +26,6 @@ const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
 export const sourceRules: Rule[] = [
   {
     id: "source/uncited",
-    severity: "warning",
     description: "a source entry no citation refers to",
     run({ brief, resolution }, severity) {
       const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
@@ -49,7 +48,6 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/duplicate",
-    severity: "error",
     description: "two entries describe the same source",
     run({ brief }, severity) {
       const seen = new Map<string, number>();
@@ -67,7 +65,6 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/doi",
-    severity: "error",
     description: "a DOI that is not well formed",
     run({ brief }, severity) {
       return brief.sources.flatMap((s) => {
@@ -79,7 +76,6 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/url",
-    severity: "error",
     description: "a URL that does not parse or is not http(s)",
     run({ brief }, severity) {
       return brief.sources.flatMap((s) => {
@@ -103,7 +99,6 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/date",
-    severity: "warning",
     description: "an entry whose date cannot be read",
     run({ brief }, severity) {
       // Numbered entries are found by their number: a note need not carry a date.
@@ -114,7 +109,6 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/unreadable",
-    severity: "warning",
     description: "an author-date entry whose authors cannot be read",
     run({ brief }, severity) {
       // A dated entry with no authors cannot be cited by author and year: say which one.
@@ -127,7 +121,6 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "citation/suffix",
-    severity: "warning",
     description: "a year suffix (2024a) with no sibling entry (2024b)",
     run({ brief }, severity) {
       return brief.sources.flatMap((s, i) => {
