@@ -2,6 +2,7 @@
 // place, as a plain div. Files are read through the loader's I/O, which refuses any path
 // outside the project, so nothing outside it is ever read. Diagnostics about text in an
 // included file point at the include line of the brief (the model keeps one file's lines).
+import { problemOf } from "../model/errors.js";
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
 import type { Block, Citation, Skipped, XrefUse } from "../model/brief.js";
 import { parseMarkdown, type ParsedBody } from "../parse/parse.js";
@@ -31,7 +32,7 @@ export function resolveIncludes(file: string, parsed: ParsedBody, io: IncludeIo 
         try {
           text = io.readRelative(path).text;
         } catch (e) {
-          fail(e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e));
+          fail(problemOf(e, "it cannot be read"));
           continue;
         }
         const inner = parseMarkdown(text.replace(/^\uFEFF/, ""), { implicitFigures });

@@ -1,5 +1,7 @@
 // Three kinds of failure are kept apart:
-//  - content problems in a brief → Diagnostic (see diagnostics.ts), exit 1, never thrown;
+//  - content problems in a brief → Diagnostic (see diagnostics.ts), exit 1, never thrown
+//    out of a stage (a FileProblem is thrown by the I/O a stage is lent, and the stage
+//    turns it into the diagnostic at the line that names the file);
 //  - usage and environment failures → UsageError / EnvironmentError below, exit 2;
 //  - our own bugs → plain Error, which the CLI reports with its stack.
 
@@ -17,4 +19,14 @@ export class EnvironmentError extends Error {
 
 export function isUserFacing(e: unknown): e is UsageError | EnvironmentError {
   return e instanceof UsageError || e instanceof EnvironmentError;
+}
+
+/** A file the brief names cannot be used (missing, outside the project, not text), in the user's words. */
+export class FileProblem extends Error {
+  override readonly name = "FileProblem";
+}
+
+/** What to tell the user about a failed read: our own words when they are ours, else `otherwise`. */
+export function problemOf(e: unknown, otherwise: string): string {
+  return e instanceof FileProblem || isUserFacing(e) ? e.message : otherwise;
 }

@@ -14,6 +14,7 @@ import { loadBrief } from "../load/brief.js";
 import { loadProject } from "../load/project.js";
 import type { Brief } from "../model/brief.js";
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
+import { FileProblem, problemOf } from "../model/errors.js";
 import type { ImageAsset } from "../model/image.js";
 import type { Paper } from "../pdf/layout/style.js";
 import type { Workspace } from "../world/workspace.js";
@@ -96,21 +97,17 @@ function styleBriefSources(brief: Brief, ws: Workspace, file: string): Diagnosti
 
 /** What went wrong with a style, in the user's terms: our own messages, or "not a CSL style". */
 function styleProblem(e: unknown): string {
-  if (e instanceof StyleFileError) return e.message;
-  return "it is not a CSL style that citation-js can read (check that the file is a complete .csl)";
+  return problemOf(e, "it is not a CSL style that citation-js can read (check that the file is a complete .csl)");
 }
-
-/** A style file that is missing or misnamed: said as it is. */
-class StyleFileError extends Error {}
 
 /** Reads a file named in a brief's front matter, relative to the brief, inside the project. */
 function readBeside(ws: Workspace, file: string, path: string): { file: string; text: string } {
   const abs = ws.resolvePath(file, path);
-  if (!ws.contains(abs)) throw new Error("it lies outside the project");
+  if (!ws.contains(abs)) throw new FileProblem("it lies outside the project");
   const rel = relative(ws.root, abs);
   if (!ws.exists(abs)) {
     const like = ws.lookalike(abs);
-    throw new Error(`no file ${rel}` + (like ? ` — did you mean "${like}"?` : ""));
+    throw new FileProblem(`no file ${rel}` + (like ? ` — did you mean "${like}"?` : ""));
   }
   return { file: rel, text: ws.readSource(rel) };
 }
@@ -130,14 +127,14 @@ const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
  * they shape formatting and are never embedded, so only the .csl extension is required.
  */
 function readStyle(ws: Workspace, file: string, path: string): { file: string; text: string } {
-  if (!path.endsWith(".csl")) throw new StyleFileError('a style is "apa", "harvard1", "vancouver" or a path to a .csl file');
+  if (!path.endsWith(".csl")) throw new FileProblem('a style is "apa", "harvard1", "vancouver" or a path to a .csl file');
   const abs = ws.resolvePath(file, path);
   // "csl: apa.csl" with no such file beside the brief: Pandoc users expect the installed styles.
   const installed = join(SYSTEM_STYLES, path);
   const found = ws.exists(abs) ? abs : !path.includes("/") && ws.exists(installed) ? installed : undefined;
   if (!found) {
     const like = ws.lookalike(abs);
-    throw new StyleFileError("no such file" + (like ? ` — did you mean "${like}"?` : ""));
+    throw new FileProblem("no such file" + (like ? ` — did you mean "${like}"?` : ""));
   }
   return { file: found, text: ws.readBytes(found).toString("utf8") };
 }
