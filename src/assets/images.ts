@@ -5,6 +5,7 @@ import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js"
 import type { Brief } from "../model/brief.js";
 import { eachBlock, eachInline } from "../model/walk.js";
 import type { ImageAsset } from "../model/image.js";
+import { problemOf } from "../model/errors.js";
 import type { Workspace } from "../world/workspace.js";
 
 export interface LoadedAssets {
@@ -45,7 +46,12 @@ export function readImage(ws: Workspace, path: string, src: string): ImageAsset 
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `image "${src}" is a remote URL; briefpress never fetches from the network — download it into assets/`;
   if (!ws.contains(path)) return `image "${src}" lies outside the project; copy it into assets/`;
   if (!ws.exists(path)) return `image "${src}" not found`;
-  const bytes = ws.readBytes(path);
+  let bytes: Buffer;
+  try {
+    bytes = ws.readBytes(path);
+  } catch (e) {
+    return `image "${src}" cannot be read: ${problemOf(e, "the file cannot be opened")}`;
+  }
   const image = decodeImage(bytes);
   if (!image) return `image "${src}" is not a PNG, JPEG or SVG file`;
   if (image.kind === "raster") {

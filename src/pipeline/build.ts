@@ -135,7 +135,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
         brand: ctx.brand,
         briefDir: ws.resolvePath(file, "."),
         fonts,
-        image: (path) => (ws.contains(path) && ws.exists(path) ? decodeImage(ws.readBytes(path)) : null),
+        image: (path) => readImageOrNull(ws, path),
         handDeck: checked.handDeck,
         cache: ws,
         outDir,
@@ -212,3 +212,12 @@ function firstLine(e: unknown): string {
 }
 
 export { chromiumPath } from "../world/chromium.js";
+
+/** A picture for the deck, through the same door as every read; null when it is refused. */
+function readImageOrNull(ws: Workspace, path: string): ReturnType<typeof decodeImage> {
+  try {
+    return decodeImage(ws.readBytes(path));
+  } catch {
+    return null;
+  }
+}

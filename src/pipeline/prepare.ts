@@ -3,6 +3,7 @@
 //   → assets (images probed) → every rule.
 // `check` runs exactly this and reports; `build` runs this and then the renderers, so
 // whatever the build would refuse, `check` has already said, at its line and column.
+import { isUtf8 } from "node:buffer";
 import { join, relative, resolve } from "node:path";
 import { loadImages } from "../assets/images.js";
 import { projectBrand, type Brand } from "../brand/brand.js";
@@ -17,7 +18,7 @@ import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js"
 import { FileProblem, problemOf } from "../model/errors.js";
 import type { ImageAsset } from "../model/image.js";
 import type { Paper } from "../pdf/layout/style.js";
-import type { Workspace } from "../world/workspace.js";
+import { SYSTEM_STYLES, type Workspace } from "../world/workspace.js";
 
 export interface CitationOptions {
   bibliography?: string[];
@@ -109,7 +110,9 @@ function readBeside(ws: Workspace, file: string, path: string): { file: string; 
     const like = ws.lookalike(abs);
     throw new FileProblem(`no file ${rel}` + (like ? ` — did you mean "${like}"?` : ""));
   }
-  return { file: rel, text: ws.readSource(rel) };
+  const bytes = ws.readBytes(abs, "text");
+  if (!isUtf8(bytes)) throw new FileProblem(`${rel} is not UTF-8 text (save it as UTF-8)`);
+  return { file: rel, text: bytes.toString("utf8") };
 }
 
 /** "today" and "last-modified" in front matter: SOURCE_DATE_EPOCH when set, else the file's time. */
@@ -118,9 +121,6 @@ function briefClock(ws: Workspace, file: string): Date {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return ws.modified(file);
 }
-
-/** Where Debian's citation-style-language-styles package puts its styles. */
-const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
 
 /**
  * CSL styles may live anywhere (Debian keeps them in /usr/share/citation-style-language):
@@ -136,7 +136,7 @@ function readStyle(ws: Workspace, file: string, path: string): { file: string; t
     const like = ws.lookalike(abs);
     throw new FileProblem("no such file" + (like ? ` — did you mean "${like}"?` : ""));
   }
-  return { file: found, text: ws.readBytes(found).toString("utf8") };
+  return { file: found, text: ws.readBytes(found, "style").toString("utf8") };
 }
 
 /** slides/<slug>.md, when the writer keeps a deck of their own for this brief. */

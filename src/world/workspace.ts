@@ -1,13 +1,58 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { isUtf8 } from "node:buffer";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { EnvironmentError, UsageError } from "../model/errors.js";
+import { EnvironmentError, FileProblem, UsageError } from "../model/errors.js";
 import { fontPath, type FontKey } from "../text/font-files.js";
 import type { FontSource } from "../text/fonts.js";
 import type { RasterImage } from "../model/image.js";
 import { Memo } from "./memo.js";
+
+/** What a file is read as: its size cap differs. */
+export type FileKind = "asset" | "text" | "style";
+
+/** Largest file read, by kind: a poster-sized photograph; a book-length brief or bibliography. */
+const MAX_BYTES = { asset: 64 * 1024 * 1024, text: 32 * 1024 * 1024 } as const;
+
+/** Where Debian's citation-style-language-styles package puts its styles: readable as styles only. */
+export const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** The real path of `path`, or of its nearest existing ancestor with the rest appended. */
+function realish(path: string): string {
+  let head = resolve(path);
+  const tail: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...tail);
+    } catch {
+      const up = dirname(head);
+      if (up === head) return resolve(path);
+      tail.unshift(basename(head));
+      head = up;
+    }
+  }
+}
+
+const realRoots = new WeakMap<Workspace, string>();
+
+function realRoot(ws: Workspace): string {
+  let real = realRoots.get(ws);
+  if (real === undefined) {
+    real = realish(ws.root);
+    realRoots.set(ws, real);
+  }
+  return real;
+}
 
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
@@ -20,11 +65,18 @@ export class Workspace implements FontSource {
     readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** Reads a brief; missing files, folders and non-UTF-8 bytes are usage errors. */
+  /**
+   * Reads a brief; missing files, folders, devices and non-UTF-8 bytes are usage errors.
+   * A brief named on the command line may lie anywhere; what it names goes through the
+   * door (readBytes) instead.
+   */
   readSource(file: string): string {
     const path = resolve(this.root, file);
     if (!existsSync(path)) throw new UsageError(`${file}: no such file`);
-    if (statSync(path).isDirectory()) throw new UsageError(`${file}: is a folder, not a markdown file`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UsageError(`${file}: is a folder, not a markdown file`);
+    if (!stat.isFile()) throw new UsageError(`${file}: is not a regular file`);
+    if (stat.size > MAX_BYTES.text) throw new UsageError(`${file}: is ${megabytes(stat.size)}, more than briefpress reads (${megabytes(MAX_BYTES.text)})`);
     const bytes = readFileSync(path);
     // Node's native check: a fatal TextDecoder costs ~10 ms on its first use.
     if (!isUtf8(bytes)) throw new UsageError(`${file}: is not UTF-8 text (save it as UTF-8 and try again)`);
@@ -42,14 +94,35 @@ export class Workspace implements FontSource {
     return existsSync(path) ? statSync(path).size : 0;
   }
 
-  /** Whether `path` (absolute) lies inside the project. */
+  /**
+   * Whether `path` (absolute) lies inside the project, symlinks resolved: a link that
+   * points outside is outside. A path not there yet is judged by its nearest existing folder.
+   */
   contains(path: string): boolean {
-    const rel = relative(this.root, path);
-    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+    return inside(realRoot(this), realish(path));
   }
 
-  readBytes(path: string): Buffer {
-    return readFileSync(path);
+  /**
+   * The one door for every file a brief names (images, bibliographies, includes, styles):
+   * its real path must lie inside the project (or, for a style, among the installed
+   * styles), it must be a regular file (no folder, FIFO or device) and no larger than
+   * its kind allows. Refusals are FileProblems, in the user's words.
+   */
+  readBytes(path: string, kind: FileKind = "asset"): Buffer {
+    const real = realish(path);
+    const allowed = inside(realRoot(this), real) || (kind === "style" && inside(SYSTEM_STYLES, real));
+    if (!allowed) throw new FileProblem("it lies outside the project");
+    let stat;
+    try {
+      stat = statSync(real);
+    } catch {
+      throw new FileProblem("no such file");
+    }
+    if (stat.isDirectory()) throw new FileProblem("it is a folder, not a file");
+    if (!stat.isFile()) throw new FileProblem("it is not a regular file");
+    const cap = kind === "asset" ? MAX_BYTES.asset : MAX_BYTES.text;
+    if (stat.size > cap) throw new FileProblem(`it is ${megabytes(stat.size)}, more than briefpress reads (${megabytes(cap)})`);
+    return readFileSync(real);
   }
 
   /** The names in a folder of the project, or none when it is not there. */
