@@ -37,12 +37,20 @@ export function byline(diagnostics: readonly Diagnostic[]): string {
   return parts.join(", ");
 }
 
+/**
+ * Text from a brief, made safe for a terminal: control characters (an escape sequence, a
+ * newline that would fake a diagnostic line) and bidi overrides are shown as \u001b.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+}
+
 export function formatText(diagnostics: readonly Diagnostic[]): string {
   // One cause, one count: a project-wide problem (briefpress.yaml) is found once per brief.
   const unique = sortAndDedupe(diagnostics);
   const lines = unique.map((d) => {
-    const head = `${d.file}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.ruleId} ${d.message}`;
-    return [head, ...d.hints.map((h) => `  hint: ${h}`)].join("\n");
+    const head = `${visible(d.file)}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.ruleId} ${visible(d.message)}`;
+    return [head, ...d.hints.map((h) => `  hint: ${visible(h)}`)].join("\n");
   });
   return [...lines, byline(unique)].join("\n") + "\n";
 }
@@ -70,7 +78,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return sortAndDedupe(diagnostics)
     .map((d) => {
       const props = `file=${escapeProp(d.file)},line=${d.span.start.line},col=${d.span.start.column},endLine=${d.span.end.line},endColumn=${d.span.end.column},title=${escapeProp(d.ruleId)}`;
-      const message = [d.message, ...d.hints].join("\n");
+      const message = [visible(d.message), ...d.hints.map(visible)].join("\n");
       return `::${level[d.severity]} ${props}::${escapeData(message)}\n`;
     })
     .join("");

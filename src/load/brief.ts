@@ -41,7 +41,7 @@ export interface LoadOptions {
 
 export function loadBrief(file: string, source: string, io?: LoadIo, options: LoadOptions = {}): LoadedBrief {
   const slug = basename(file, extname(file));
-  const front = splitFrontMatter(file, source.replace(/^\uFEFF/, ""), { clock: io?.clock });
+  const front = splitFrontMatter(file, normaliseLineEnds(source.replace(/^\uFEFF/, "")), { clock: io?.clock });
   if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
   if (options.csl) front.meta["citation-style"] = options.csl;
   const implicitFigures = /\.(?:qmd|rmd)$/i.test(file);
@@ -132,4 +132,9 @@ function firstWords(blocks: readonly Block[]): string | undefined {
 function isNumbered(entries: readonly SourceEntry[]): boolean {
   const numbered = entries.filter((e) => e.number !== undefined).length;
   return numbered > 0 && numbered * 2 >= entries.length;
+}
+
+/** Old Mac (CR) and Windows (CRLF) line ends read as LF: line numbers stay those an editor shows. */
+function normaliseLineEnds(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }

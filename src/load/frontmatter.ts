@@ -92,9 +92,19 @@ export interface FrontMatterOptions {
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
+/**
+ * A first line "---" followed by "key: value" lines and no closing fence: Pandoc prints it
+ * as a rule and text, and so do we, but the writer surely meant front matter.
+ */
+function unclosed(file: string, source: string): Diagnostic[] {
+  const lines = source.split("\n", 3);
+  if (!/^---[ \t]*$/.test(lines[0] ?? "") || !/^[A-Za-z_][\w-]*:(?:\s|$)/.test(lines[1] ?? "")) return [];
+  return [diagnostic(file, pointSpan(1, 1, 3), "warning", "frontmatter/unclosed", "the front matter never closes, so it is printed as text", ['end it with a line "---" after its last key'])];
+}
+
 export function splitFrontMatter(file: string, source: string, options: FrontMatterOptions = {}): SplitSource {
   const match = FENCE.exec(source);
-  if (!match) return { meta: { authors: [] }, metaLines: {}, body: source, diagnostics: [] };
+  if (!match) return { meta: { authors: [] }, metaLines: {}, body: source, diagnostics: unclosed(file, source) };
   const yamlText = match[1] ?? "";
   const blanked = match[0].replace(/[^\n]/g, "");
   const body = blanked + source.slice(match[0].length);
@@ -142,7 +152,8 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   const good: Record<string, unknown> = {};
   const foreign: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    if (key in FIELDS) {
+    // Own keys only: "toString" or "constructor" in a brief are keys, not Object's methods.
+    if (Object.hasOwn(FIELDS, key)) {
       const parsed = FIELDS[key as keyof typeof FIELDS].safeParse(value);
       if (parsed.success) good[key] = parsed.data;
       else for (const issue of parsed.error.issues) report([key, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))], `"${[key, ...issue.path].join(".")}": ${issue.message}`);
@@ -169,7 +180,7 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   // under "output: pdf_document:": those of the PDF format count when the top level is silent.
   const inherited: string[] = [];
   for (const { path, key, value } of formatOptions(raw)) {
-    const ours = FORMAT_KEYS[key] ?? "toc";
+    const ours = (Object.hasOwn(FORMAT_KEYS, key) ? FORMAT_KEYS[key] : undefined) ?? "toc";
     if (ours in good) continue;
     inherited.push(`${path.join(".")}.${key}`);
     const parsed = FIELDS[ours].safeParse(value);

@@ -16,6 +16,7 @@ export const CATALOGUE = {
   "build/internal": { severity: "error", summary: "a renderer failed: a bug in briefpress, reported instead of a stack trace" },
   "frontmatter/yaml": { severity: "error", summary: "the front matter is not valid YAML" },
   "frontmatter/schema": { severity: "error", summary: "a front-matter value of the wrong kind, or a likely typo of a key" },
+  "frontmatter/unclosed": { severity: "warning", summary: "front matter with no closing ---, printed as text" },
   "frontmatter/unknown": { severity: "warning", summary: "a front-matter key no tool briefpress knows reads" },
   "frontmatter/ignored": { severity: "info", summary: "keys for other tools (Quarto, LaTeX…), read by none of ours" },
   "config/yaml": { severity: "error", summary: "briefpress.yaml is not valid YAML" },

@@ -85,7 +85,8 @@ class InlineWalker {
         run ??= { text: "", offsets: [] };
         const offsets = this.align(t.type === "text" ? t.content : "\n");
         aligned.set(t, offsets);
-        run.offsets.push(...offsets);
+        // One at a time: spreading a very long line's offsets overflows the call stack.
+        for (const o of offsets) run.offsets.push(o);
         run.text += text;
         continue;
       }

@@ -1,5 +1,6 @@
 // Draw: walks the page plans and calls pdfkit. No layout decisions are made here; every
 // piece of content goes into the structure tree or is marked as an artifact (PDF/UA).
+import { escapeInfoInXmp } from "./xmp.js";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import type { Brand } from "../../brand/brand.js";
@@ -61,6 +62,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
       ModDate: o.date,
     },
   });
+  escapeInfoInXmp(doc);
   if (o.pdfa) {
     // PDF/A-2a is what pdfkit writes as the subset; keep the PDF/UA claim beside it.
     doc.appendXML(`
