@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { buildBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
 import { prepare } from "../pipeline/prepare.js";
+import { slugOf } from "../load/brief.js";
 import { hasErrors, type Diagnostic } from "../model/diagnostics.js";
 import { EnvironmentError, UsageError, isUserFacing } from "../model/errors.js";
 import { FORMATS, type Format } from "../pipeline/renderers.js";
@@ -95,6 +96,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     io.err(`briefpress: ${message}\n`);
   }
   const files = positionals.length ? positionals : defaultBriefs(ws);
+  refuseSharedFolders(files);
   const options = { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa), citations };
   const diagnostics: Diagnostic[] = [];
   const report = (result: BriefBuild, ms: number) => {
@@ -188,4 +190,14 @@ function parseFormats(list: string): Format[] {
   if (unknown.length) throw new UsageError(`unknown format "${unknown[0]}" (choose from ${FORMATS.join(", ")})`);
   if (formats.length === 0) throw new UsageError("--formats is empty");
   return formats as Format[];
+}
+
+/** Two briefs whose outputs would land in one folder (paper.md and paper.qmd): neither is built. */
+function refuseSharedFolders(files: readonly string[]): void {
+  const bySlug = new Map<string, string>();
+  for (const file of files) {
+    const other = bySlug.get(slugOf(file));
+    if (other !== undefined && other !== file) throw new UsageError(`${other} and ${file} would both write to dist/${slugOf(file)}/: rename one of them`);
+    bySlug.set(slugOf(file), file);
+  }
 }

@@ -40,7 +40,7 @@ export interface LoadOptions {
 }
 
 export function loadBrief(file: string, source: string, io?: LoadIo, options: LoadOptions = {}): LoadedBrief {
-  const slug = basename(file, extname(file));
+  const slug = slugOf(file);
   const front = splitFrontMatter(file, normaliseLineEnds(source.replace(/^\uFEFF/, "")), { clock: io?.clock });
   if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
   if (options.csl) front.meta["citation-style"] = options.csl;
@@ -137,4 +137,12 @@ function isNumbered(entries: readonly SourceEntry[]): boolean {
 /** Old Mac (CR) and Windows (CRLF) line ends read as LF: line numbers stay those an editor shows. */
 function normaliseLineEnds(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+/**
+ * The folder a brief's outputs go to, from its file name: "report/x.qmd" → "x". Never a
+ * path step: a brief called "...md" must not write into the project's root.
+ */
+export function slugOf(file: string): string {
+  return basename(file, extname(file)).replace(/^\.+/, "") || "brief";
 }

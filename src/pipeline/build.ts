@@ -66,6 +66,14 @@ export function defaultBriefs(ws: Workspace): string[] {
 
 
 
+/** Which format made each output file, by name (others in the folder are the user's). */
+const OUTPUT_FORMATS: ReadonlyArray<readonly [Format, RegExp]> = [
+  ["pdf", /^brief\.pdf$/],
+  ["deck", /^slides\.(?:md|html)$/],
+  ["deck-pdf", /^slides(?:-notes)?\.pdf$/],
+  ["pptx", /^slides\.pptx$/],
+];
+
 /** The project's own deck theme when it keeps one, else the theme briefpress ships. */
 function deckTheme(ws: Workspace): string {
   const own = ws.projectFile("slides", "themes", "briefpress.css");
@@ -147,10 +155,10 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
   const outputs: Array<Output & { family: "brief" | "deck" }> = [];
   const failed = new Set<string>();
   await warming;
+  const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
   try {
     // All at once, the deck started first: once its HTML is in Chromium, the PDF's layout
     // keeps this thread busy while Chromium measures and prints the slides.
-    const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
     if (browser && wanted.some((f) => RENDERERS[f].family === "deck")) {
       // The deck goes to Chromium before the PDF's layout takes this thread; a turn of the
       // event loop lets the page's messages leave first.
@@ -179,12 +187,15 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
   // Every output rendered in memory first; a family with an error (a slide that overflows)
   // writes nothing, the other still does: brief.pdf is made when the brief is clean.
   if (options.write === false) return result;
-  for (const out of outputs) {
-    if (failed.has(out.family)) continue;
-    const path = join(outDir, out.name);
-    ws.writeAtomic(path, out.data);
-    result.written.push(relative(ws.root, path));
-  }
+  const fresh = outputs.filter((out) => !failed.has(out.family));
+  // Carried over: outputs of a format this build did not make (`--formats pdf` keeps the
+  // deck). A family that failed leaves none of its old files beside the new brief.pdf.
+  const carry = (name: string) => {
+    const format = OUTPUT_FORMATS.find(([, test]) => test.test(name))?.[0];
+    return format === undefined || (!wanted.includes(format) && !failed.has(RENDERERS[format].family));
+  };
+  ws.replaceOutputs(resolve(ws.root, options.outDir), brief.slug, fresh, carry);
+  result.written.push(...fresh.map((out) => relative(ws.root, join(outDir, out.name))));
   return result;
 }
 

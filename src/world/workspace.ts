@@ -8,6 +8,7 @@ import { fontPath, type FontKey } from "../text/font-files.js";
 import type { FontSource } from "../text/fonts.js";
 import type { RasterImage } from "../model/image.js";
 import { Memo } from "./memo.js";
+import { replaceOutputs, type OutputFile } from "./outputs.js";
 
 /** What a file is read as: its size cap differs. */
 export type FileKind = "asset" | "text" | "style";
@@ -207,6 +208,17 @@ export class Workspace implements FontSource {
     } catch (cause) {
       throw new EnvironmentError(`font package for "${key}" is not installed (run npm ci)`, { cause });
     }
+  }
+
+  /**
+   * Swaps in a brief's outputs as one set (world/outputs.ts) in `outRoot`/`slug`: the
+   * folder --out names (anywhere the user says), and one plain folder name inside it.
+   */
+  replaceOutputs(outRoot: string, slug: string, outputs: readonly OutputFile[], carry: (name: string) => boolean): void {
+    const dir = join(outRoot, slug);
+    const shown = relative(this.root, dir) || dir;
+    if (dirname(dir) !== outRoot || /^\.+$/.test(slug)) throw new EnvironmentError(`cannot write ${shown}: it would leave ${relative(this.root, outRoot) || outRoot}`);
+    replaceOutputs(dir, outputs, carry, shown);
   }
 
   /** Writes through a temporary file and a rename, so readers never see half a file. */
