@@ -110,9 +110,7 @@ async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> 
     if (size > LARGE_BRIEF) io.err(`${file}: large brief (${(size / 1e6).toFixed(1)} MB), building…\n`);
   }
   if (files.length >= POOL_THRESHOLD) {
-    // Errors thrown in a worker thread lose their class on the way back, so a missing or
-    // unreadable file must be found here, as a usage error, before the pool starts.
-    for (const file of files) ws.readSource(file);
+    // A brief that cannot be read is its own diagnostic (cli/worker.ts): the others build.
     // Many briefs: one worker thread per core, each with its own parsed fonts.
     const { buildInPool } = await import("./pool.js");
     await buildInPool(files, ws.root, options, report);

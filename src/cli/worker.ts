@@ -1,6 +1,9 @@
 // A worker thread of the batch pool: builds one brief per task. Each worker keeps its own
 // workspace and fonts, so fonts are parsed once per thread, not once per brief.
 import { buildBrief, type BriefBuild, type BuildOptions } from "../pipeline/build.js";
+import { slugOf } from "../load/brief.js";
+import { diagnostic, pointSpan } from "../model/diagnostics.js";
+import { isUserFacing } from "../model/errors.js";
 import { FontBook } from "../text/fonts.js";
 import { Workspace } from "../world/workspace.js";
 
@@ -22,6 +25,13 @@ export default async function build(task: BuildTask): Promise<BuildOutcome> {
   // Per-thread cache (a worker is its own module instance): parsed fonts survive between tasks.
   state ??= { ws: new Workspace(task.root), fonts: new FontBook(new Workspace(task.root)) };
   const started = performance.now();
-  const result = await buildBrief(task.file, state.ws, task.options, state.fonts);
-  return { result, ms: Math.round(performance.now() - started) };
+  try {
+    const result = await buildBrief(task.file, state.ws, task.options, state.fonts);
+    return { result, ms: Math.round(performance.now() - started) };
+  } catch (e) {
+    // A brief that cannot be read (not UTF-8, a folder) is its own diagnostic: the batch goes on.
+    if (!isUserFacing(e)) throw e;
+    const result: BriefBuild = { file: task.file, slug: slugOf(task.file), written: [], diagnostics: [diagnostic(task.file, pointSpan(1, 1), "error", "brief/unreadable", e.message.replace(`${task.file}: `, ""))] };
+    return { result, ms: Math.round(performance.now() - started) };
+  }
 }

@@ -13,6 +13,7 @@ export interface RuleInfo {
 
 export const CATALOGUE = {
   "brief/empty": { severity: "error", summary: "the brief file holds nothing" },
+  "brief/unreadable": { severity: "error", summary: "a brief in a batch that cannot be read (not UTF-8, a folder)" },
   "build/internal": { severity: "error", summary: "a renderer failed: a bug in briefpress, reported instead of a stack trace" },
   "frontmatter/yaml": { severity: "error", summary: "the front matter is not valid YAML" },
   "frontmatter/schema": { severity: "error", summary: "a front-matter value of the wrong kind, or a likely typo of a key" },
