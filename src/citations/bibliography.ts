@@ -48,7 +48,8 @@ export function formatEntries(items: CslItem[], style: string, styleXml?: string
  * Keys defined twice in one file, each with the 1-based line of its second (and later)
  * definition. citation-js keeps one of the two silently; the writer should know.
  */
-export function duplicateKeys(text: string): Array<{ key: string; line: number; firstLine: number }> {
+/** Where each entry of a bibliography file starts: its key and 1-based line, in file order. */
+export function entryLines(text: string): Array<{ key: string; line: number }> {
   const trimmed = text.trimStart();
   const found: Array<{ key: string; offset: number }> = [];
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
@@ -58,13 +59,23 @@ export function duplicateKeys(text: string): Array<{ key: string; line: number; 
       if (!/^(string|preamble|comment)$/i.test(m[1] ?? "")) found.push({ key: m[2] ?? "", offset: m.index + (m[0].length - m[0].trimStart().length) });
     }
   }
-  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  // Offsets come in order: lines are counted once, forward (linear in the file's size).
+  let line = 1;
+  let at = 0;
+  return found.map(({ key, offset }) => {
+    for (let nl = text.indexOf("\n", at); nl !== -1 && nl < offset; nl = text.indexOf("\n", nl + 1)) line++;
+    at = offset;
+    return { key, line };
+  });
+}
+
+export function duplicateKeys(text: string): Array<{ key: string; line: number; firstLine: number }> {
   const first = new Map<string, number>();
   const out: Array<{ key: string; line: number; firstLine: number }> = [];
-  for (const { key, offset } of found) {
+  for (const { key, line } of entryLines(text)) {
     const seen = first.get(key);
-    if (seen === undefined) first.set(key, lineAt(offset));
-    else out.push({ key, line: lineAt(offset), firstLine: seen });
+    if (seen === undefined) first.set(key, line);
+    else out.push({ key, line, firstLine: seen });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // resolved. Pure: takes the text, returns the model and its diagnostics.
 import { basename, extname } from "node:path";
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
-import { duplicateKeys, parseBibliography } from "../citations/bibliography.js";
+import { duplicateKeys, entryLines, parseBibliography } from "../citations/bibliography.js";
 import { oncePerKey } from "../citations/once.js";
 import { fromCsl } from "../citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
@@ -103,10 +103,9 @@ function loadBibliographies(file: string, paths: readonly string[], line: number
       const read = io.readRelative(path);
       const items = parseBibliography(read.text);
       const lines = read.text.split("\n");
-      for (const item of items) {
-        const at = lines.findIndex((l) => l.includes(item.id));
-        out.entries.push(fromCsl(item, read.file, at + 1 || 1));
-      }
+      const starts = new Map<string, number>();
+      for (const e of entryLines(read.text)) if (!starts.has(e.key)) starts.set(e.key, e.line);
+      for (const item of items) out.entries.push(fromCsl(item, read.file, starts.get(item.id) ?? 1));
       for (const d of duplicateKeys(read.text)) {
         const column = (lines[d.line - 1] ?? "").indexOf(d.key) + 1 || 1;
         out.diagnostics.push(diagnostic(read.file, pointSpan(d.line, column, d.key.length), "warning", "bibliography/duplicate-key", `key "${d.key}" is defined twice (first on line ${d.firstLine}); only one entry is used`));
