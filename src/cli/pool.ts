@@ -5,18 +5,18 @@ import { fileURLToPath } from "node:url";
 import type * as PiscinaModule from "piscina";
 import type { BriefBuild, BuildOptions } from "../pipeline/build.js";
 import { loadPackage } from "../world/packages.js";
+import type { WorkspaceOptions } from "../world/workspace.js";
 import type { BuildOutcome, BuildTask } from "./worker.js";
 
-export async function buildInPool(files: string[], root: string, options: BuildOptions, onDone: (result: BriefBuild, ms: number) => void): Promise<BriefBuild[]> {
+export async function buildInPool(files: string[], root: string, options: BuildOptions, onDone: (result: BriefBuild, ms: number) => void, workspace: WorkspaceOptions, onStart?: (threads: number) => void): Promise<BriefBuild[]> {
   const { Piscina } = loadPackage<typeof PiscinaModule>("piscina");
-  const pool = new Piscina({
-    filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
-    maxThreads: Math.max(1, Math.min(availableParallelism(), files.length)),
-  });
+  const maxThreads = Math.max(1, Math.min(availableParallelism(), files.length));
+  const pool = new Piscina({ filename: fileURLToPath(new URL("./worker.js", import.meta.url)), maxThreads });
+  onStart?.(maxThreads);
   try {
     return await Promise.all(
       files.map(async (file) => {
-        const task: BuildTask = { root, file, options };
+        const task: BuildTask = { root, file, options, workspace };
         const { result, ms } = (await pool.run(task)) as BuildOutcome;
         onDone(result, ms);
         return result;

@@ -2,12 +2,14 @@
 // workspace and fonts, so fonts are parsed once per thread, not once per brief.
 import { buildBrief, type BriefBuild, type BuildOptions } from "../pipeline/build.js";
 import { FontBook } from "../text/fonts.js";
-import { Workspace } from "../world/workspace.js";
+import { Workspace, type WorkspaceOptions } from "../world/workspace.js";
 
 export interface BuildTask {
   root: string;
   file: string;
   options: BuildOptions;
+  /** The CLI's workspace options (--no-cache reaches the workers too). */
+  workspace: WorkspaceOptions;
 }
 
 let state: { ws: Workspace; fonts: FontBook } | null = null;
@@ -20,7 +22,7 @@ export interface BuildOutcome {
 
 export default async function build(task: BuildTask): Promise<BuildOutcome> {
   // Per-thread cache (a worker is its own module instance): parsed fonts survive between tasks.
-  state ??= { ws: new Workspace(task.root), fonts: new FontBook(new Workspace(task.root)) };
+  state ??= { ws: new Workspace(task.root, process.env, task.workspace), fonts: new FontBook(new Workspace(task.root, process.env, task.workspace)) };
   const started = performance.now();
   const result = await buildBrief(task.file, state.ws, task.options, state.fonts);
   return { result, ms: Math.round(performance.now() - started) };

@@ -206,7 +206,8 @@ function hashComments(doc: Document.Parsed, ctx: Ctx): YamlProblem[] {
   const found: YamlProblem[] = [];
   ctx.lines.forEach((line, row) => {
     const m = /^(\s*(?:-\s+)?(?:([^\s#'"][^:#]*?):[ \t]+)?)(.*?)(?<=^|[ \t])#(\S.*)$/.exec(line);
-    if (!m || (!m[2] && !m[3])) return;
+    // A whole-line note, or a # after an earlier one, is a comment the writer meant.
+    if (!m || (!m[2] && !m[3]) || /^\s*#/.test(line) || (m[3] ?? "").includes("#")) return;
     const offset = (ctx.starts[row] ?? 0) + line.indexOf("#", (m[1]?.length ?? 0) + (m[3]?.length ?? 0));
     if (scalars.some(([s, e]) => offset >= s && offset < e)) return;
     const key = m[2] ? `"${m[2]}"` : "this list item";

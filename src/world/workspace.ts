@@ -9,6 +9,11 @@ import type { FontSource } from "../text/fonts.js";
 import type { RasterImage } from "../model/image.js";
 import { Memo } from "./memo.js";
 
+export interface WorkspaceOptions {
+  /** false with --no-cache: nothing read from or written to the user's cache folder. */
+  cache: boolean;
+}
+
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
   /** Pictures resampled for print, by content: a watch session makes each one once. */
@@ -18,6 +23,7 @@ export class Workspace implements FontSource {
     /** Project root: briefs may only read assets inside it. */
     readonly root: string,
     readonly env: NodeJS.ProcessEnv = process.env,
+    readonly options: WorkspaceOptions = { cache: true },
   ) {}
 
   /** Reads a brief; missing files, folders and non-UTF-8 bytes are usage errors. */
@@ -149,15 +155,35 @@ export class Workspace implements FontSource {
     }
   }
 
-  /** A persistent cache under node_modules/.cache (the usual home for tool caches). */
+  /**
+   * The user's cache folder for briefpress ($XDG_CACHE_HOME/briefpress, else
+   * ~/.cache/briefpress): never inside the project or beside a document, so building a
+   * brief leaves nothing behind but dist/. Entries are named by a hash of what made them,
+   * so projects and versions can share it. Undefined with --no-cache, or with no home.
+   */
+  private cacheDir(): string | undefined {
+    if (!this.options.cache) return undefined;
+    const xdg = this.env.XDG_CACHE_HOME;
+    if (xdg && isAbsolute(xdg)) return join(xdg, "briefpress");
+    const home = this.env.HOME || this.env.USERPROFILE;
+    return home && isAbsolute(home) ? join(home, ".cache", "briefpress") : undefined;
+  }
+
   cacheGet(key: string): string | undefined {
-    const path = join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`);
-    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    const dir = this.cacheDir();
+    const path = dir && join(dir, `${key}.json`);
+    try {
+      return path && existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    } catch {
+      return undefined; // an unreadable cache entry only costs time
+    }
   }
 
   cacheSet(key: string, value: string): void {
+    const dir = this.cacheDir();
+    if (!dir) return;
     try {
-      this.writeAtomic(join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`), value);
+      this.writeAtomic(join(dir, `${key}.json`), value);
     } catch {
       // A cache that cannot be written only costs time.
     }
