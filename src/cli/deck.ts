@@ -2,7 +2,7 @@
 // dist/<slug>/slides.md afresh each time, so edits there are lost; slides/<slug>.md is
 // the hand-written deck a build uses instead. This derives the deck once, copies it
 // there, and says so. It never overwrites a deck the writer already keeps.
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { formatReport } from "../check/report.js";
 import { hasErrors } from "../model/diagnostics.js";
 import { UsageError } from "../model/errors.js";
@@ -30,11 +30,23 @@ export async function runDeck({ positionals }: Parsed, io: Io, ws: Workspace): P
     io.err(`briefpress: ${file} has errors, so no deck was derived; mend them and run briefpress deck ${slug} again\n`);
     return 1;
   }
-  const derived = ws.projectFile(outDir, result.slug, "slides.md");
-  ws.writeAtomic(ws.projectFile(target), ws.readBytes(derived));
+  const derivedDir = ws.projectFile(outDir, result.slug);
+  const text = ws.readBytes(join(derivedDir, "slides.md")).toString("utf8");
+  ws.writeAtomic(ws.projectFile(target), rebase(text, derivedDir, ws.projectFile("slides")));
   io.out(`wrote ${target}: the deck derived from ${file}, now yours to edit.\n`);
   io.out(`From now on, briefpress build uses ${target} for this brief's slides (delete it to go back to the derived deck).\n`);
   return 0;
+}
+
+/**
+ * The derived deck names pictures relative to dist/<slug>/; a hand-written deck is read
+ * from slides/, so each relative path is rewritten to point at the same file from there.
+ */
+function rebase(markdown: string, from: string, to: string): string {
+  return markdown.replace(/(\]\()([^)\s]+)/g, (whole, open: string, path: string) => {
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(path)) return whole;
+    return open + relative(to, resolve(from, path)).split(sep).join("/");
+  });
 }
 
 /** The brief a slug names: report/<slug>.md, .qmd or .Rmd, or a path given as such. */

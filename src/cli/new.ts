@@ -14,14 +14,15 @@ interface Template {
   brief: string;
   /** More files beside it in report/ (a Quarto user's .bib). */
   extras: Array<{ from: string; to: string }>;
-  pictures: boolean;
+  /** Pictures it shows, copied to assets/<slug>-<name>.svg. */
+  pictures: string[];
 }
 
 const TEMPLATES: Record<string, Template> = {
-  brief: { brief: "brief.md", extras: [], pictures: true },
-  quarto: { brief: "quarto.qmd", extras: [{ from: "quarto.bib", to: "{{slug}}.bib" }], pictures: true },
-  word: { brief: "word.md", extras: [], pictures: false },
-  plain: { brief: "plain.md", extras: [], pictures: false },
+  brief: { brief: "brief.md", extras: [], pictures: ["cover", "chart"] },
+  quarto: { brief: "quarto.qmd", extras: [{ from: "quarto.bib", to: "{{slug}}.bib" }], pictures: ["chart"] },
+  word: { brief: "word.md", extras: [], pictures: [] },
+  plain: { brief: "plain.md", extras: [], pictures: [] },
 };
 
 const SLUG = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -47,9 +48,7 @@ export function runNew({ values, positionals }: Parsed, io: Io, ws: Workspace): 
       .replaceAll("{{date}}", today(ws));
   const plan: Array<{ file: string; data: string | Buffer }> = [{ file: briefFile, data: fill(read(template.brief)) }];
   for (const extra of template.extras) plan.push({ file: `report/${fill(extra.to)}`, data: fill(read(extra.from)) });
-  if (template.pictures) {
-    for (const name of ["cover", "chart"]) plan.push({ file: `assets/${slug}-${name}.svg`, data: read(`assets/${name}.svg`) });
-  }
+  for (const name of template.pictures) plan.push({ file: `assets/${slug}-${name}.svg`, data: read(`assets/${name}.svg`) });
   if (!ws.exists(ws.projectFile("briefpress.yaml"))) plan.push({ file: "briefpress.yaml", data: read("briefpress.yaml") });
 
   const kept: string[] = [];

@@ -1,13 +1,16 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { isUtf8 } from "node:buffer";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, type Dirent, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "../model/errors.js";
 import { fontPath, type FontKey } from "../text/font-files.js";
 import type { FontSource } from "../text/fonts.js";
 import type { RasterImage } from "../model/image.js";
 import { Memo } from "./memo.js";
+
+/** Names findByName looks at before it gives up. */
+const FIND_LIMIT = 20_000;
 
 export interface WorkspaceOptions {
   /** false with --no-cache: nothing read from or written to the user's cache folder. */
@@ -93,6 +96,38 @@ export class Workspace implements FontSource {
     }
     const found = names.find((n) => n.toLowerCase() === want) ?? names.find((n) => stem(n) === stem(want) && n !== basename(path));
     return found;
+  }
+
+  /**
+   * Files of the project named like `name` (any case; else the same stem with another
+   * extension), as project-relative paths: what a path that found nothing probably meant.
+   * Skips dependencies, outputs and hidden folders; bounded, so a huge tree costs little.
+   */
+  findByName(name: string): string[] {
+    const want = name.toLowerCase();
+    const stem = (n: string) => n.toLowerCase().replace(/\.[^.]*$/, "");
+    const same: string[] = [];
+    const near: string[] = [];
+    const queue: Array<{ dir: string; depth: number }> = [{ dir: "", depth: 0 }];
+    let seen = 0;
+    while (queue.length > 0 && seen < FIND_LIMIT) {
+      const { dir, depth } = queue.shift() as { dir: string; depth: number };
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(this.root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        seen += 1;
+        const rel = dir ? `${dir}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (depth < 6 && !entry.name.startsWith(".") && entry.name !== "node_modules" && entry.name !== "dist") queue.push({ dir: rel, depth: depth + 1 });
+        } else if (entry.name.toLowerCase() === want) same.push(rel);
+        else if (stem(entry.name) === stem(want)) near.push(rel);
+      }
+    }
+    return [...same, ...near];
   }
 
   fontBytes(key: FontKey): Buffer {
