@@ -39,19 +39,23 @@ export function readYaml(text: string): ReadYaml {
   const ctx: Ctx = { text, lines, starts, lineCounter };
   const problems: YamlProblem[] = [];
   const damagedAt: number[] = [];
-  const toldBlocks = new Set<number>();
-  for (const error of doc.errors) {
-    const problem = explain(error, ctx);
-    damagedAt.push(problem.offset, error.pos[0]);
-    // One slip, one message: later errors in the same top-level entry are its echoes.
-    const block = topBlock(ctx, problem.offset);
-    if (toldBlocks.has(block)) continue;
-    toldBlocks.add(block);
+  // Only the first syntax error is told: after it the parser recovers by guessing, and
+  // what it reports next is mostly the echo of its guess. Every error still marks the
+  // keys it touched as damaged, so nothing is checked on top of a guess.
+  const first = lines.findIndex((l) => l.trim() !== "" && !/^\s*#/.test(l));
+  const [error] = doc.errors;
+  const hashes = hashComments(doc, ctx);
+  if (error) {
+    damagedAt.push(...doc.errors.map((e) => e.pos[0]));
+    // A # that hid a colon ("- name #3: Ana") is the slip the parser then tripped over.
+    const hid = hashes.findIndex((h) => h.hidColon && lineAt(ctx, h.offset) <= lineAt(ctx, error.pos[0]));
+    // An indented first key makes every key after it look misplaced: that line is the slip.
+    const problem =
+      hid >= 0 ? { ...(hashes.splice(hid, 1)[0] as YamlProblem), severity: "error" as const, kind: "syntax" as const } : first >= 0 && /^[ \t]/.test(lines[first] ?? "") ? indentedStart(ctx, first) : explain(error, ctx);
+    damagedAt.push(problem.offset);
     problems.push(problem);
-    // Past an unclosed quote everything is inside the string: nothing more to say.
-    if (/^Missing closing/.test(error.message)) break;
   }
-  for (const hash of hashComments(doc, ctx)) {
+  for (const hash of hashes) {
     problems.push(hash);
     // A value cut short still reads; only an emptied one is lost to the checks after.
     if (hash.severity === "error") damagedAt.push(hash.offset);
@@ -109,6 +113,17 @@ function explain(error: YAMLError, ctx: Ctx): YamlProblem {
       const why = opener ? `a value that starts with ${value[2]} is read as a YAML ${value[2] === "[" ? "list" : "mapping"}` : `a value cannot start with ${value[2]} in YAML`;
       return problem(at(r, col, text.length - col), `${why}, and "${key}" does not read as one`, `put the value in quotes: ${key}: "${whole}"`);
     }
+    const bracket = /^(\s*(?:-\s+)?)([[{])/.exec(text);
+    if (bracket && r <= row) {
+      const col = bracket[1]?.length ?? 0;
+      return problem(at(r, col), `a line cannot start with ${bracket[2]}: YAML reads it as the start of a ${bracket[2] === "[" ? "list" : "mapping"} written on one line`, `remove the ${bracket[2]}, or put the whole value in quotes`);
+    }
+    // A top-level line with no colon, or with its colon hidden behind a #, is not "key: value".
+    const bare = text.replace(/(^|\s)#.*$/, "");
+    if (/^[^\s#-]/.test(text) && !/:(?:\s|$)/.test(bare) && r <= row && !continues(ctx, r)) {
+      const hidden = bare !== text && /:(?:\s|$)/.test(text);
+      return problem(at(r, 0, text.length), hidden ? 'this line\'s colon comes after a #, which starts a comment in YAML, so the line has no "key:"' : 'this line has no colon: each line of front matter is "key: value"', hidden ? "remove the #, or put the value in quotes" : 'write it as "key: value", or indent it to continue the value above');
+    }
     const dash = /^(\s*)-[^\s-]/.exec(text);
     if (dash && r >= topBlock(ctx, error.pos[0])) return problem(at(r, dash[1]?.length ?? 0), 'a list item needs a space after its "-"', `write "- ${text.trim().slice(1)}"`);
   }
@@ -138,6 +153,12 @@ function explain(error: YAMLError, ctx: Ctx): YamlProblem {
     return problem(firstText(row), `"${key}" is given twice at the same level`, "keep one of them");
   }
   return problem(firstText(row), "this line is not valid YAML", "check its indentation against the lines above", "put a value that contains a colon or # in quotes");
+}
+
+function indentedStart(ctx: Ctx, row: number): YamlProblem {
+  const line = ctx.lines[row] ?? "";
+  const indent = indentOf(line);
+  return { offset: ctx.starts[row] ?? 0, length: indent, severity: "error", kind: "syntax", message: "the first line is indented; top-level keys start at the beginning of the line", hints: [`remove the ${indent} space${indent === 1 ? "" : "s"} before "${line.trim().split(":")[0]}"`] };
 }
 
 type Make = (where: { offset: number; length: number }, message: string, ...hints: string[]) => YamlProblem;
@@ -176,6 +197,16 @@ function listItems(ctx: Ctx, row: number, problem: Make, firstText: (r: number) 
   return problem(firstText(row), `this list item's "-" is indented ${col} spaces, unlike the items above it`, hint);
 }
 
+/** Whether a line continues a multi-line value above (a folded or quoted value). */
+function continues(ctx: Ctx, row: number): boolean {
+  for (let r = row - 1; r >= 0; r--) {
+    const line = ctx.lines[r] ?? "";
+    if (!line.trim() || /^\s*#/.test(line)) continue;
+    return /[>|][-+]?\s*$/.test(line) || /^\s/.test(line);
+  }
+  return false;
+}
+
 function nextTextLine(ctx: Ctx, row: number): number {
   for (let r = row + 1; r < ctx.lines.length; r++) if ((ctx.lines[r] ?? "").trim() && !/^\s*#/.test(ctx.lines[r] ?? "")) return r;
   return row;
@@ -196,26 +227,29 @@ function openingQuote(ctx: Ctx, row: number, quote: string): { row: number; col:
  * all. A # glued to the word after it is almost never meant as a comment, so it is told:
  * an error when the value came out empty (it is certainly lost), else a warning.
  */
-function hashComments(doc: Document.Parsed, ctx: Ctx): YamlProblem[] {
+function hashComments(doc: Document.Parsed, ctx: Ctx): Array<YamlProblem & { hidColon: boolean }> {
   const scalars: Array<[number, number]> = [];
   visit(doc, {
     Scalar(_, node) {
       if (node.range) scalars.push([node.range[0], node.range[1]]);
     },
   });
-  const found: YamlProblem[] = [];
+  const found: Array<YamlProblem & { hidColon: boolean }> = [];
   ctx.lines.forEach((line, row) => {
     const m = /^(\s*(?:-\s+)?(?:([^\s#'"][^:#]*?):[ \t]+)?)(.*?)(?<=^|[ \t])#(\S.*)$/.exec(line);
     // A whole-line note, or a # after an earlier one, is a comment the writer meant.
     if (!m || (!m[2] && !m[3]) || /^\s*#/.test(line) || (m[3] ?? "").includes("#")) return;
+    // Without a key, only a list item's text can be cut short ("- Point one #x").
+    if (!m[2] && !/^\s*-\s/.test(line)) return;
     const offset = (ctx.starts[row] ?? 0) + line.indexOf("#", (m[1]?.length ?? 0) + (m[3]?.length ?? 0));
     if (scalars.some(([s, e]) => offset >= s && offset < e)) return;
     const key = m[2] ? `"${m[2]}"` : "this list item";
     const kept = (m[3] ?? "").trim();
     const whole = `${kept}${kept ? " " : ""}#${m[4] ?? ""}`.trim().replace(/"/g, '\\"');
     const fix = `put the value in quotes: ${m[2] ? `${m[2]}: ` : "- "}"${whole}"`;
-    if (!kept) found.push({ offset, length: line.length - line.indexOf("#"), severity: "error", kind: "comment", message: `${key} is empty: in YAML a # starts a comment, so "#${m[4]}" was not read`, hints: [fix] });
-    else found.push({ offset, length: line.length - line.indexOf("#"), severity: "warning", kind: "comment", message: `${key} reads only "${kept}": in YAML a # after a space starts a comment, so "#${m[4]}" was dropped`, hints: [fix] });
+    const hidColon = /:(?:\s|$)/.test(m[4] ?? "");
+    if (!kept) found.push({ hidColon, offset, length: line.length - line.indexOf("#"), severity: "error", kind: "comment", message: `${key} is empty: in YAML a # starts a comment, so "#${m[4]}" was not read`, hints: [fix] });
+    else found.push({ hidColon, offset, length: line.length - line.indexOf("#"), severity: "warning", kind: "comment", message: `${key} reads only "${kept}": in YAML a # after a space starts a comment, so "#${m[4]}" was dropped`, hints: [fix] });
   });
   return found;
 }
