@@ -47,10 +47,10 @@ function unknownFlag(command: Command, flag: string, options?: ErrorOptions): Us
   return new UsageError(parts.join(" — "), options);
 }
 
-/** The candidate a mistyped word most likely meant: at most a third of its letters off. */
+/** The candidate a mistyped word most likely meant: at most a third of its letters off (rounded up, so "buidl" is "build"). */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestCost = Math.max(1, Math.floor(word.length / 3)) + 1;
+  let bestCost = Math.max(1, Math.ceil(word.length / 3)) + 1;
   for (const c of candidates) {
     const cost = c.startsWith(word) && word.length >= 2 ? 1 : editDistance(word.toLowerCase(), c.toLowerCase());
     if (cost < bestCost) [best, bestCost] = [c, cost];
