@@ -1,7 +1,7 @@
 // A new user's first hour, as they meet it: `new` then `build` works for every starting
 // shape, `deck` hands over the slides, the command line answers --version and --help and
 // corrects a mistyped command, and nothing is written beside a brief but dist/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,6 +84,24 @@ describe("briefpress deck", () => {
 });
 
 describe("the command line", () => {
+  it("a brief named in the wrong case or folder is found and suggested", () => {
+    const dir = emptyProject();
+    briefpress(["new", "camp"], { cwd: dir });
+    const r = briefpress(["check", "Camp.md"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("briefpress: Camp.md: no such file — did you mean report/camp.md?");
+  });
+
+  it("a bibliography not beside the brief names the one elsewhere in the project, from the brief", () => {
+    const dir = emptyProject();
+    briefpress(["new", "q", "--like", "quarto"], { cwd: dir });
+    mkdirSync(join(dir, "refs"));
+    renameSync(join(dir, "report", "q.bib"), join(dir, "refs", "q.bib"));
+    const r = briefpress(["check", "report/q.qmd"], { cwd: dir });
+    expect(r.stdout).toContain('no file report/q.bib — did you mean "../refs/q.bib"?');
+    expect(r.stdout).toMatch(/^1 error, 0 warnings/m);
+  });
+
   it("--version prints the package's version", () => {
     expect(briefpress(["--version"]).stdout.trim()).toBe(`briefpress ${pkg.version}`);
   });

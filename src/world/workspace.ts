@@ -32,7 +32,11 @@ export class Workspace implements FontSource {
   /** Reads a brief; missing files, folders and non-UTF-8 bytes are usage errors. */
   readSource(file: string): string {
     const path = resolve(this.root, file);
-    if (!existsSync(path)) throw new UsageError(`${file}: no such file`);
+    if (!existsSync(path)) {
+      const like = this.findByName(basename(path)).find((f) => resolve(this.root, f) !== path);
+      // `like` is named from the project root, the folder the command was run in.
+      throw new UsageError(`${file}: no such file` + (like ? ` — did you mean ${like}?` : ""));
+    }
     if (statSync(path).isDirectory()) throw new UsageError(`${file}: is a folder, not a markdown file`);
     const bytes = readFileSync(path);
     // Node's native check: a fatal TextDecoder costs ~10 ms on its first use.
@@ -94,8 +98,13 @@ export class Workspace implements FontSource {
     } catch {
       return undefined;
     }
-    const found = names.find((n) => n.toLowerCase() === want) ?? names.find((n) => stem(n) === stem(want) && n !== basename(path));
-    return found;
+    const beside = names.find((n) => n.toLowerCase() === want);
+    if (beside) return beside;
+    // The same name elsewhere in the project, as a path from where it was looked for,
+    // comes before another extension beside it ("q.bib" in refs/ over "q.qmd").
+    const elsewhere = this.contains(path) ? this.findByName(basename(path)).find((f) => basename(f).toLowerCase() === want) : undefined;
+    if (elsewhere !== undefined) return relative(dir, resolve(this.root, elsewhere)).split("\\").join("/");
+    return names.find((n) => stem(n) === stem(want) && n !== basename(path));
   }
 
   /**
