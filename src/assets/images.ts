@@ -1,5 +1,6 @@
 // Loads the images a brief refers to (cover + figures), at the I/O edge, before layout.
 // Remote URLs are never fetched; paths outside the project are never read.
+import { basename, dirname, relative, sep } from "node:path";
 import { imageSize } from "image-size";
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
 import type { Brief } from "../model/brief.js";
@@ -31,7 +32,7 @@ export function loadImages(brief: Brief, ws: Workspace, coverLine: number): Load
   if (brief.meta.cover) refs.unshift({ src: brief.meta.cover.image, line: coverLine, column: 1 });
   for (const ref of refs) {
     if (images.has(ref.src)) continue;
-    const read = readImage(ws, ws.resolvePath(brief.file, ref.src), ref.src);
+    const read = readImage(ws, ws.resolvePath(brief.file, ref.src), ref.src, brief.file);
     if (typeof read === "string") diagnostics.push(diagnostic(brief.file, pointSpan(ref.line, ref.column, ref.src.length), "error", "image/load", read));
     else images.set(ref.src, read);
   }
@@ -42,10 +43,10 @@ export function loadImages(brief: Brief, ws: Workspace, coverLine: number): Load
  * One image inside the project, decoded; or what is wrong with it, as a message. Remote
  * URLs are refused before `path` (already resolved) is looked at.
  */
-export function readImage(ws: Workspace, path: string, src: string): ImageAsset | string {
+export function readImage(ws: Workspace, path: string, src: string, from?: string): ImageAsset | string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `image "${src}" is a remote URL; briefpress never fetches from the network — download it into assets/`;
   if (!ws.contains(path)) return `image "${src}" lies outside the project; copy it into assets/`;
-  if (!ws.exists(path)) return `image "${src}" not found`;
+  if (!ws.exists(path)) return notFound(ws, path, src, from);
   let bytes: Buffer;
   try {
     bytes = ws.readBytes(path);
@@ -59,6 +60,20 @@ export function readImage(ws: Workspace, path: string, src: string): ImageAsset 
     if (!wholeRaster(bytes)) return `image "${src}" is cut short or damaged: save it again from the program that made it`;
   }
   return image;
+}
+
+/**
+ * `image "x" not found`, and why: what the path was relative to, where that led, and the
+ * file of that name elsewhere in the project, as the path that would reach it.
+ */
+function notFound(ws: Workspace, path: string, src: string, from: string | undefined): string {
+  if (from === undefined) return `image "${src}" not found`;
+  const folder = dirname(from).split(sep).join("/");
+  const looked = relative(ws.root, path).split(sep).join("/");
+  const base = folder === "." ? `paths in ${from} are relative to the project folder` : `paths in ${from} are relative to its folder, ${folder}/`;
+  const found = ws.findByName(basename(path))[0];
+  const meant = found === undefined ? "" : ` — did you mean "${relative(dirname(ws.projectFile(from)), ws.projectFile(found)).split(sep).join("/")}"?`;
+  return `image "${src}" not found: there is no ${looked} (${base})${meant}`;
 }
 
 /** Pixels a picture may hold: a 300 ppi A3 poster is 17 megapixels; a bomb is billions. */

@@ -1,61 +1,66 @@
-// The thin CLI: parse arguments, call the library, map results to output and exit codes
-// (0 clean, 1 content errors, 2 usage or environment). No stack traces for user mistakes.
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { buildBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
-import { prepare } from "../pipeline/prepare.js";
-import { slugOf } from "../load/brief.js";
-import { hasErrors, type Diagnostic } from "../model/diagnostics.js";
-import { EnvironmentError, UsageError, isUserFacing } from "../model/errors.js";
-import { FORMATS, type Format } from "../pipeline/renderers.js";
-import { formatReport, type ReportFormat } from "../check/report.js";
+// The thin CLI: find the command, parse its arguments (commands.ts is the one table of
+// commands and flags), call the library, map results to output and exit codes (0 clean,
+// 1 content errors, 2 usage or environment). No stack traces for user mistakes.
+import { readFileSync } from "node:fs";
+import { UsageError, isUserFacing } from "../model/errors.js";
+import { ownFile } from "../world/packages.js";
 import { Workspace } from "../world/workspace.js";
+import { nearest, parseCommand } from "./args.js";
+import { COMMANDS, commandHelp, commandNamed, generalHelp } from "./commands.js";
+import { runBuild, runCheck, runWatch, type Io } from "./run.js";
+import { runNew } from "./new.js";
 
 export { setImporter } from "../world/packages.js";
-
-const HELP = `briefpress — markdown brief → print-ready PDF, Marp deck, citation check
-
-Usage:
-  briefpress build [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck,deck-pdf,pptx]
-                   [--pdfa] [--skip-overflow-check] [--bibliography FILE]… [--csl FILE]
-  briefpress check [files…] [--format text|json|github] [--strict] [--bibliography FILE]… [--csl FILE]
-  briefpress watch [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck]
-
-Files default to report/*.md, *.qmd and *.Rmd. Outputs go to DIR/<slug>/ (DIR defaults to dist).
-Exit codes: 0 clean, 1 content errors, 2 usage or environment error.
-`;
-
-const LARGE_BRIEF = 1_000_000;
-/** From this many briefs on, a build runs in a worker pool across the cores. */
-const POOL_THRESHOLD = 4;
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { Io } from "./run.js";
 
 const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  tty: process.stdout.isTTY === true,
 };
 
 export async function main(argv: string[], io: Io = processIo, ws = new Workspace(process.cwd())): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    switch (command) {
+    if (command === undefined) {
+      io.err(generalHelp(version()));
+      return 2;
+    }
+    if (command === "--version" || command === "-v" || command === "version") {
+      io.out(`briefpress ${version()}\n`);
+      return 0;
+    }
+    if (command === "--help" || command === "-h" || command === "help") {
+      const about = rest[0] === undefined ? undefined : commandNamed(rest[0]);
+      if (rest[0] !== undefined && !about) throw unknownCommand(rest[0]);
+      io.out(about ? commandHelp(about) : generalHelp(version()));
+      return 0;
+    }
+    const found = commandNamed(command);
+    if (!found) throw unknownCommand(command);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(commandHelp(found));
+      return 0;
+    }
+    const parsed = parseCommand(found, rest);
+    // --no-cache: the same project, with the user's cache folder left alone.
+    const here = parsed.values["no-cache"] ? new Workspace(ws.root, ws.env, { ...ws.options, cache: false }) : ws;
+    switch (found.name) {
       case "build":
-        return await runBuild(rest, io, ws);
+        return await runBuild(parsed, io, here);
       case "check":
-        return runCheck(rest, io, ws);
+        return runCheck(parsed, io, here);
       case "watch":
-        return await runWatch(rest, io, ws);
-      case "help":
-      case "--help":
-      case "-h":
-      case undefined:
-        io.out(HELP);
-        return command === undefined ? 2 : 0;
+        return await runWatch(parsed, io, here);
+      case "new":
+        return runNew(parsed, io, here);
+      case "deck": {
+        // The deck is derived by the build engines, which `check`'s start-up leaves out.
+        const { runDeck } = await import("./deck.js");
+        return await runDeck(parsed, io, here);
+      }
       default:
-        throw new UsageError(`unknown command "${command}" (try: briefpress build, briefpress check)`);
+        throw new Error(`command "${found.name}" is in the table but has no runner`);
     }
   } catch (e) {
     if (isUserFacing(e)) {
@@ -66,136 +71,19 @@ export async function main(argv: string[], io: Io = processIo, ws = new Workspac
   }
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+function unknownCommand(word: string): UsageError {
+  const names = COMMANDS.map((c) => c.name);
+  const near = word.startsWith("-") ? nearest(word.replace(/^-+/, ""), ["help", "version"]) : nearest(word, names);
+  const meant = near ? ` — did you mean "${word.startsWith("-") ? `--${near}` : near}"?` : "";
+  const what = word.startsWith("-") ? "option" : "command";
+  return new UsageError(`unknown ${what} "${word}"${meant} — the commands are: ${names.join(", ")} (briefpress --help explains each)`);
+}
+
+/** briefpress's own version, from its package.json. */
+function version(): string {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message.split("\n")[0] ?? "bad arguments", { cause });
-  }
-}
-
-async function runBuild(args: string[], io: Io, ws: Workspace): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: "string", default: "dist" },
-    paper: { type: "string" },
-    formats: { type: "string" },
-    "skip-overflow-check": { type: "boolean", default: false },
-    pdfa: { type: "boolean", default: false },
-    ...CITATION_OPTIONS,
-  });
-  const citations = citationOptions(values, ws);
-  const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
-  if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
-  const requested = values.formats === undefined ? null : parseFormats(String(values.formats));
-  const chrome = chromiumPath(ws.env);
-  const formats = requested ?? [...FORMATS];
-  // slides.pptx is written without a browser (only a hand-written deck's needs one).
-  if (!chrome && formats.includes("deck-pdf")) {
-    const message = "no Chromium found, so slides.pdf was not made (install it: apt-get install chromium, or set CHROME_PATH)";
-    if (requested) throw new EnvironmentError(message);
-    io.err(`briefpress: ${message}\n`);
-  }
-  const files = positionals.length ? positionals : defaultBriefs(ws);
-  refuseSharedFolders(files);
-  const options = { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null && !values["skip-overflow-check"], pdfa: Boolean(values.pdfa), citations };
-  const diagnostics: Diagnostic[] = [];
-  const report = (result: BriefBuild, ms: number) => {
-    diagnostics.push(...result.diagnostics);
-    if (result.written.length) io.out(`${result.file} → ${result.written.join(", ")} (${ms} ms)\n`);
-    else io.out(`${result.file}: not built (errors below)\n`);
-  };
-  for (const file of files) {
-    const size = ws.size(file);
-    // A brief this large takes seconds: say so, so nobody thinks it hangs.
-    if (size > LARGE_BRIEF) io.err(`${file}: large brief (${(size / 1e6).toFixed(1)} MB), building…\n`);
-  }
-  if (files.length >= POOL_THRESHOLD) {
-    // A brief that cannot be read is its own diagnostic (cli/worker.ts): the others build.
-    // Many briefs: one worker thread per core, each with its own parsed fonts.
-    const { buildInPool } = await import("./pool.js");
-    await buildInPool(files, ws.root, options, report);
-  } else {
-    const { FontBook } = await import("../text/fonts.js");
-    const fonts = new FontBook(ws);
-    for (const file of files) {
-      const started = performance.now();
-      report(await buildBrief(file, ws, options, fonts), Math.round(performance.now() - started));
-    }
-  }
-  if (diagnostics.length) io.err(formatReport("text", diagnostics));
-  return hasErrors(diagnostics) ? 1 : 0;
-}
-
-async function runWatch(args: string[], io: Io, ws: Workspace): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: "string", default: "dist" },
-    paper: { type: "string" },
-    formats: { type: "string", default: "pdf,deck" },
-  });
-  const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
-  if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
-  // The browser-based outputs take seconds; watch mode is for the save-and-look loop.
-  const formats = parseFormats(String(values.formats)).filter((f) => f === "pdf" || f === "deck");
-  if (formats.length === 0) throw new UsageError("watch builds pdf and deck; run build for deck-pdf and pptx");
-  const files = positionals.length ? positionals : defaultBriefs(ws);
-  for (const f of files) ws.readSource(f); // a missing file is a usage error now, not later
-  const { FontBook } = await import("../text/fonts.js");
-  const { stopWhenOrphaned, watchBriefs } = await import("./watch.js");
-  const stop = new AbortController();
-  process.once("SIGINT", () => stop.abort());
-  process.once("SIGTERM", () => stop.abort());
-  const unwatchParent = stopWhenOrphaned(() => stop.abort());
-  await watchBriefs(files, { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
-  unwatchParent();
-  return 0;
-}
-
-function runCheck(args: string[], io: Io, ws: Workspace): number {
-  const { values, positionals } = parse(args, {
-    format: { type: "string", default: "text" },
-    strict: { type: "boolean", default: false },
-    ...CITATION_OPTIONS,
-  });
-  const citations = citationOptions(values, ws);
-  const format = String(values.format);
-  if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format must be text, json or github, not "${format}"`);
-  const files = positionals.length ? positionals : defaultBriefs(ws);
-  let diagnostics = files.flatMap((file) => prepare(file, ws, undefined, citations).diagnostics);
-  if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
-  io.out(formatReport(format as ReportFormat, diagnostics));
-  return hasErrors(diagnostics) ? 1 : 0;
-}
-
-/** Pandoc's --bibliography (repeatable) and --csl, named from the current folder. */
-const CITATION_OPTIONS = {
-  bibliography: { type: "string", multiple: true },
-  csl: { type: "string" },
-} as const;
-
-function citationOptions(values: { bibliography?: string | boolean | Array<string | boolean>; csl?: string | boolean | Array<string | boolean> }, ws: Workspace): CitationOptions {
-  const files = ([] as Array<string | boolean>).concat(values.bibliography ?? []).map(String);
-  for (const f of files) {
-    if (!ws.exists(ws.projectFile(f)) && !ws.exists(f)) throw new UsageError(`--bibliography ${f}: no such file`);
-  }
-  const csl = values.csl === undefined ? undefined : String(values.csl);
-  if (csl !== undefined && csl.endsWith(".csl") && !ws.exists(ws.projectFile(csl)) && !ws.exists(csl)) throw new UsageError(`--csl ${csl}: no such file`);
-  return { ...(files.length ? { bibliography: files } : {}), ...(csl ? { csl } : {}) };
-}
-
-function parseFormats(list: string): Format[] {
-  const formats = list.split(",").map((f) => f.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length) throw new UsageError(`unknown format "${unknown[0]}" (choose from ${FORMATS.join(", ")})`);
-  if (formats.length === 0) throw new UsageError("--formats is empty");
-  return formats as Format[];
-}
-
-/** Two briefs whose outputs would land in one folder (paper.md and paper.qmd): neither is built. */
-function refuseSharedFolders(files: readonly string[]): void {
-  const bySlug = new Map<string, string>();
-  for (const file of files) {
-    const other = bySlug.get(slugOf(file));
-    if (other !== undefined && other !== file) throw new UsageError(`${other} and ${file} would both write to dist/${slugOf(file)}/: rename one of them`);
-    bySlug.set(slugOf(file), file);
+    return (JSON.parse(readFileSync(ownFile("package.json"), "utf8")) as { version?: string }).version ?? "unknown";
+  } catch {
+    return "unknown";
   }
 }

@@ -7,18 +7,18 @@ import type { BriefBuild, BuildOptions } from "../pipeline/build.js";
 import { slugOf } from "../load/brief.js";
 import { diagnostic, pointSpan } from "../model/diagnostics.js";
 import { loadPackage } from "../world/packages.js";
+import type { WorkspaceOptions } from "../world/workspace.js";
 import type { BuildOutcome, BuildTask } from "./worker.js";
 
-export async function buildInPool(files: string[], root: string, options: BuildOptions, onDone: (result: BriefBuild, ms: number) => void): Promise<BriefBuild[]> {
+export async function buildInPool(files: string[], root: string, options: BuildOptions, onDone: (result: BriefBuild, ms: number) => void, workspace: WorkspaceOptions, onStart?: (threads: number) => void): Promise<BriefBuild[]> {
   const { Piscina } = loadPackage<typeof PiscinaModule>("piscina");
-  const pool = new Piscina({
-    filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
-    maxThreads: Math.max(1, Math.min(availableParallelism(), files.length)),
-  });
+  const maxThreads = Math.max(1, Math.min(availableParallelism(), files.length));
+  const pool = new Piscina({ filename: fileURLToPath(new URL("./worker.js", import.meta.url)), maxThreads });
+  onStart?.(maxThreads);
   try {
     return await Promise.all(
       files.map(async (file) => {
-        const task: BuildTask = { root, file, options };
+        const task: BuildTask = { root, file, options, workspace };
         const started = performance.now();
         let outcome: BuildOutcome;
         try {

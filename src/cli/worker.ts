@@ -5,12 +5,14 @@ import { slugOf } from "../load/brief.js";
 import { diagnostic, pointSpan } from "../model/diagnostics.js";
 import { isUserFacing } from "../model/errors.js";
 import { FontBook } from "../text/fonts.js";
-import { Workspace } from "../world/workspace.js";
+import { Workspace, type WorkspaceOptions } from "../world/workspace.js";
 
 export interface BuildTask {
   root: string;
   file: string;
   options: BuildOptions;
+  /** The CLI's workspace options (--no-cache reaches the workers too). */
+  workspace: WorkspaceOptions;
 }
 
 let state: { ws: Workspace; fonts: FontBook } | null = null;
@@ -23,7 +25,7 @@ export interface BuildOutcome {
 
 export default async function build(task: BuildTask): Promise<BuildOutcome> {
   // Per-thread cache (a worker is its own module instance): parsed fonts survive between tasks.
-  state ??= { ws: new Workspace(task.root), fonts: new FontBook(new Workspace(task.root)) };
+  state ??= { ws: new Workspace(task.root, process.env, task.workspace), fonts: new FontBook(new Workspace(task.root, process.env, task.workspace)) };
   const started = performance.now();
   try {
     const result = await buildBrief(task.file, state.ws, task.options, state.fonts);

@@ -4,7 +4,8 @@
 // leaves the bibliography loaded. Keys of Quarto, Pandoc and R Markdown are known too:
 // the ones with a meaning here are read (author, abstract, keywords, csl, toc…); those
 // of other tools are listed once, as information, and ignored.
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node as YamlNode } from "yaml";
+import { isMap, isPair, isScalar, type Node as YamlNode } from "yaml";
+import { readYaml } from "./yaml-explain.js";
 // zod's "mini" build: the same validator with a functional API that bundles to a tenth
 // of the size, which every command pays for at start-up.
 import * as z from "zod/mini";
@@ -121,15 +122,14 @@ export function splitFrontMatter(file: string, source: string, options: FrontMat
 const YAML_LINE_OFFSET = 1;
 
 function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOptions): { meta: FrontMatter; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // YAML slips are explained in plain words, once each; the keys they touched are
+  // `damaged` and left unchecked, so no schema error or unknown key echoes the slip.
+  const { doc, lineCounter, problems, damaged } = readYaml(yamlText);
   const at = (offset: number, length = 1) => {
     const { line, col } = lineCounter.linePos(offset);
     return pointSpan(line + YAML_LINE_OFFSET, col, length);
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
-    diagnostic(file, at(e.pos[0]), "error", "frontmatter/yaml", `front matter is not valid YAML: ${firstLine(e.message)}`),
-  );
+  const diagnostics: Diagnostic[] = problems.map((p) => diagnostic(file, at(p.offset, p.length), p.severity, "frontmatter/yaml", `front matter${p.kind === "syntax" ? " is not valid YAML" : ""}: ${p.message}`, p.hints));
   // What did parse still counts: a broken line elsewhere must not drop `bibliography:`.
   let data: unknown;
   try {
@@ -148,7 +148,7 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   const report = (path: Array<string | number>, message: string, wantKey = false) =>
     diagnostics.push(diagnostic(file, spanOf(path, wantKey), "error", "frontmatter/schema", message));
 
-  const raw = data as Record<string, unknown>;
+  const raw = Object.fromEntries(Object.entries(data).filter(([key]) => !damaged.has(key)));
   const good: Record<string, unknown> = {};
   const foreign: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
@@ -236,8 +236,4 @@ export function findNode(node: unknown, path: string[], wantKey: boolean): YamlN
 
 function asNode(value: unknown): YamlNode | undefined {
   return value && typeof value === "object" && "range" in value ? (value as YamlNode) : undefined;
-}
-
-function firstLine(s: string): string {
-  return s.split("\n")[0] ?? s;
 }

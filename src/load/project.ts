@@ -19,7 +19,7 @@ export function loadProject(ws: Workspace): Project {
   const { config, diagnostics } = parseConfig(text);
   if (!config.logo) return { config, diagnostics };
   const path = ws.resolvePath(CONFIG_FILE, config.logo);
-  const image = readImage(ws, path, config.logo);
+  const image = readImage(ws, path, config.logo, CONFIG_FILE);
   if (typeof image !== "string") return { config, logo: { path, image }, diagnostics };
   const span = config.spans.logo ?? pointSpan(1, 1);
   return { config, diagnostics: [...diagnostics, diagnostic(CONFIG_FILE, span, "error", "image/load", `logo: ${image}`)] };

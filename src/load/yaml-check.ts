@@ -1,10 +1,10 @@
 // YAML text → validated data, or diagnostics at line:col. The same machinery as the front
 // matter's (its findNode walks the YAML tree to the offending key), for any zod schema:
 // briefpress.yaml uses it; the front matter may too.
-import { LineCounter, parseDocument } from "yaml";
 import type * as z from "zod/mini";
 import { diagnostic, pointSpan, type Diagnostic, type Span } from "../model/diagnostics.js";
 import { findNode } from "./frontmatter.js";
+import { readYaml } from "./yaml-explain.js";
 
 export interface YamlCheck<T> {
   data?: T;
@@ -23,8 +23,7 @@ export interface YamlCheckOptions {
 }
 
 export function checkYaml<S extends z.ZodMiniType>(file: string, text: string, schema: S, o: YamlCheckOptions): YamlCheck<z.infer<S>> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter, problems, damagedAt } = readYaml(text);
   const at = (offset: number, length = 1): Span => {
     const { line, col } = lineCounter.linePos(offset);
     return pointSpan(line + (o.lineOffset ?? 0), col, length);
@@ -33,11 +32,14 @@ export function checkYaml<S extends z.ZodMiniType>(file: string, text: string, s
     const node = findNode(doc.contents, [...path], key);
     return node?.range ? at(node.range[0], node.range[1] - node.range[0]) : at(0);
   };
-  if (doc.errors.length > 0) {
-    return { spanOf, diagnostics: doc.errors.map((e) => diagnostic(file, at(e.pos[0]), "error", `${o.rule}/yaml`, `${o.what} is not valid YAML: ${e.message.split("\n")[0]}`)) };
-  }
+  const told = problems.map((p) => diagnostic(file, at(p.offset, p.length), p.severity, `${o.rule}/yaml`, `${o.what}${p.kind === "syntax" ? " is not valid YAML" : ""}: ${p.message}`, p.hints));
+  if (doc.errors.length > 0) return { spanOf, diagnostics: told };
+  // A value a slip emptied ("primary: #1f3a5f") is told once, above, not again by the schema.
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const damagedLines = new Set(damagedAt.map(lineOf));
+  const echoes = (d: Diagnostic) => damagedLines.has(d.span.start.line - (o.lineOffset ?? 0));
   const parsed = schema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { data: parsed.data, spanOf, diagnostics: [] };
+  if (parsed.success) return { data: parsed.data, spanOf, diagnostics: told };
   const diagnostics = parsed.error.issues.flatMap((issue) => {
     const unknown = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
     return unknown.map((key) => {
@@ -49,7 +51,7 @@ export function checkYaml<S extends z.ZodMiniType>(file: string, text: string, s
       return diagnostic(file, spanOf(path, true), "error", `${o.rule}/schema`, `unknown key "${path.join(".")}" in ${o.what}`, hints);
     });
   });
-  return { spanOf, diagnostics };
+  return { spanOf, diagnostics: [...told, ...diagnostics.filter((d) => !echoes(d))] };
 }
 
 /** The keys an object schema knows at `path`, looking through optional wrappers. */

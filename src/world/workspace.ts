@@ -1,7 +1,7 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { isUtf8 } from "node:buffer";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, type Dirent, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EnvironmentError, FileProblem, UsageError } from "../model/errors.js";
 import { fontPath, type FontKey } from "../text/font-files.js";
@@ -55,6 +55,14 @@ function realRoot(ws: Workspace): string {
   return real;
 }
 
+/** Names findByName looks at before it gives up. */
+const FIND_LIMIT = 20_000;
+
+export interface WorkspaceOptions {
+  /** false with --no-cache: nothing read from or written to the user's cache folder. */
+  cache: boolean;
+}
+
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
   /** Pictures resampled for print, by content: a watch session makes each one once. */
@@ -64,6 +72,7 @@ export class Workspace implements FontSource {
     /** Project root: briefs may only read assets inside it. */
     readonly root: string,
     readonly env: NodeJS.ProcessEnv = process.env,
+    readonly options: WorkspaceOptions = { cache: true },
   ) {}
 
   /**
@@ -73,7 +82,11 @@ export class Workspace implements FontSource {
    */
   readSource(file: string): string {
     const path = resolve(this.root, file);
-    if (!existsSync(path)) throw new UsageError(`${file}: no such file`);
+    if (!existsSync(path)) {
+      const like = this.findByName(basename(path)).find((f) => resolve(this.root, f) !== path);
+      // `like` is named from the project root, the folder the command was run in.
+      throw new UsageError(`${file}: no such file` + (like ? ` — did you mean ${like}?` : ""));
+    }
     const stat = statSync(path);
     if (stat.isDirectory()) throw new UsageError(`${file}: is a folder, not a markdown file`);
     if (!stat.isFile()) throw new UsageError(`${file}: is not a regular file`);
@@ -159,8 +172,45 @@ export class Workspace implements FontSource {
     } catch {
       return undefined;
     }
-    const found = names.find((n) => n.toLowerCase() === want) ?? names.find((n) => stem(n) === stem(want) && n !== basename(path));
-    return found;
+    const beside = names.find((n) => n.toLowerCase() === want);
+    if (beside) return beside;
+    // The same name elsewhere in the project, as a path from where it was looked for,
+    // comes before another extension beside it ("q.bib" in refs/ over "q.qmd").
+    const elsewhere = this.contains(path) ? this.findByName(basename(path)).find((f) => basename(f).toLowerCase() === want) : undefined;
+    if (elsewhere !== undefined) return relative(dir, resolve(this.root, elsewhere)).split("\\").join("/");
+    return names.find((n) => stem(n) === stem(want) && n !== basename(path));
+  }
+
+  /**
+   * Files of the project named like `name` (any case; else the same stem with another
+   * extension), as project-relative paths: what a path that found nothing probably meant.
+   * Skips dependencies, outputs and hidden folders; bounded, so a huge tree costs little.
+   */
+  findByName(name: string): string[] {
+    const want = name.toLowerCase();
+    const stem = (n: string) => n.toLowerCase().replace(/\.[^.]*$/, "");
+    const same: string[] = [];
+    const near: string[] = [];
+    const queue: Array<{ dir: string; depth: number }> = [{ dir: "", depth: 0 }];
+    let seen = 0;
+    while (queue.length > 0 && seen < FIND_LIMIT) {
+      const { dir, depth } = queue.shift() as { dir: string; depth: number };
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(join(this.root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        seen += 1;
+        const rel = dir ? `${dir}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (depth < 6 && !entry.name.startsWith(".") && entry.name !== "node_modules" && entry.name !== "dist") queue.push({ dir: rel, depth: depth + 1 });
+        } else if (entry.name.toLowerCase() === want) same.push(rel);
+        else if (stem(entry.name) === stem(want)) near.push(rel);
+      }
+    }
+    return [...same, ...near];
   }
 
   fontBytes(key: FontKey): Buffer {
@@ -234,15 +284,35 @@ export class Workspace implements FontSource {
     }
   }
 
-  /** A persistent cache under node_modules/.cache (the usual home for tool caches). */
+  /**
+   * The user's cache folder for briefpress ($XDG_CACHE_HOME/briefpress, else
+   * ~/.cache/briefpress): never inside the project or beside a document, so building a
+   * brief leaves nothing behind but dist/. Entries are named by a hash of what made them,
+   * so projects and versions can share it. Undefined with --no-cache, or with no home.
+   */
+  private cacheDir(): string | undefined {
+    if (!this.options.cache) return undefined;
+    const xdg = this.env.XDG_CACHE_HOME;
+    if (xdg && isAbsolute(xdg)) return join(xdg, "briefpress");
+    const home = this.env.HOME || this.env.USERPROFILE;
+    return home && isAbsolute(home) ? join(home, ".cache", "briefpress") : undefined;
+  }
+
   cacheGet(key: string): string | undefined {
-    const path = join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`);
-    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    const dir = this.cacheDir();
+    const path = dir && join(dir, `${key}.json`);
+    try {
+      return path && existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    } catch {
+      return undefined; // an unreadable cache entry only costs time
+    }
   }
 
   cacheSet(key: string, value: string): void {
+    const dir = this.cacheDir();
+    if (!dir) return;
     try {
-      this.writeAtomic(join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`), value);
+      this.writeAtomic(join(dir, `${key}.json`), value);
     } catch {
       // A cache that cannot be written only costs time.
     }
