@@ -151,6 +151,7 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   const raw = Object.fromEntries(Object.entries(data).filter(([key]) => !damaged.has(key)));
   const good: Record<string, unknown> = {};
   const foreign: string[] = [];
+  let listed = 0;
   for (const [key, value] of Object.entries(raw)) {
     // Own keys only: "toString" or "constructor" in a brief are keys, not Object's methods.
     if (Object.hasOwn(FIELDS, key)) {
@@ -174,7 +175,8 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
     }
     const near = nearestKey(key, OUR_KEYS);
     if (near) report([key], `unknown front-matter key "${key}" — did you mean "${near}"?`, true);
-    else diagnostics.push(diagnostic(file, spanOf([key], true), "warning", "frontmatter/unknown", `unknown front-matter key "${key}" (ignored)`, [`keys briefpress reads: ${OUR_KEYS.join(", ")}`]));
+    // The list of keys we read is said once, with the first unknown key, not with each.
+    else diagnostics.push(diagnostic(file, spanOf([key], true), "warning", "frontmatter/unknown", `unknown front-matter key "${key}" (ignored)`, listed++ === 0 ? [`keys briefpress reads: ${OUR_KEYS.join(", ")}`] : []));
   }
   // Quarto users set toc, number-sections, papersize under "format: pdf:", R Markdown users
   // under "output: pdf_document:": those of the PDF format count when the top level is silent.
@@ -213,6 +215,19 @@ function formatOptions(raw: Record<string, unknown>): Array<{ path: string[]; ke
 }
 
 /** Walks the YAML AST along `path`; returns the key node when `wantKey`, else the value. */
+/** A map's pairs by key, built once per map: finding 20,000 keys stays linear. */
+const PAIRS = new WeakMap<object, Map<string, unknown>>();
+
+function pairsOf(map: { items: unknown[] }): Map<string, unknown> {
+  let index = PAIRS.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    PAIRS.set(map, index);
+  }
+  return index;
+}
+
 export function findNode(node: unknown, path: string[], wantKey: boolean): YamlNode | undefined {
   let current: unknown = node;
   for (let i = 0; i < path.length; i++) {
@@ -221,7 +236,7 @@ export function findNode(node: unknown, path: string[], wantKey: boolean): YamlN
     const items = (current as { items: unknown[] }).items;
     let next: unknown;
     if (isMap(current)) {
-      const pair = items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      const pair = pairsOf(current).get(segment ?? "");
       if (!pair || !isPair(pair)) return asNode(current);
       if (i === path.length - 1 && wantKey) return asNode(pair.key);
       next = pair.value ?? pair.key;
