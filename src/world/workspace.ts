@@ -1,49 +1,25 @@
 // The only place that touches the file system and the environment. Stages get data
 // from here; tests can hand them data directly.
 import { isUtf8 } from "node:buffer";
-import { closeSync, type Dirent, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, type Dirent, existsSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { EnvironmentError, FileProblem, UsageError } from "../model/errors.js";
+import { EnvironmentError, UsageError } from "../model/errors.js";
 import { fontPath, type FontKey } from "../text/font-files.js";
 import type { FontSource } from "../text/fonts.js";
 import type { RasterImage } from "../model/image.js";
 import { Memo } from "./memo.js";
 import { replaceOutputs, type OutputFile } from "./outputs.js";
+import { inside, MAX_BYTES, megabytes, realish, throughDoor, type FileKind } from "./door.js";
 
-/** What a file is read as: its size cap differs. */
-export type FileKind = "asset" | "text" | "style";
+export { SYSTEM_STYLES, type FileKind } from "./door.js";
 
-/** Largest file read, by kind: a poster-sized photograph; a book-length brief or bibliography. */
-const MAX_BYTES = { asset: 64 * 1024 * 1024, text: 32 * 1024 * 1024 } as const;
+/** Names findByName looks at before it gives up. */
+const FIND_LIMIT = 20_000;
 
-/** Where Debian's citation-style-language-styles package puts its styles: readable as styles only. */
-export const SYSTEM_STYLES = "/usr/share/citation-style-language/styles";
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+export interface WorkspaceOptions {
+  /** false with --no-cache: nothing read from or written to the user's cache folder. */
+  cache: boolean;
 }
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
-
-/** The real path of `path`, or of its nearest existing ancestor with the rest appended. */
-function realish(path: string): string {
-  let head = resolve(path);
-  const tail: string[] = [];
-  for (;;) {
-    try {
-      return join(realpathSync(head), ...tail);
-    } catch {
-      const up = dirname(head);
-      if (up === head) return resolve(path);
-      tail.unshift(basename(head));
-      head = up;
-    }
-  }
-}
-
 const realRoots = new WeakMap<Workspace, string>();
 
 function realRoot(ws: Workspace): string {
@@ -55,13 +31,6 @@ function realRoot(ws: Workspace): string {
   return real;
 }
 
-/** Names findByName looks at before it gives up. */
-const FIND_LIMIT = 20_000;
-
-export interface WorkspaceOptions {
-  /** false with --no-cache: nothing read from or written to the user's cache folder. */
-  cache: boolean;
-}
 
 export class Workspace implements FontSource {
   private readonly fontCache = new Map<FontKey, Buffer>();
@@ -123,21 +92,9 @@ export class Workspace implements FontSource {
    * its kind allows. Refusals are FileProblems, in the user's words.
    */
   readBytes(path: string, kind: FileKind = "asset"): Buffer {
-    const real = realish(path);
-    const allowed = inside(realRoot(this), real) || (kind === "style" && inside(SYSTEM_STYLES, real));
-    if (!allowed) throw new FileProblem("it lies outside the project");
-    let stat;
-    try {
-      stat = statSync(real);
-    } catch {
-      throw new FileProblem("no such file");
-    }
-    if (stat.isDirectory()) throw new FileProblem("it is a folder, not a file");
-    if (!stat.isFile()) throw new FileProblem("it is not a regular file");
-    const cap = kind === "asset" ? MAX_BYTES.asset : MAX_BYTES.text;
-    if (stat.size > cap) throw new FileProblem(`it is ${megabytes(stat.size)}, more than briefpress reads (${megabytes(cap)})`);
-    return readFileSync(real);
+    return throughDoor(realRoot(this), path, kind);
   }
+
 
   /** The names in a folder of the project, or none when it is not there. */
   list(dir: string): string[] {
