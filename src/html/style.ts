@@ -61,7 +61,7 @@ sup{line-height:0}
 .back{text-decoration:none}
 hr{border:0;border-top:1px solid var(--rule);margin:2rem 0}
 .colophon{max-width:42rem;margin:2rem auto 0;padding:1rem;border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem}
-@media (min-width:48rem){body{font-size:1.125rem}main{padding:1.5rem 2rem 3rem}.masthead{padding:2.5rem 2rem 2rem}}
+@media (min-width:48rem){body{font-size:1.125rem}main{max-width:46rem;padding:1.5rem 2rem 3rem}.masthead{padding:2.5rem 2rem 2rem}}
 @media print{
 @page{margin:18mm 16mm}
 body{font-size:10.5pt;line-height:1.45;color:#000}
