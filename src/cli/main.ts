@@ -8,6 +8,7 @@ import { EnvironmentError, UsageError, isUserFacing } from "../model/errors.js";
 import { FORMATS, type Format } from "../pipeline/renderers.js";
 import { formatReport, type ReportFormat } from "../check/report.js";
 import { Workspace } from "../world/workspace.js";
+import { checkLinksFor } from "../links/run.js";
 
 export { setImporter } from "../world/packages.js";
 
@@ -17,6 +18,8 @@ Usage:
   briefpress build [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck,deck-pdf,pptx]
                    [--pdfa] [--skip-overflow-check] [--bibliography FILE]… [--csl FILE]
   briefpress check [files…] [--format text|json|github] [--strict] [--bibliography FILE]… [--csl FILE]
+                   [--links[=fresh]]
+  briefpress preview [file]
   briefpress watch [files…] [--out DIR] [--paper a4|letter] [--formats pdf,deck]
 
 Files default to report/*.md, *.qmd and *.Rmd. Outputs go to DIR/<slug>/ (DIR defaults to dist).
@@ -44,7 +47,7 @@ export async function main(argv: string[], io: Io = processIo, ws = new Workspac
       case "build":
         return await runBuild(rest, io, ws);
       case "check":
-        return runCheck(rest, io, ws);
+        return await runCheck(rest, io, ws);
       case "watch":
         return await runWatch(rest, io, ws);
       case "help":
@@ -150,8 +153,11 @@ async function runWatch(args: string[], io: Io, ws: Workspace): Promise<number> 
   return 0;
 }
 
-function runCheck(args: string[], io: Io, ws: Workspace): number {
-  const { values, positionals } = parse(args, {
+async function runCheck(args: string[], io: Io, ws: Workspace): Promise<number> {
+  // Issue 24: "--links" checks every address; "--links=fresh" ignores the day's cache.
+  const fresh = args.includes("--links=fresh");
+  const { values, positionals } = parse(args.map((a) => (a === "--links=fresh" ? "--links" : a)), {
+    links: { type: "boolean", default: false },
     format: { type: "string", default: "text" },
     strict: { type: "boolean", default: false },
     ...CITATION_OPTIONS,
@@ -160,7 +166,9 @@ function runCheck(args: string[], io: Io, ws: Workspace): number {
   const format = String(values.format);
   if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format must be text, json or github, not "${format}"`);
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  let diagnostics = files.flatMap((file) => prepare(file, ws, undefined, citations).diagnostics);
+  const prepared = files.map((file) => prepare(file, ws, undefined, citations));
+  let diagnostics = prepared.flatMap((p) => p.diagnostics);
+  if (values.links) diagnostics.push(...(await checkLinksFor(prepared.map((p) => p.brief), ws, fresh)));
   if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
   io.out(formatReport(format as ReportFormat, diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;
