@@ -50,6 +50,8 @@ export async function main(argv: string[], io: Io = processIo, ws = new Workspac
         return await runCheck(rest, io, ws);
       case "watch":
         return await runWatch(rest, io, ws);
+      case "preview":
+        return await (await import("../preview/command.js")).runPreview(rest, io, ws);
       case "help":
       case "--help":
       case "-h":

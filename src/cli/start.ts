@@ -49,7 +49,7 @@ export function loadCachedBundle(name: BundleName, useCache = true): LoadedBundl
 }
 
 export async function start(argv: string[]): Promise<number> {
-  const name: BundleName = argv[0] === "build" || argv[0] === "watch" ? "briefpress" : "check";
+  const name: BundleName = argv[0] === "build" || argv[0] === "watch" || argv[0] === "preview" ? "briefpress" : "check";
   if (existsSync(bundlePath(name))) return loadCachedBundle(name).cli.main(argv);
   const { main } = (await import(new URL("../bundle/main.js", import.meta.url).href)) as CliModule;
   return main(argv);
