@@ -34,6 +34,8 @@ export interface RenderContext {
   deck(): Promise<DeckSource>;
   /** The build's one Chromium session (null without Chromium or when nothing needs it). */
   browser: DeckBrowser | null;
+  /** Issue 24: a persistent cache (the workspace's) for brief.html's font subsets. */
+  cache?: { cacheGet(key: string): string | undefined; cacheSet(key: string, value: string): void };
 }
 
 export interface Output {
