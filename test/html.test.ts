@@ -105,6 +105,7 @@ describe.skipIf(!CHROME)(`brief.html ${CHROME ? "" : NO_CHROME_REASON}`, () => {
     const dir = scratchProject({
       "report/x.md": [
         "---\ntitle: Mixed\nlang: en\n---\n\n## Names\n\nThe minister [حمص]{lang=ar} met 김정은 in Seoul.[^1] See @fig-river.\n",
+        "#### A level skipped\n\nThe outline has no gap.\n",
         "![A river between two banks at night](../assets/cover.svg){#fig-river}\n\nIllustration: the design team.\n",
         "[^1]: A note about the meeting.\n",
       ].join("\n"),
@@ -118,7 +119,9 @@ describe.skipIf(!CHROME)(`brief.html ${CHROME ? "" : NO_CHROME_REASON}`, () => {
     expect(html).toContain('<span lang="ar" dir="rtl">حمص</span>');
     expect(html).toMatch(/<span lang="ko">김정은<\/span>/);
     expect(html).toMatch(/<figure id="fig-river"><p><img src="data:image\/svg\+xml;base64,[^"]+" alt="A river between two banks at night"[^>]*><\/p><figcaption><span class="caption-label">Figure 1:<\/span>/);
-    expect(html).toContain('<a href="#fig-river">Figure 1</a>');
+    expect(html).toMatch(/<a href="#fig-river">Figure\s1<\/a>/); // a no-break space, as in the PDF
+    // "####" right under "##" is an <h3>: the page's outline skips no level (axe: heading-order).
+    expect(html).toMatch(/<h3 id="a-level-skipped">[^<]*(<span[^>]*>[^<]*<\/span> )?A level skipped<\/h3>/);
     expect(html).toContain('<a class="note-ref" href="#note-1" id="note-ref-1"');
     expect(html).toMatch(/<li id="note-1" value="1"><p>A note about the meeting\.<\/p> <a class="back" href="#note-ref-1"/);
   });

@@ -10,6 +10,8 @@ export interface BlockContext extends InlineContext {
   /** Quarto's words for "Figure" and "Table". */
   figureWord: string;
   tableWord: string;
+  /** The level of the last heading written: a page never skips a level (h2 → h4). */
+  outline: { last: number };
 }
 
 const id = (label: string | undefined): string => (label ? ` id="${esc(label)}"` : "");
@@ -21,8 +23,10 @@ export function blocksHtml(blocks: readonly Block[], ctx: BlockContext, depth = 
 function blockHtml(block: Block, ctx: BlockContext, depth: number): string {
   switch (block.kind) {
     case "heading": {
-      // The title is the page's one <h1>; the brief's "##" sections are <h2>, and so on.
-      const level = Math.min(Math.max(block.level, 2), 6);
+      // The title is the page's one <h1>; the brief's "##" sections are <h2>, and so on,
+      // one level deeper at most, so screen-reader outlines have no gaps.
+      const level = Math.min(Math.max(block.level, 2), ctx.outline.last + 1, 6);
+      ctx.outline.last = level;
       const number = block.number && block.numbered !== false ? `<span class="section-number">${esc(block.number)}</span> ` : "";
       return `<h${level} id="${esc(block.label ?? block.id)}">${number}${inlinesHtml(block.inlines, ctx)}</h${level}>`;
     }

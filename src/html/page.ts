@@ -33,6 +33,7 @@ export async function renderHtml(input: HtmlInput): Promise<string> {
     seenNotes: new Set(),
     figureWord: meta.crossref?.fig ?? "Figure",
     tableWord: meta.crossref?.tbl ?? "Table",
+    outline: { last: 1 },
   };
   const title = meta.title ?? brief.title;
   const parts: string[] = [];
