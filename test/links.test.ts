@@ -16,7 +16,7 @@ const loopback: Fetcher = (url, method, signal) => {
   return httpFetcher(url, method, signal);
 };
 
-const stats = { inFlight: 0, max: 0, requests: 0, perHost: new Map<string, number>(), maxPerHost: 0 };
+const stats = { inFlight: 0, max: 0, requests: 0, perHost: new Map<string, number>(), maxPerHost: 0, dois: [] as string[] };
 
 function serve(): Promise<Server> {
   const server = createServer((req, res) => {
@@ -27,8 +27,9 @@ function serve(): Promise<Server> {
     stats.perHost.set(host, (stats.perHost.get(host) ?? 0) + 1);
     stats.maxPerHost = Math.max(stats.maxPerHost, stats.perHost.get(host)!);
     res.on("close", () => {
-      stats.inFlight--;
-      stats.perHost.set(host, stats.perHost.get(host)! - 1);
+      // A request from an earlier test may end after reset(): never below zero.
+      stats.inFlight = Math.max(0, stats.inFlight - 1);
+      stats.perHost.set(host, Math.max(0, (stats.perHost.get(host) ?? 0) - 1));
     });
     const path = req.url ?? "/";
     const send = (status: number, headers: Record<string, string> = {}) => {
@@ -48,6 +49,10 @@ function serve(): Promise<Server> {
     if (path === "/loop-a") return send(301, { location: "/loop-b" });
     if (path === "/loop-b") return send(301, { location: "/loop-a" });
     if (path.startsWith("/many/")) return void setTimeout(() => send(200), 40);
+    if (path.startsWith("/doi/")) {
+      stats.dois.push(decodeURIComponent(path.slice(5)));
+      return send(302, { location: "/ok" }); // doi.org answers 302: not a move
+    }
     send(404);
   });
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
@@ -59,7 +64,7 @@ const memoryCache = (): LinkCache & { map: Map<string, string> } => {
 };
 
 function reset(): void {
-  Object.assign(stats, { inFlight: 0, max: 0, requests: 0, maxPerHost: 0 });
+  Object.assign(stats, { inFlight: 0, max: 0, requests: 0, maxPerHost: 0, dois: [] });
   stats.perHost.clear();
 }
 
@@ -124,6 +129,33 @@ describe("check --links", () => {
     const r = await checkUrls(urls, { fetcher: loopback, requestMs: 10_000, budgetMs: 400 });
     expect(Date.now() - started).toBeLessThan(2000);
     expect([...r.values()].map((x) => x.kind)).toEqual(Array(6).fill("unchecked"));
+  });
+
+  const cli = (dir: string, args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number; out: string }>((ok) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env } });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("close", (code) => ok({ code: code ?? -1, out }));
+    });
+
+  it("briefpress check --links on a brief with 200 links and a DOI: within its budget, 8 in flight at most", async () => {
+    const links = Array.from({ length: 200 }, (_, n) => `- [Page ${n}](${base(n % 10)}/many/${n})`).join("\n");
+    const dir = scratchProject({
+      "report/many.md": `---\ntitle: Many links\n---\n\n## Links\n\n${links}\n\nAs shown (Agency 2024).\n\n## References\n\nAgency. 2024. "A study." Journal 3. https://doi.org/10.1234/abc.5\n`,
+    });
+    reset();
+    const started = Date.now();
+    const r = await cli(dir, ["check", "report/many.md", "--links"], { BRIEFPRESS_LINK_BUDGET_MS: "60000", BRIEFPRESS_DOI_RESOLVER: `${base(0)}/doi/` });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).not.toMatch(/link\//);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(stats.requests).toBeGreaterThanOrEqual(201);
+    expect(stats.max).toBeLessThanOrEqual(8);
+    expect(stats.maxPerHost).toBeLessThanOrEqual(2);
+    // The DOI went through the resolver.
+    expect(stats.dois).toContain("10.1234/abc.5");
   });
 
   it("briefpress check --links reports each at its line, with the new address as the hint", async () => {

@@ -19,6 +19,7 @@ export interface Link {
 export const DOI_RESOLVER = "https://doi.org/";
 
 const WEB = /^https?:\/\//i;
+const DOI_HOST = /^https?:\/\/(dx\.)?doi\.org\//i;
 
 /** Links in a block's own runs (its children are visited by the walker). */
 function ownInlines(block: Block): Inline[][] {
@@ -58,9 +59,11 @@ export function briefLinks(brief: Brief, resolver = DOI_RESOLVER): Link[] {
   for (const note of brief.footnotes) visit(note.blocks);
   for (const source of brief.sources) {
     if (source.doi) add(resolver + source.doi, source.span, source.file, source.doi);
-    if (source.url && WEB.test(source.url)) add(source.url, source.span, source.file);
+    // The DOI's own address ("https://doi.org/10.…") is the DOI: checked once, through the resolver.
+    const isDoi = (href: string) => source.doi !== undefined && DOI_HOST.test(href) && decodeURIComponent(href).toLowerCase().endsWith(source.doi.toLowerCase());
+    if (source.url && WEB.test(source.url) && !isDoi(source.url)) add(source.url, source.span, source.file);
     eachInline(source.inlines, (i) => {
-      if (i.kind === "link" && WEB.test(i.href) && i.href !== source.url && !(source.doi && i.href.endsWith(source.doi))) add(i.href, source.span, source.file);
+      if (i.kind === "link" && WEB.test(i.href) && i.href !== source.url && !isDoi(i.href)) add(i.href, source.span, source.file);
     });
   }
   return [...byUrl.values()];
