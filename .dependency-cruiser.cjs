@@ -35,6 +35,9 @@ module.exports = {
       from: { path: "^src/(load|parse|citations|check|assets)/" },
       to: { path: "^src/(pdf|deck|pipeline|cli)/" },
     },
+    // Issue 24: the web edition reads the model (and the text layer, the brand), never another renderer.
+    { name: "html-not-pdf-or-deck", severity: "error", comment: "brief.html is made from the model, not from the PDF's layout or the deck", from: { path: "^src/html/" }, to: { path: "^src/(pdf|deck)/" } },
+    { name: "links-is-a-check", severity: "error", comment: "the link checker reads the model; it never renders", from: { path: "^src/links/" }, to: { path: "^src/(pdf|deck|html|pipeline|cli)/" } },
     { name: "brand-is-data", severity: "error", from: { path: "^src/brand/" }, to: { path: "^src/(pdf|deck|pipeline|cli|parse|citations|check)/" } },
   ],
   options: {

@@ -64,10 +64,11 @@ export const COMMANDS: Command[] = [
     flags: {
       format: { spec: { type: "string", default: "text" }, value: "text|json|github", about: "how problems are written: for people, for programs, or as GitHub annotations" },
       strict: { spec: { type: "boolean", default: false }, about: "treat warnings as errors (exit 1)" },
+      links: { spec: { type: "string" }, value: "[=fresh]", about: "also check that every URL and DOI still answers (never during build); =fresh ignores the day's cache" },
       ...CITATIONS,
       ...NO_CACHE,
     },
-    examples: ["briefpress check", "briefpress check report/camp-water.md --strict", "briefpress check --format github"],
+    examples: ["briefpress check", "briefpress check report/camp-water.md --strict", "briefpress check --format github", "briefpress check report/camp-water.md --links"],
   },
   {
     name: "watch",
@@ -80,6 +81,17 @@ export const COMMANDS: Command[] = [
       ...NO_CACHE,
     },
     examples: ["briefpress watch report/camp-water.md"],
+  },
+  {
+    name: "preview",
+    summary: "see the PDF, the slides and the problems side by side in a browser while you write",
+    usage: "briefpress preview [file] [options]",
+    flags: {
+      out: { spec: { type: "string", default: "dist" }, value: "DIR", about: "where outputs go: DIR/<slug>/ (default dist)" },
+      port: { spec: { type: "string", default: "0" }, value: "N", about: "the port on 127.0.0.1 (default: a free one, printed)" },
+      ...NO_CACHE,
+    },
+    examples: ["briefpress preview report/camp-water.md"],
   },
   {
     name: "deck",

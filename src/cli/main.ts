@@ -42,14 +42,19 @@ export async function main(argv: string[], io: Io = processIo, ws = new Workspac
       io.out(commandHelp(found));
       return 0;
     }
-    const parsed = parseCommand(found, rest);
+    // "--links" alone means "check the links"; parseArgs wants a value for a string flag.
+    const parsed = parseCommand(found, found.name === "check" ? rest.map((a) => (a === "--links" ? "--links=cached" : a)) : rest);
     // --no-cache: the same project, with the user's cache folder left alone.
     const here = parsed.values["no-cache"] ? new Workspace(ws.root, ws.env, { ...ws.options, cache: false }) : ws;
     switch (found.name) {
       case "build":
         return await runBuild(parsed, io, here);
       case "check":
-        return runCheck(parsed, io, here);
+        return await runCheck(parsed, io, here);
+      case "preview": {
+        const { runPreview } = await import("../preview/command.js");
+        return await runPreview(parsed, io, here);
+      }
       case "watch":
         return await runWatch(parsed, io, here);
       case "new":

@@ -87,12 +87,20 @@ export async function runWatch({ values, positionals }: Parsed, io: Io, ws: Work
   return 0;
 }
 
-export function runCheck({ values, positionals }: Parsed, io: Io, ws: Workspace): number {
+export async function runCheck({ values, positionals }: Parsed, io: Io, ws: Workspace): Promise<number> {
   const citations = citationOptions(values, ws);
   const format = String(values.format);
   if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format must be text, json or github, not "${format}"`);
   const files = positionals.length ? positionals : defaultBriefs(ws);
-  let diagnostics = files.flatMap((file) => prepare(file, ws, undefined, citations).diagnostics);
+  const prepared = files.map((file) => prepare(file, ws, undefined, citations));
+  let diagnostics = prepared.flatMap((p) => p.diagnostics);
+  // Issue 24: "--links" checks every address; "--links=fresh" ignores the day's cache.
+  const links = values.links === undefined ? undefined : String(values.links);
+  if (links !== undefined && links !== "cached" && links !== "fresh") throw new UsageError(`--links takes no value or "fresh", not "${links}"`);
+  if (links !== undefined) {
+    const { checkLinksFor } = await import("../links/run.js");
+    diagnostics.push(...(await checkLinksFor(prepared.map((p) => p.brief), ws, links === "fresh")));
+  }
   if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
   io.out(formatReport(format as ReportFormat, diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;

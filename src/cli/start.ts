@@ -49,8 +49,8 @@ export function loadCachedBundle(name: BundleName, useCache = true): LoadedBundl
 }
 
 export async function start(argv: string[]): Promise<number> {
-  // `deck` derives the deck, so it needs the engines too.
-  const name: BundleName = argv[0] === "build" || argv[0] === "watch" || argv[0] === "deck" ? "briefpress" : "check";
+  // `deck` derives the deck and `preview` builds: both need the engines too.
+  const name: BundleName = argv[0] === "build" || argv[0] === "watch" || argv[0] === "deck" || argv[0] === "preview" ? "briefpress" : "check";
   if (existsSync(bundlePath(name))) return loadCachedBundle(name).cli.main(argv);
   const { main } = (await import(new URL("../bundle/main.js", import.meta.url).href)) as CliModule;
   return main(argv);

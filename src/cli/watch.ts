@@ -3,7 +3,7 @@
 import { watch as watchFs, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { imageRefs } from "../assets/images.js";
-import { buildBrief, type BuildOptions } from "../pipeline/build.js";
+import { buildBrief, type BriefBuild, type BuildOptions } from "../pipeline/build.js";
 import { CONFIG_FILE } from "../load/config.js";
 import { loadBrief } from "../load/brief.js";
 import { loadProject } from "../load/project.js";
@@ -38,11 +38,13 @@ export function stopWhenOrphaned(stop: () => void): () => void {
   return () => clearInterval(timer);
 }
 
-export async function watchBriefs(files: string[], options: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal): Promise<void> {
+export async function watchBriefs(files: string[], options: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal, onBuild?: (result: BriefBuild, ms: number) => void): Promise<void> {
   const rebuild = async (file: string, reason: string) => {
     const started = performance.now();
     const result = await buildBrief(file, ws, options, fonts);
     const ms = Math.round(performance.now() - started);
+    // `preview` (issue 24) pushes each result to its page.
+    onBuild?.(result, ms);
     const stamp = new Date().toTimeString().slice(0, 8);
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
     if (errors === 0) io.out(`${stamp} ${file} ${reason} → ${result.written.map((w) => basename(w)).join(", ")} (${ms} ms)\n`);

@@ -55,6 +55,11 @@ export const CATALOGUE = {
   "shortcode/skipped": { severity: "warning", summary: "a Quarto shortcode briefpress does not support" },
   "slides/overflow": { severity: "error", also: ["warning"], summary: "a slide whose content runs off it" },
   "slides/no-browser": { severity: "warning", summary: "an output that needs Chromium, not made without it" },
+  // Issue 24: check --links (never during build).
+  "link/broken": { severity: "error", also: ["warning"], summary: "an address that is gone (404, 410, a redirect loop: an error) or refused (other 4xx, 5xx, DNS: a warning)" },
+  "link/moved": { severity: "warning", summary: "an address that redirects permanently (301, 308): the hint gives the new one" },
+  "link/timeout": { severity: "warning", summary: "an address that did not answer within the per-request time limit" },
+  "link/unchecked": { severity: "info", summary: "addresses not checked because the run's time budget was spent" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;

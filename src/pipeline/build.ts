@@ -137,6 +137,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
     checkOverflow: options.checkOverflow ?? options.chromePath !== null,
     pdfa: options.pdfa ?? false,
     browser,
+    cache: ws,
     deck: () =>
       (deck ??= import("../deck/deck.js").then(({ prepareDeck }) => prepareDeck({
         brief,

@@ -12,7 +12,7 @@ import type { DeckBrowser } from "../deck/browser.js";
 import type { DeckSource } from "../deck/deck.js";
 import type { SlideKind } from "../deck/model.js";
 
-export const FORMATS = ["pdf", "deck", "deck-pdf", "pptx"] as const;
+export const FORMATS = ["pdf", "deck", "deck-pdf", "pptx", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderContext {
@@ -34,6 +34,8 @@ export interface RenderContext {
   deck(): Promise<DeckSource>;
   /** The build's one Chromium session (null without Chromium or when nothing needs it). */
   browser: DeckBrowser | null;
+  /** Issue 24: a persistent cache (the workspace's) for brief.html's font subsets. */
+  cache?: { cacheGet(key: string): string | undefined; cacheSet(key: string, value: string): void };
 }
 
 export interface Output {
@@ -142,6 +144,16 @@ export const RENDERERS: Record<Format, Renderer> = {
       }
       const { exportDeck } = await import("../deck/marp/export.js");
       return only({ name: "slides.pptx", data: await exportDeck({ markdown: deck.absolute ?? deck.editable, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath }) });
+    },
+  },
+  // Issue 24: brief.html, the web edition, from the same model as brief.pdf.
+  html: {
+    format: "html",
+    needsBrowser: false,
+    family: "brief",
+    async render(ctx) {
+      const { renderHtml } = await import("../html/page.js");
+      return only({ name: "brief.html", data: await renderHtml(ctx) });
     },
   },
 };
