@@ -4,7 +4,7 @@
 import type * as Playwright from "playwright-core";
 import { EnvironmentError } from "../model/errors.js";
 import { loadPackage } from "../world/packages.js";
-import { measureOverflow, type Overflow } from "./overflow.js";
+import { measureOverflow, measureSlides, type Overflow, type SlideMeasure } from "./overflow.js";
 
 /** Flags that keep Chromium off the (closed) network and quiet in a sandbox-less root shell. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -14,6 +14,8 @@ export interface DeckBrowser {
   load(html: string): void;
   /** Every slide of `html` measured; content past the slide is reported. */
   overflow(html: string): Promise<Overflow[]>;
+  /** Every slide of `html` measured, for fitting the derived deck. */
+  measure(html: string): Promise<SlideMeasure[]>;
   /** `html` printed, one 1280×720 page a slide, with an outline of the slide titles. */
   pdf(html: string): Promise<Buffer>;
   close(): Promise<void>;
@@ -35,6 +37,8 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
     const previous = loaded?.page;
     const page = launching.then(async (browser) => {
       const p = previous ? await browser.newPage({ viewport: { width: 1280, height: 720 } }) : await blank;
+      // Fitting loads one version of the deck after another: only the last is kept open.
+      if (previous) void previous.then((old) => old.close()).catch(() => undefined);
       // The deck is self-contained (strict CSP): nothing to wait for but its own fonts.
       await p.setContent(html, { waitUntil: "load" });
       await p.evaluate(() => document.fonts.ready);
@@ -46,6 +50,7 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
   return {
     load: (html) => void pageFor(html).catch(() => undefined),
     overflow: async (html) => measureOverflow(await pageFor(html)),
+    measure: async (html) => measureSlides(await pageFor(html)),
     pdf: async (html) => {
       const page = await pageFor(html);
       return page.pdf({ width: "1280px", height: "720px", printBackground: true, outline: true, tagged: true, preferCSSPageSize: true });
