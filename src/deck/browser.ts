@@ -18,8 +18,18 @@ export interface DeckBrowser {
   measure(html: string): Promise<SlideMeasure[]>;
   /** `html` printed, one 1280×720 page a slide, with an outline of the slide titles. */
   pdf(html: string): Promise<Buffer>;
+  /** The speaker's copy: each slide above its notes, an A4 handout page a slide. */
+  handout(html: string, notes: string[][]): Promise<Buffer>;
   close(): Promise<void>;
 }
+
+/** Printed after the deck's own styles: A4 pages, a slide on top and its notes under it. */
+const HANDOUT_CSS = `@page{size:A4;margin:14mm}
+@media print{html,body{background:#fff}.marpit{display:block;padding:0}
+.briefpress-handout{break-after:page;font:12pt/1.45 "Source Sans 3",sans-serif;color:#1a1a1a}
+.briefpress-handout>svg{display:block;width:100%!important;height:auto;border:1px solid #c8c8c8;box-shadow:none;break-after:avoid}
+.briefpress-handout>h2{font-size:10pt;font-weight:600;color:#555;margin:6mm 0 2mm}
+.briefpress-handout>p{margin:0 0 3mm;white-space:pre-wrap}}`;
 
 export function startDeckBrowser(chromePath: string): DeckBrowser {
   const { chromium } = loadPackage<typeof Playwright>("playwright-core");
@@ -54,6 +64,35 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
     pdf: async (html) => {
       const page = await pageFor(html);
       return page.pdf({ width: "1280px", height: "720px", printBackground: true, outline: true, tagged: true, preferCSSPageSize: true });
+    },
+    handout: async (html, notes) => {
+      const browser = await launching;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      try {
+        await page.setContent(html, { waitUntil: "load" });
+        await page.evaluate(() => document.fonts.ready);
+        await page.addStyleTag({ content: HANDOUT_CSS });
+        // Each slide wrapped with its notes (text nodes: the notes are never read as markup).
+        await page.evaluate((all) => {
+          document.querySelectorAll(".marpit > svg").forEach((svg, i) => {
+            const box = document.createElement("div");
+            box.className = "briefpress-handout";
+            svg.replaceWith(box);
+            box.append(svg);
+            const head = document.createElement("h2");
+            head.textContent = `Slide ${i + 1}`;
+            box.append(head);
+            for (const text of all[i] ?? []) {
+              const p = document.createElement("p");
+              p.textContent = text;
+              box.append(p);
+            }
+          });
+        }, notes);
+        return await page.pdf({ format: "A4", printBackground: true, tagged: true, preferCSSPageSize: true });
+      } finally {
+        await page.close();
+      }
     },
     close: async () => {
       const browser = await launching.catch(() => null);

@@ -132,7 +132,7 @@ function move(slide: DeckSlide, plan: FitPlan, deck: Deck, keys: string[]): bool
   switch (slide.kind) {
     case "points": {
       const run = runKey(slide.role, slide.line);
-      if (slide.bullets.length > 1) {
+      if (slide.bullets.length > 1 || (slide.bullets[0]?.sub.length ?? 0) >= 2) {
         const slides = deck.slides.filter((s) => s.kind === "points" && s.role === slide.role && s.line === slide.line).length;
         plan.groups.set(run, Math.max(plan.groups.get(run) ?? 0, slides + 1));
       } else {

@@ -112,7 +112,16 @@ function stripEnd(p: Inline[]): Inline[] {
  * half) and about `limit` characters each, and at least `least`; the bullets shared out
  * evenly among them (two and two, never three and one).
  */
-export function chunk(points: readonly Point[], most: number, limit: number, least = 1): Point[][] {
+export function chunk(given: readonly Point[], most: number, limit: number, least = 1): Point[][] {
+  const points = [...given];
+  // More slides than bullets: a lead-in's list is shared out, the longest list first.
+  while (points.length < least) {
+    const at = points.reduce((best, p, i) => (p.bullet.sub.length >= 2 && (best < 0 || p.bullet.sub.length > (points[best] as Point).bullet.sub.length) ? i : best), -1);
+    const p = points[at];
+    if (!p) break;
+    const half = Math.ceil(p.bullet.sub.length / 2);
+    points.splice(at, 1, { ...p, bullet: { ...p.bullet, sub: p.bullet.sub.slice(0, half) } }, { ...p, bullet: { ...p.bullet, sub: p.bullet.sub.slice(half) } });
+  }
   const cost = (from: number, to: number) => {
     let w = 0;
     let c = 0;

@@ -45,6 +45,9 @@ export interface BriefBuild {
   diagnostics: Diagnostic[];
 }
 
+/** Everything the deck family writes, removed together when the deck fails. */
+const DECK_OUTPUTS = ["slides.md", "slides.html", "slides.pdf", "slides-notes.pdf", "slides.pptx"];
+
 /** Markdown briefs, and Quarto / R Markdown sources, which are markdown too. */
 const BRIEF_EXTENSION = /\.(?:md|qmd|rmd)$/i;
 
@@ -181,6 +184,8 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
   // Every output rendered in memory first; a family with an error (a slide that overflows)
   // writes nothing, the other still does: brief.pdf is made when the brief is clean.
   if (options.write === false) return result;
+  // A deck that could not be made leaves no old slides beside the new brief.pdf (issue 21).
+  if (failed.has("deck")) for (const name of DECK_OUTPUTS) ws.remove(join(outDir, name));
   for (const out of outputs) {
     if (failed.has(out.family)) continue;
     const path = join(outDir, out.name);

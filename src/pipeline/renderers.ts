@@ -118,8 +118,10 @@ export const RENDERERS: Record<Format, Renderer> = {
     async render(ctx) {
       const deck = await ctx.deck();
       if (!ctx.browser) return only();
-      const { withNotes } = await import("../deck/pdf-notes.js");
-      return only({ name: "slides.pdf", data: await withNotes(await ctx.browser.pdf(deck.html), deck, ctx.date) });
+      const { dated } = await import("../deck/pdf-notes.js");
+      // The audience's copy and the speaker's, from the same Chromium session.
+      const [slides, handout] = await Promise.all([ctx.browser.pdf(deck.html), ctx.browser.handout(deck.html, deck.notes)]);
+      return only({ name: "slides.pdf", data: await dated(slides, ctx.date) }, { name: "slides-notes.pdf", data: await dated(handout, ctx.date) });
     },
   },
   pptx: {

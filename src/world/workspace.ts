@@ -149,6 +149,15 @@ export class Workspace implements FontSource {
     }
   }
 
+  /** Removes an output that would be stale beside new ones (a missing file is fine). */
+  remove(path: string): void {
+    try {
+      rmSync(path, { force: true });
+    } catch (cause) {
+      throw new EnvironmentError(`cannot remove ${relative(this.root, path) || path}`, { cause });
+    }
+  }
+
   /** A persistent cache under node_modules/.cache (the usual home for tool caches). */
   cacheGet(key: string): string | undefined {
     const path = join(this.root, "node_modules", ".cache", "briefpress", `${key}.json`);
