@@ -18,18 +18,22 @@ export interface DeckBrowser {
   measure(html: string): Promise<SlideMeasure[]>;
   /** `html` printed, one 1280×720 page a slide, with an outline of the slide titles. */
   pdf(html: string): Promise<Buffer>;
-  /** The speaker's copy: each slide above its notes, an A4 handout page a slide. */
+  /** The speaker's copy: each slide above its notes, a handout page (A4's proportions) a slide. */
   handout(html: string, notes: string[][]): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-/** Printed after the deck's own styles: A4 pages, a slide on top and its notes under it. */
-const HANDOUT_CSS = `@page{size:A4;margin:14mm}
+/**
+ * Printed after the deck's own styles: a page of A4's proportions a slide, the slide on top
+ * at its own 1280 px (Chromium draws a scaled slide's content at the wrong scale in print)
+ * and its notes under it.
+ */
+const HANDOUT_CSS = `@page{size:1280px 1810px;margin:0}
 @media print{html,body{background:#fff}.marpit{display:block;padding:0}
-.briefpress-handout{break-after:page;font:12pt/1.45 "Source Sans 3",sans-serif;color:#1a1a1a}
-.briefpress-handout>svg{display:block;width:100%!important;height:auto;border:1px solid #c8c8c8;box-shadow:none;break-after:avoid}
-.briefpress-handout>h2{font-size:10pt;font-weight:600;color:#555;margin:6mm 0 2mm}
-.briefpress-handout>p{margin:0 0 3mm;white-space:pre-wrap}}`;
+.marpit>svg{display:block;width:1280px!important;height:720px!important;border-bottom:2px solid #c8c8c8;box-shadow:none;break-after:avoid!important}
+.briefpress-notes{break-after:page;font:24px/1.45 "Source Sans 3",sans-serif;color:#1a1a1a;padding:0 72px}
+.briefpress-notes>h2{font-size:20px;font-weight:600;color:#555;margin:40px 0 12px}
+.briefpress-notes>p{margin:0 0 16px;white-space:pre-wrap}}`;
 
 export function startDeckBrowser(chromePath: string): DeckBrowser {
   const { chromium } = loadPackage<typeof Playwright>("playwright-core");
@@ -72,13 +76,12 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
         await page.setContent(html, { waitUntil: "load" });
         await page.evaluate(() => document.fonts.ready);
         await page.addStyleTag({ content: HANDOUT_CSS });
-        // Each slide wrapped with its notes (text nodes: the notes are never read as markup).
+        // Each slide's notes after it (as text nodes: notes are never read as markup). The
+        // slide stays a child of .marpit, which the theme's scoped selectors need.
         await page.evaluate((all) => {
           document.querySelectorAll(".marpit > svg").forEach((svg, i) => {
             const box = document.createElement("div");
-            box.className = "briefpress-handout";
-            svg.replaceWith(box);
-            box.append(svg);
+            box.className = "briefpress-notes";
             const head = document.createElement("h2");
             head.textContent = `Slide ${i + 1}`;
             box.append(head);
@@ -87,9 +90,10 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
               p.textContent = text;
               box.append(p);
             }
+            svg.after(box);
           });
         }, notes);
-        return await page.pdf({ format: "A4", printBackground: true, tagged: true, preferCSSPageSize: true });
+        return await page.pdf({ width: "1280px", height: "1810px", printBackground: true, tagged: true, preferCSSPageSize: true });
       } finally {
         await page.close();
       }
