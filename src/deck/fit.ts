@@ -11,7 +11,7 @@ import type { SlideMeasure } from "./overflow.js";
 /** Smallest body text on a fitted slide, in px of the 1280×720 slide. */
 export const MIN_FONT = 18;
 /** Type never shrinks below this share of the theme's size, whatever the floor allows. */
-const FLOOR = 0.62;
+const FLOOR = 0.72;
 const MAX_ROUNDS = 8;
 const MIN_PICTURE = 140;
 /** The lead clause: the first try, and the shortest. */

@@ -35,6 +35,13 @@ function bulletOf(inlines: Inline[], sub: Bullet[] = []): Bullet {
   return { inlines, cites: citesOf(inlines), sub };
 }
 
+/**
+ * A sentence taken from prose longer than this is no bullet: its lead clause is (the
+ * paragraph, in full, is in the notes). The writer's own slide bullets and recommendations
+ * (an addressee and what it should do) are fitted instead.
+ */
+const LONG_SENTENCE = 320;
+
 function take(inlines: readonly Inline[], mode: Take): Inline[] {
   if (mode === "all") return trim([...inlines]);
   const parts = sentences(inlines);
@@ -44,7 +51,7 @@ function take(inlines: readonly Inline[], mode: Take): Inline[] {
     const [a, b] = parts;
     if (a && b && a.length === 1) return [...a, { kind: "text", text: " " }, ...b];
   }
-  return parts[0] ?? [];
+  return mode === "first" ? leadClause(parts[0] ?? [], LONG_SENTENCE) : (parts[0] ?? []);
 }
 
 /** Paragraphs of a list's items (the first paragraph of each). */

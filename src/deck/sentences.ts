@@ -36,10 +36,11 @@ export function sentenceBreaks(text: string): number[] {
 /**
  * Splits runs into sentences. The whole run list is segmented as one text (a citation or
  * a bold phrase is context for the rules), but a break falls only in or before a plain
- * text run: formatted runs stay whole.
+ * text run: formatted runs stay whole, unless they hold sentences of their own (a whole
+ * paragraph in `[…]{lang=ar}`), which are then cut into one such run a sentence.
  */
 export function sentences(inlines: readonly Inline[]): Inline[][] {
-  const runs = inlines.filter((i) => i.kind !== "footnoteRef" && i.kind !== "image");
+  const runs = inlines.filter((i) => i.kind !== "footnoteRef" && i.kind !== "image").flatMap(opened);
   const texts = runs.map((i) => (i.kind === "text" ? i.text : plainText([i])));
   const starts: number[] = [];
   let at = 0;
@@ -81,6 +82,14 @@ export function sentences(inlines: readonly Inline[]): Inline[][] {
   });
   flush();
   return out;
+}
+
+/** A language span (or emphasis) holding several sentences, as one span a sentence. */
+function opened(run: Inline): Inline[] {
+  if (run.kind !== "lang" && run.kind !== "em" && run.kind !== "strong") return [run];
+  const parts = sentences(run.children);
+  if (parts.length < 2) return [run];
+  return parts.flatMap((children, i) => [...(i ? [{ kind: "text" as const, text: " " }] : []), { ...run, children }]);
 }
 
 /** Drops leading and trailing white space of a run list. */
