@@ -13,6 +13,7 @@ import { leadClause, sentences } from "../src/deck/sentences.js";
 import { CHROME, NO_CHROME_REASON, launch } from "./helpers/browser.js";
 import { barChartPng } from "./helpers/chart.js";
 import { ROOT } from "./helpers/paths.js";
+import { readPptx } from "./helpers/pptx.js";
 import { scratchProject } from "./helpers/project.js";
 import { briefpress } from "./helpers/run.js";
 
@@ -113,5 +114,38 @@ describe.skipIf(!CHROME)(`every fixture deck fits${CHROME ? "" : ` (skipped: ${N
     expect(slides.length).toBeGreaterThan(3);
     expect(slides.filter((s) => s.over > 1)).toEqual([]);
     expect(slides.filter((s) => s.font < 18)).toEqual([]);
+  });
+});
+
+describe("a PPTX that survives PowerPoint", () => {
+  const brief = `---
+title: "Control characters and time zones"
+organisation: Pptx desk
+date: 2025-02-01
+---
+
+## Pasted from Word
+
+A line with a vertical tab\u000Bin it and a form feed\u000Chere, and a NUL\u0000 too (Kim 2020).
+
+## Sources
+
+Min-ji Kim. (2020). A report on returns. Test Publisher.
+`;
+
+  it("keeps its XML valid whatever control characters the text holds, and its bytes whatever the time zone", () => {
+    const dir = scratchProject({ "report/x.md": brief });
+    const utc = briefpress(["build", "report/x.md", "--formats", "pptx", "--out", "utc"], { cwd: dir, env: { TZ: "UTC" } });
+    expect(utc.code).toBe(0);
+    const far = briefpress(["build", "report/x.md", "--formats", "pptx", "--out", "kiritimati"], { cwd: dir, env: { TZ: "Pacific/Kiritimati" } });
+    expect(far.code).toBe(0);
+    const a = readFileSync(join(dir, "utc", "x", "slides.pptx"));
+    expect(a.equals(readFileSync(join(dir, "kiritimati", "x", "slides.pptx")))).toBe(true);
+    const pptx = readPptx(join(dir, "utc", "x", "slides.pptx"));
+    for (const [name, data] of Object.entries(pptx.files)) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      expect(Buffer.from(data).toString("utf8"), name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    }
+    expect(pptx.slides.flatMap((s) => s.texts).join(" ")).toContain("vertical tab");
   });
 });
