@@ -42,7 +42,7 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
       meta.key_points.map((text, from): Point => ({ bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text })),
       plan.lead.get(run),
     );
-    const groups = chunk(points, MAX_BULLETS, MAX_BULLET_CHARS, plan.groups.get(run));
+    const groups = chunk(points, MAX_BULLETS, MAX_BULLET_CHARS, plan.groups.get(run), plan.subs.get(run));
     const summary = meta.summary ? sentences([{ kind: "text", text: meta.summary }]).map(plainText) : [];
     groups.forEach((group, i) => {
       // The summary's sentences are shared out; a slide left without any reads its own points.
@@ -158,7 +158,7 @@ function sectionSlides(section: Section, plan: FitPlan): DeckSlide[] {
     plan.lead.get(run),
   );
   const most = isRecommendations ? MAX_RECOMMENDATIONS : MAX_BULLETS;
-  const groups = points.length ? chunk(points, most, isRecommendations ? MAX_RECOMMENDATION_CHARS : MAX_BULLET_CHARS, plan.groups.get(run)) : [];
+  const groups = points.length ? chunk(points, most, isRecommendations ? MAX_RECOMMENDATION_CHARS : MAX_BULLET_CHARS, plan.groups.get(run), plan.subs.get(run)) : [];
   const notesText = ownNotes.length ? ownNotes : text.map(blockText).filter(Boolean);
   const slides: DeckSlide[] = [];
   let number = 1;

@@ -13,6 +13,8 @@ export const MIN_FONT = 18;
 /** Type never shrinks below this share of the theme's size, whatever the floor allows. */
 const FLOOR = 0.72;
 const MAX_ROUNDS = 8;
+/** The height a slide's content has under its title, roughly, px. */
+const ROOM = 720 - 180;
 const MIN_PICTURE = 140;
 /** The lead clause: the first try, and the shortest. */
 const LEAD = 200;
@@ -24,6 +26,8 @@ export interface FitPlan {
   zoom: Map<string, number>;
   /** Bullet runs (by "role:line") that need at least this many slides. */
   groups: Map<string, number>;
+  /** Bullet runs whose lead-ins keep at most this many list items a slide. */
+  subs: Map<string, number>;
   /** Bullet runs whose sentences are cut to a lead clause of at most this many characters. */
   lead: Map<string, number>;
   /** Quotes (by line) cut to a lead clause of at most this many characters. */
@@ -36,7 +40,7 @@ export interface FitPlan {
   sources?: number;
 }
 
-export const emptyPlan = (): FitPlan => ({ zoom: new Map(), groups: new Map(), lead: new Map(), quote: new Map(), rows: new Map(), picture: new Map() });
+export const emptyPlan = (): FitPlan => ({ zoom: new Map(), groups: new Map(), subs: new Map(), lead: new Map(), quote: new Map(), rows: new Map(), picture: new Map() });
 
 /** Bullet slides of one section (or the key points) share a run key. */
 export const runKey = (role: string, line: number) => `${role}:${line}`;
@@ -73,14 +77,16 @@ export async function fitDeck<T extends { html: string }>(
   measure: (html: string) => Promise<SlideMeasure[]>,
 ): Promise<{ deck: Deck; rendered: T; unfit: Unfit[] }> {
   const plan = emptyPlan();
+  let best: { deck: Deck; rendered: T; unfit: Unfit[]; px: number } | undefined;
   for (let round = 0; ; round++) {
     const deck = applyZoom(derive(plan), plan);
     const rendered = await render(deck);
     const measures = await measure(rendered.html);
     const over = measures.filter((m) => m.px > 0);
-    if (over.length === 0 || round >= MAX_ROUNDS || !replan(deck, measures, plan)) {
-      return { deck, rendered, unfit: over.map((m) => ({ slide: m.slide, px: m.px })) };
-    }
+    const px = over.reduce((n, m) => n + m.px, 0);
+    if (!best || px < best.px) best = { deck, rendered, unfit: over.map((m) => ({ slide: m.slide, px: m.px })), px };
+    // Done when it fits; else, when nothing more can change, the round that came closest.
+    if (over.length === 0 || round >= MAX_ROUNDS || !replan(deck, measures, plan)) return best;
   }
 }
 
@@ -103,7 +109,7 @@ export function replan(deck: Deck, measures: readonly SlideMeasure[], plan: FitP
       changed = true;
       continue;
     }
-    if (move(slide, plan, deck, keys)) changed = true;
+    if (move(slide, m.px, plan, deck, keys)) changed = true;
   }
   return changed;
 }
@@ -114,15 +120,14 @@ function shrink(plan: FitPlan, key: string, m: SlideMeasure): boolean {
   const floor = Math.max(FLOOR, m.baseFont > 0 ? MIN_FONT / m.baseFont : FLOOR);
   if (zoom <= floor + 0.005) return false;
   // Text re-wraps as it shrinks: its height goes roughly with the square of the scale.
-  const room = 720 - 180;
-  const want = zoom * Math.sqrt(Math.max(0.1, (room - m.px) / room)) - 0.02;
+  const want = zoom * Math.sqrt(Math.max(0.1, (ROOM - m.px) / ROOM)) - 0.02;
   const next = Math.max(floor, Math.min(zoom - 0.04, want));
   plan.zoom.set(key, Math.ceil(next * 100) / 100);
   return true;
 }
 
 /** Moves content off a slide whose type is at its floor; false when there is nothing to move. */
-function move(slide: DeckSlide, plan: FitPlan, deck: Deck, keys: string[]): boolean {
+function move(slide: DeckSlide, px: number, plan: FitPlan, deck: Deck, keys: string[]): boolean {
   const forget = (line: number) => {
     // The slides of a re-flowed run start again at full size.
     keys.forEach((k, i) => {
@@ -132,9 +137,15 @@ function move(slide: DeckSlide, plan: FitPlan, deck: Deck, keys: string[]): bool
   switch (slide.kind) {
     case "points": {
       const run = runKey(slide.role, slide.line);
-      if (slide.bullets.length > 1 || (slide.bullets[0]?.sub.length ?? 0) >= 2) {
+      const subs = slide.bullets[0]?.sub.length ?? 0;
+      // The slide's content at full size, in slides: text re-wraps with the square of the scale.
+      const zoom = slide.zoom ?? 1;
+      const need = Math.max(2, Math.ceil((ROOM + px) / ROOM / (zoom * zoom)));
+      if (slide.bullets.length > 1) {
         const slides = deck.slides.filter((s) => s.kind === "points" && s.role === slide.role && s.line === slide.line).length;
-        plan.groups.set(run, Math.max(plan.groups.get(run) ?? 0, slides + 1));
+        plan.groups.set(run, Math.max(plan.groups.get(run) ?? 0, slides - 1 + need));
+      } else if (subs >= 2) {
+        plan.subs.set(run, Math.min(plan.subs.get(run) ?? subs, Math.max(1, Math.floor(subs / need))));
       } else {
         const lead = plan.lead.get(run);
         if (lead !== undefined && lead <= MIN_LEAD) return false;

@@ -119,8 +119,15 @@ function stripEnd(p: Inline[]): Inline[] {
  * half) and about `limit` characters each, and at least `least`; the bullets shared out
  * evenly among them (two and two, never three and one).
  */
-export function chunk(given: readonly Point[], most: number, limit: number, least = 1): Point[][] {
-  const points = [...given];
+export function chunk(given: readonly Point[], most: number, limit: number, least = 1, maxSubs = 2 * (most - 1)): Point[][] {
+  const points: Point[] = [];
+  // A lead-in whose list is longer than a slide holds: its items shared out, the lead-in on each.
+  for (const p of given) {
+    const subs = p.bullet.sub;
+    const pieces = Math.max(1, Math.ceil(subs.length / Math.max(1, maxSubs)));
+    const size = Math.ceil(subs.length / pieces);
+    for (let i = 0; i < pieces; i++) points.push(pieces === 1 ? p : { ...p, bullet: { ...p.bullet, sub: subs.slice(i * size, (i + 1) * size) } });
+  }
   // More slides than bullets: a lead-in's list is shared out, the longest list first.
   while (points.length < least) {
     const at = points.reduce((best, p, i) => (p.bullet.sub.length >= 2 && (best < 0 || p.bullet.sub.length > (points[best] as Point).bullet.sub.length) ? i : best), -1);
