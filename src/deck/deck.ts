@@ -12,7 +12,9 @@ import { renderDeckHtml } from "./marp/html.js";
 import { deckMarkdown } from "./marp/marp.js";
 import type { Deck, SlideKind } from "./model.js";
 import { embeddedFontCss, type FontCache } from "./fonts.js";
+import { fitDeck, type FitPlan, type Unfit } from "./fit.js";
 import { handSlides } from "./handwritten.js";
+import type { SlideMeasure } from "./overflow.js";
 
 export const THEME_NAME = "briefpress";
 
@@ -36,6 +38,8 @@ export interface DeckSource {
   notes: string[][];
   /** Reads a picture the deck names (as written in the brief, or an absolute path). */
   picture(src: string): ImageAsset | null;
+  /** A derived deck that was fitted in Chromium: the slides that still overflow (a bug of ours). */
+  unfit?: Unfit[];
 }
 
 export interface DeckInput {
@@ -55,6 +59,8 @@ export interface DeckInput {
   cache?: FontCache;
   /** The writer's own deck, when slides/<slug>.md exists. */
   handDeck?: { file: string; path: string; text: string };
+  /** Measures a deck's slides in the build's Chromium: a derived deck is then fitted. */
+  measure?: (html: string) => Promise<SlideMeasure[]>;
 }
 
 export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
@@ -62,31 +68,41 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   const themeCss = (input.theme ?? ((css: string) => css))(readFileSync(input.themePath, "utf8"));
   const picture = (src: string) => input.image(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)));
   const toOut = (abs: string) => relative(input.outDir, abs).split("\\").join("/");
-  const pictures = new PicturePlaceholders();
-  let source: Omit<DeckSource, "themeCss" | "fontCss" | "html" | "notes" | "picture">;
+  const render = async (markdown: { editable: string; embedded: (pictures: PicturePlaceholders) => string }) => {
+    const pictures = new PicturePlaceholders();
+    const embedded = markdown.embedded(pictures);
+    const fontCss = await embeddedFontCss(markdown.editable, input.fonts, input.cache);
+    const rendered = renderDeckHtml({ markdown: embedded, themeCss, fontCss, title: brief.title, lang: brief.meta.lang ?? "en" });
+    return { editable: markdown.editable, embedded, fontCss, html: pictures.fill(rendered.html), notes: rendered.notes };
+  };
+  const common = { themeCss, picture };
   if (input.handDeck) {
     const markdown = input.handDeck.text;
     const baseDir = dirname(input.handDeck.path);
-    source = {
+    const out = await render({
+      editable: rewriteImages(markdown, (src) => toOut(resolve(baseDir, decodeURI(src)))),
+      embedded: (pictures) => rewriteImages(markdown, (src) => pictures.name(input.image(resolve(baseDir, decodeURI(src))), src)),
+    });
+    return {
+      ...common,
+      ...out,
       file: input.handDeck.file,
       slides: handSlides(markdown),
-      editable: rewriteImages(markdown, (src) => toOut(resolve(baseDir, decodeURI(src)))),
-      embedded: rewriteImages(markdown, (src) => pictures.name(input.image(resolve(baseDir, decodeURI(src))), src)),
       absolute: rewriteImages(markdown, (src) => encodeURI(resolve(baseDir, decodeURI(src)).split("\\").join("/"))),
     };
-  } else {
-    const model = deriveDeck(brief, input.brand);
-    source = {
-      file: brief.file,
-      model,
-      slides: model.slides.map((s) => ({ title: s.title, line: s.line, kind: s.kind })),
-      editable: deckMarkdown(model, THEME_NAME, { image: (src) => encodeURI(toOut(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)))) }),
-      embedded: deckMarkdown(model, THEME_NAME, { image: (src) => pictures.name(picture(src), src) }),
-    };
   }
-  const fontCss = await embeddedFontCss(source.editable, input.fonts, input.cache);
-  const rendered = renderDeckHtml({ markdown: source.embedded, themeCss, fontCss, title: brief.title, lang: brief.meta.lang ?? "en" });
-  return { ...source, themeCss, fontCss, html: pictures.fill(rendered.html), notes: rendered.notes, picture };
+  const renderModel = (model: Deck) =>
+    render({
+      editable: deckMarkdown(model, THEME_NAME, { image: (src) => encodeURI(toOut(isAbsolute(src) ? src : resolve(input.briefDir, decodeURI(src)))) }),
+      embedded: (pictures) => deckMarkdown(model, THEME_NAME, { image: (src) => pictures.name(picture(src), src) }),
+    });
+  const derive = (plan?: FitPlan) => deriveDeck(brief, input.brand, plan);
+  let model: Deck;
+  let out: Awaited<ReturnType<typeof renderModel>>;
+  let unfit: Unfit[] | undefined;
+  if (input.measure) ({ deck: model, rendered: out, unfit } = await fitDeck(derive, renderModel, input.measure));
+  else out = await renderModel((model = derive()));
+  return { ...common, ...out, file: brief.file, model, slides: model.slides.map((s) => ({ title: s.title, line: s.line, kind: s.kind })), ...(unfit ? { unfit } : {}) };
 }
 
 /**

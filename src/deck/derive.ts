@@ -8,7 +8,8 @@ import type { Block, Brief, Inline } from "../model/brief.js";
 import { plainText } from "../model/plain-text.js";
 import { findMedia, mediaSlides } from "./media.js";
 import type { Deck, DeckSlide } from "./model.js";
-import { blockText, chunk, pointsFromBlocks, sentences, type Point } from "./points.js";
+import { emptyPlan, runKey, type FitPlan } from "./fit.js";
+import { blockText, chunk, leadPoints, pointsFromBlocks, sentences, withFullText, type Point } from "./points.js";
 import { keyFigures } from "./stats.js";
 
 const MAX_BULLETS = 4;
@@ -17,7 +18,8 @@ const MAX_RECOMMENDATIONS = 3;
 const MAX_RECOMMENDATION_CHARS = 640;
 const MAX_SOURCES_PER_SLIDE = 7;
 
-export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "contact">): Deck {
+/** `plan`: what fitting asks for (more slides for a run of bullets, lead clauses…); none at first. */
+export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "contact">, plan: FitPlan = emptyPlan()): Deck {
   const meta = brief.meta;
   const organisation = brand?.name ?? meta.organisation;
   const slides: DeckSlide[] = [];
@@ -35,8 +37,12 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
   });
   slides.push(...keyFigures(brief));
   if (meta.key_points?.length) {
-    const points = meta.key_points.map((text, from): Point => ({ bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text }));
-    const groups = chunk(points, MAX_BULLETS, MAX_BULLET_CHARS);
+    const run = runKey("key-points", brief.metaLines.key_points ?? 1);
+    const points = fitted(
+      meta.key_points.map((text, from): Point => ({ bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text })),
+      plan.lead.get(run),
+    );
+    const groups = chunk(points, MAX_BULLETS, MAX_BULLET_CHARS, plan.groups.get(run), plan.subs.get(run));
     const summary = meta.summary ? sentences([{ kind: "text", text: meta.summary }]).map(plainText) : [];
     groups.forEach((group, i) => {
       // The summary's sentences are shared out; a slide left without any reads its own points.
@@ -48,16 +54,17 @@ export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "
         line: brief.metaLines.key_points ?? 1,
         bullets: group.map((p) => p.bullet),
         numberFrom: 0,
-        notes: share.length ? [share.join(" ")] : group.map((p) => plainText(p.bullet.inlines)),
+        notes: withFullText(share.length ? [share.join(" ")] : group.map((p) => plainText(p.bullet.inlines)), group),
       });
     });
   }
 
-  for (const section of sectionsOf(brief.blocks, brief.title)) slides.push(...sectionSlides(section));
+  for (const section of sectionsOf(brief.blocks, brief.title)) slides.push(...sectionSlides(section, plan));
 
   const cited = [...new Set(slides.flatMap(citedOn))].sort((a, b) => a - b);
-  for (let i = 0; i < cited.length; i += MAX_SOURCES_PER_SLIDE) {
-    const entries = cited.slice(i, i + MAX_SOURCES_PER_SLIDE).flatMap((n) => (brief.sources[n] ? [brief.sources[n]] : []));
+  const perSlide = plan.sources ?? MAX_SOURCES_PER_SLIDE;
+  for (let i = 0; i < cited.length; i += perSlide) {
+    const entries = cited.slice(i, i + perSlide).flatMap((n) => (brief.sources[n] ? [brief.sources[n]] : []));
     slides.push({
       kind: "sources",
       title: i === 0 ? "Sources" : "Sources (cont.)",
@@ -130,7 +137,12 @@ function sectionsOf(blocks: readonly Block[], title: string): Section[] {
 type Callout = Extract<Block, { kind: "callout" }>;
 const isCallout = (b: Block, variant: string): b is Callout => b.kind === "callout" && b.variant === variant;
 
-function sectionSlides(section: Section): DeckSlide[] {
+/** Points cut to their lead clause when fitting asks for it. */
+function fitted(points: Point[], lead: number | undefined): Point[] {
+  return lead === undefined ? points : leadPoints(points, lead);
+}
+
+function sectionSlides(section: Section, plan: FitPlan): DeckSlide[] {
   const isRecommendations = /recommendation/i.test(section.title);
   const marked = section.blocks.filter((b) => isCallout(b, "slide"));
   // `::: notes` (Pandoc/Quarto speaker notes) are the notes of this section's slides.
@@ -139,25 +151,30 @@ function sectionSlides(section: Section): DeckSlide[] {
   const prose = section.blocks.filter((b) => !isCallout(b, "slide") && !isCallout(b, "notes") && !isCallout(b, "figures") && !isCallout(b, "hidden"));
   const { media, used } = findMedia(prose);
   const text = prose.filter((_, i) => !used.has(i));
-  const points =
-    marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(text, isRecommendations ? "lead" : "first");
-  const groups = points.length ? chunk(points, isRecommendations ? MAX_RECOMMENDATIONS : MAX_BULLETS, isRecommendations ? MAX_RECOMMENDATION_CHARS : MAX_BULLET_CHARS) : [];
+  const role = isRecommendations ? "recommendations" : "section";
+  const run = runKey(role, section.line);
+  const points = fitted(
+    marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(text, isRecommendations ? "lead" : "first"),
+    plan.lead.get(run),
+  );
+  const most = isRecommendations ? MAX_RECOMMENDATIONS : MAX_BULLETS;
+  const groups = points.length ? chunk(points, most, isRecommendations ? MAX_RECOMMENDATION_CHARS : MAX_BULLET_CHARS, plan.groups.get(run), plan.subs.get(run)) : [];
   const notesText = ownNotes.length ? ownNotes : text.map(blockText).filter(Boolean);
   const slides: DeckSlide[] = [];
   let number = 1;
   groups.forEach((group, i) => {
     slides.push({
       kind: "points",
-      role: isRecommendations ? "recommendations" : "section",
+      role,
       title: i === 0 ? section.title : `${section.title} (cont.)`,
       line: section.line,
       bullets: group.map((p) => p.bullet),
       numberFrom: isRecommendations ? number : 0,
-      notes: share(notesText, groups, i, marked.length === 0 && ownNotes.length === 0, text),
+      notes: withFullText(share(notesText, groups, i, marked.length === 0 && ownNotes.length === 0, text), group),
     });
     number += group.length;
   });
-  for (const m of media) slides.push(...mediaSlides(m, section.title, section.line));
+  for (const m of media) slides.push(...mediaSlides(m, section.title, section.line, plan));
   return slides;
 }
 

@@ -5,7 +5,9 @@ import type { Block, Inline } from "../model/brief.js";
 import { plainText } from "../model/plain-text.js";
 import { CREDIT } from "../check/rules/images.js";
 import type { DeckSlide } from "./model.js";
-import { blockText } from "./points.js";
+import type { FitPlan } from "./fit.js";
+import { balance, blockText } from "./points.js";
+import { leadClause } from "./sentences.js";
 
 export type Media =
   | { kind: "figure"; at: number; image: Extract<Inline, { kind: "image" }>; caption: Inline[]; credit: Inline[] }
@@ -119,31 +121,25 @@ const MAX_TABLE_ROWS = 6;
 const MAX_TABLE_CHARS = 520;
 
 /** A figure, table or quote as slides (a long table split by rows, its header on each). */
-export function mediaSlides(m: Media, sectionTitle: string, line: number): DeckSlide[] {
+export function mediaSlides(m: Media, sectionTitle: string, line: number, plan?: FitPlan): DeckSlide[] {
   if (m.kind === "figure") {
     const notes = [plainText(m.caption), m.image.alt ? `The picture: ${m.image.alt}` : "", plainText(m.credit)].filter(Boolean);
     const title = figureTitle(m.caption, sectionTitle);
-    return [{ kind: "figure", title, line: m.image.at.line, notes: notes.length ? notes : [title], picture: { src: m.image.src, alt: m.image.alt }, caption: m.caption, credit: m.credit }];
+    const height = plan?.picture.get(m.image.at.line);
+    return [{ kind: "figure", title, line: m.image.at.line, notes: notes.length ? notes : [title], picture: { src: m.image.src, alt: m.image.alt }, ...(height ? { height } : {}), caption: m.caption, credit: m.credit }];
   }
   if (m.kind === "quote") {
+    // The notes keep the quote in full when fitting cuts it to its lead clause.
     const notes = [`${plainText(m.quote)}${m.attribution.length ? ` ${plainText(m.attribution)}` : ""}`];
-    return [{ kind: "quote", title: sectionTitle, line, notes, quote: m.quote, attribution: m.attribution }];
+    const lead = plan?.quote.get(line);
+    return [{ kind: "quote", title: sectionTitle, line, notes, quote: lead ? leadClause(m.quote, lead) : m.quote, attribution: m.attribution }];
   }
   const { table } = m;
-  const groups: Inline[][][][] = [];
-  let current: Inline[][][] = [];
-  let chars = 0;
-  for (const row of table.rows) {
-    const c = row.reduce((n, cell) => n + plainText(cell).length, 0);
-    if (current.length > 0 && (current.length >= MAX_TABLE_ROWS || chars + c > MAX_TABLE_CHARS)) {
-      groups.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(row);
-    chars += c;
-  }
-  if (current.length > 0 || groups.length === 0) groups.push(current);
+  const most = plan?.rows.get(table.at.line) ?? MAX_TABLE_ROWS;
+  const chars = table.rows.map((row) => row.reduce((n, cell) => n + plainText(cell).length, 0));
+  const cost = (from: number, to: number) => Math.max((to - from) / most, chars.slice(from, to).reduce((a, b) => a + b, 0) / MAX_TABLE_CHARS);
+  // As few slides as fit, the rows shared out evenly among them (never six and one).
+  const groups: Inline[][][][] = table.rows.length ? balance(table.rows, cost) : [[]];
   const title = figureTitle(m.caption, sectionTitle);
   return groups.map((rows, i) => ({
     kind: "table" as const,

@@ -23,12 +23,14 @@ interface SlideBase {
   line: number;
   /** Speaker notes, one string per paragraph. */
   notes: string[];
+  /** Type scale of the slide's content (below its title) when fitting shrank it; 1 when absent. */
+  zoom?: number;
 }
 
 export type DeckSlide =
   | (SlideBase & { kind: "title"; subtitle?: string; byline: string; cover?: Picture & { credit?: string }; logo?: Picture })
   | (SlideBase & { kind: "points"; role: "key-points" | "section" | "recommendations"; bullets: Bullet[]; /** > 0: numbered from here. */ numberFrom: number })
-  | (SlideBase & { kind: "figure"; picture: Picture; caption: Inline[]; credit: Inline[] })
+  | (SlideBase & { kind: "figure"; picture: Picture; /** Picture height in px of the 1280×720 slide, when fitting set one. */ height?: number; caption: Inline[]; credit: Inline[] })
   | (SlideBase & { kind: "table"; header: Inline[][]; rows: Inline[][][]; align: Array<"left" | "center" | "right">; caption: Inline[]; credit: Inline[] })
   | (SlideBase & { kind: "quote"; quote: Inline[]; attribution: Inline[] })
   | (SlideBase & { kind: "stat"; figures: Array<{ value: string; label: string }> })

@@ -3,6 +3,9 @@
 import type { Block, Inline } from "../model/brief.js";
 import { plainText } from "../model/plain-text.js";
 import type { Bullet } from "./model.js";
+import { leadClause, sentences, trimRuns as trim } from "./sentences.js";
+
+export { sentences } from "./sentences.js";
 
 /**
  * "all" keeps the writer's slide bullets whole, "first" takes a paragraph's first
@@ -17,9 +20,9 @@ export interface Point {
   /** The last block it covers (a lead-in covers its list too); `from` when absent. */
   through?: number;
   note: string;
+  /** The bullet's full text, when fitting cut it to its lead clause (the notes must hold it). */
+  full?: string;
 }
-
-const SENTENCE_END = /(?<![A-Z]\.|\bn\.d\.|\be\.g\.|\bi\.e\.|\bNo\.|\bvol\.|\bp\.|\bpp\.|\bal\.|\bArt\.)[.!?](?=\s+[“"‘(\p{Lu}\d])/u;
 
 export function citesOf(inlines: readonly Inline[]): number[] {
   return inlines.flatMap((i) => {
@@ -28,46 +31,16 @@ export function citesOf(inlines: readonly Inline[]): number[] {
   });
 }
 
-/** Splits runs into sentences at sentence ends inside text runs; formatted runs stay whole. */
-export function sentences(inlines: readonly Inline[]): Inline[][] {
-  const out: Inline[][] = [];
-  let current: Inline[] = [];
-  const flush = () => {
-    const trimmed = trim(current);
-    if (trimmed.length) out.push(trimmed);
-    current = [];
-  };
-  for (const inline of inlines) {
-    if (inline.kind === "footnoteRef" || inline.kind === "image") continue;
-    if (inline.kind !== "text") {
-      current.push(inline);
-      continue;
-    }
-    let rest = inline.text;
-    for (let m = SENTENCE_END.exec(rest); m; m = SENTENCE_END.exec(rest)) {
-      current.push({ kind: "text", text: rest.slice(0, m.index + 1) });
-      flush();
-      rest = rest.slice(m.index + 1);
-    }
-    if (rest) current.push({ kind: "text", text: rest });
-  }
-  flush();
-  return out;
-}
-
-/** Drops leading and trailing white space of a run list. */
-function trim(inlines: Inline[]): Inline[] {
-  const out = [...inlines];
-  const first = out[0];
-  if (first?.kind === "text") out[0] = { kind: "text", text: first.text.replace(/^\s+/, "") };
-  const last = out[out.length - 1];
-  if (last?.kind === "text") out[out.length - 1] = { kind: "text", text: last.text.replace(/\s+$/, "") };
-  return out.filter((i) => !(i.kind === "text" && i.text === ""));
-}
-
 function bulletOf(inlines: Inline[], sub: Bullet[] = []): Bullet {
   return { inlines, cites: citesOf(inlines), sub };
 }
+
+/**
+ * A sentence taken from prose longer than this is no bullet: its lead clause is (the
+ * paragraph, in full, is in the notes). The writer's own slide bullets and recommendations
+ * (an addressee and what it should do) are fitted instead.
+ */
+const LONG_SENTENCE = 320;
 
 function take(inlines: readonly Inline[], mode: Take): Inline[] {
   if (mode === "all") return trim([...inlines]);
@@ -78,7 +51,7 @@ function take(inlines: readonly Inline[], mode: Take): Inline[] {
     const [a, b] = parts;
     if (a && b && a.length === 1) return [...a, { kind: "text", text: " " }, ...b];
   }
-  return parts[0] ?? [];
+  return mode === "first" ? leadClause(parts[0] ?? [], LONG_SENTENCE) : (parts[0] ?? []);
 }
 
 /** Paragraphs of a list's items (the first paragraph of each). */
@@ -141,26 +114,87 @@ function stripEnd(p: Inline[]): Inline[] {
   return [...p.slice(0, -1), { kind: "text", text: last.text.replace(/[;,.]\s*$/, "") }];
 }
 
-/** Splits points into slides that fit: at most `most` bullets (a sub-bullet counts half) and about `chars` characters. */
-export function chunk(points: readonly Point[], most: number, limit: number): Point[][] {
-  const groups: Point[][] = [];
-  let current: Point[] = [];
-  let weight = 0;
-  let chars = 0;
-  for (const p of points) {
-    const w = 1 + p.bullet.sub.length / 2;
-    const c = bulletChars(p.bullet);
-    if (current.length > 0 && (weight + w > most || chars + c > limit)) {
-      groups.push(current);
-      current = [];
-      weight = 0;
-      chars = 0;
-    }
-    current.push(p);
-    weight += w;
-    chars += c;
+/**
+ * Splits points into slides: as few as fit at most `most` bullets (a sub-bullet counts
+ * half) and about `limit` characters each, and at least `least`; the bullets shared out
+ * evenly among them (two and two, never three and one).
+ */
+export function chunk(given: readonly Point[], most: number, limit: number, least = 1, maxSubs = 2 * (most - 1)): Point[][] {
+  const points: Point[] = [];
+  // A lead-in whose list is longer than a slide holds: its items shared out, the lead-in on each.
+  for (const p of given) {
+    const subs = p.bullet.sub;
+    const pieces = Math.max(1, Math.ceil(subs.length / Math.max(1, maxSubs)));
+    const size = Math.ceil(subs.length / pieces);
+    for (let i = 0; i < pieces; i++) points.push(pieces === 1 ? p : { ...p, bullet: { ...p.bullet, sub: subs.slice(i * size, (i + 1) * size) } });
   }
-  if (current.length > 0) groups.push(current);
+  // More slides than bullets: a lead-in's list is shared out, the longest list first.
+  while (points.length < least) {
+    const at = points.reduce((best, p, i) => (p.bullet.sub.length >= 2 && (best < 0 || p.bullet.sub.length > (points[best] as Point).bullet.sub.length) ? i : best), -1);
+    const p = points[at];
+    if (!p) break;
+    const half = Math.ceil(p.bullet.sub.length / 2);
+    points.splice(at, 1, { ...p, bullet: { ...p.bullet, sub: p.bullet.sub.slice(0, half) } }, { ...p, bullet: { ...p.bullet, sub: p.bullet.sub.slice(half) } });
+  }
+  const cost = (from: number, to: number) => {
+    let w = 0;
+    let c = 0;
+    for (let i = from; i < to; i++) {
+      const b = (points[i] as Point).bullet;
+      w += 1 + b.sub.length / 2;
+      c += bulletChars(b);
+    }
+    return Math.max(w / most, c / limit);
+  };
+  return balance(points, cost, least);
+}
+
+/**
+ * `items` over as few slides as `cost` (1: a full slide) allows, and at least `least`,
+ * shared out evenly: the fullest slide as light as it can be, then the counts even.
+ */
+export function balance<T>(items: readonly T[], cost: (from: number, to: number) => number, least = 1): T[][] {
+  let count = 0;
+  for (let i = 0; i < items.length; count++) {
+    let j = i + 1;
+    while (j < items.length && cost(i, j + 1) <= 1) j++;
+    i = j;
+  }
+  return partition(items, Math.min(items.length, Math.max(count, least)), cost);
+}
+
+/**
+ * `items` in `n` runs: every run within a slide (or a lone item), then the most items on a
+ * slide as few as can be, then the fullest slide as light as can be.
+ */
+function partition<T>(items: readonly T[], n: number, cost: (from: number, to: number) => number): T[][] {
+  type Best = { over: number; most: number; fullest: number; cut: number };
+  const len = items.length;
+  if (n <= 1) return len ? [[...items]] : [];
+  const better = (a: Best, b: Best) => a.over - b.over || a.most - b.most || a.fullest - b.fullest;
+  // best[k][i]: the first i items in k runs.
+  const best: Array<Array<Best | undefined>> = [[{ over: 0, most: 0, fullest: 0, cut: 0 }]];
+  for (let k = 1; k <= n; k++) {
+    const row: Array<Best | undefined> = [];
+    for (let i = k; i <= len - (n - k); i++) {
+      for (let j = k - 1; j < i; j++) {
+        const prev = best[k - 1]?.[j];
+        if (!prev) continue;
+        const c = cost(j, i);
+        const cand = { over: prev.over + (i - j > 1 && c > 1 ? 1 : 0), most: Math.max(prev.most, i - j), fullest: Math.max(prev.fullest, c), cut: j };
+        const now = row[i];
+        if (!now || better(cand, now) < 0) row[i] = cand;
+      }
+    }
+    best.push(row);
+  }
+  const groups: T[][] = [];
+  let i = len;
+  for (let k = n; k > 0; k--) {
+    const j = best[k]?.[i]?.cut ?? 0;
+    groups.unshift(items.slice(j, i));
+    i = j;
+  }
   return groups;
 }
 
@@ -191,4 +225,22 @@ export function blockText(b: Block): string {
     case "figure":
       return [...b.blocks.map(blockText), plainText(b.caption)].filter(Boolean).join("\n");
   }
+}
+
+/** Points whose sentences (and sub-bullets) are cut to a lead clause of at most `max` characters. */
+export function leadPoints(points: readonly Point[], max: number): Point[] {
+  const cut = (b: Bullet): Bullet => ({ ...b, inlines: leadClause(b.inlines, max), sub: b.sub.map(cut) });
+  return points.map((p) => {
+    const bullet = cut(p.bullet);
+    const full = (b: Bullet): string => [plainText(b.inlines), ...b.sub.map(full)].join("\n");
+    return full(bullet) === full(p.bullet) ? p : { ...p, bullet, full: full(p.bullet) };
+  });
+}
+
+/** Notes that hold the full text of every bullet on the slide that was cut short. */
+export function withFullText(notes: string[], group: readonly Point[]): string[] {
+  const flat = (s: string) => s.replace(/\s+/g, " ").trim();
+  const have = flat(notes.join(" "));
+  const missing = group.flatMap((p) => (p.full && !have.includes(flat(p.full)) ? [p.full] : []));
+  return missing.length ? [...notes, ...missing] : notes;
 }

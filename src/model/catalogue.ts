@@ -54,6 +54,7 @@ export const CATALOGUE = {
   "math/source": { severity: "info", summary: "maths printed as its TeX source" },
   "shortcode/skipped": { severity: "warning", summary: "a Quarto shortcode briefpress does not support" },
   "slides/overflow": { severity: "error", also: ["warning"], summary: "a slide whose content runs off it" },
+  "slides/unfit": { severity: "warning", summary: "a slide of the derived deck that briefpress could not fit: our bug, never the brief's" },
   "slides/no-browser": { severity: "warning", summary: "an output that needs Chromium, not made without it" },
   // Issue 24: check --links (never during build).
   "link/broken": { severity: "error", also: ["warning"], summary: "an address that is gone (404, 410, a redirect loop: an error) or refused (other 4xx, 5xx, DNS: a warning)" },

@@ -146,6 +146,8 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
         fonts,
         image: (path) => readImageOrNull(ws, path),
         handDeck: checked.handDeck,
+        // The derived deck is fitted in the build's Chromium (issue 21).
+        ...(browser && ctx.checkOverflow ? { measure: (html: string) => browser.measure(html) } : {}),
         cache: ws,
         outDir,
         themePath: deckTheme(ws),

@@ -10,7 +10,7 @@ import type { ImageAsset } from "../model/image.js";
 import type { Paper } from "../pdf/layout/style.js";
 import type { DeckBrowser } from "../deck/browser.js";
 import type { DeckSource } from "../deck/deck.js";
-import type { SlideKind } from "../deck/model.js";
+import type { SlideMeasure } from "../deck/overflow.js";
 
 export const FORMATS = ["pdf", "deck", "deck-pdf", "pptx", "html"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -59,26 +59,12 @@ export interface Renderer {
 
 const only = (...outputs: Output[]): Rendered => ({ outputs, diagnostics: [] });
 
-/** What to do about a slide that overflows, by what kind of slide it is. */
-function overflowHint(kind: SlideKind | undefined, derived: boolean): string {
-  if (!derived) return "split the slide or shorten it";
-  switch (kind) {
-    case "figure":
-      return "shorten the figure's caption or credit, or use a wider picture";
-    case "table":
-      return "shorten the table's cells (long tables are already split by rows)";
-    case "quote":
-      return "shorten the quotation, or quote a part of it";
-    case "stat":
-      return "shorten the key figures' labels";
-    case "title":
-    case "closing":
-      return "shorten the title, subtitle or contact line";
-    case "sources":
-      return "shorten the source entries";
-    default:
-      return "shorten its bullets, or mark fewer in a ::: slide block";
-  }
+/** What a writer can do about a slide of their own deck that overflows, from what it holds. */
+function overflowHint(m: SlideMeasure | undefined): string {
+  if (m && m.picture > 0) return `give the picture a height that leaves room for the rest, e.g. ![w:… h:${Math.max(120, Math.floor(m.picture - m.px - 8))}](…), or move its text to another slide`;
+  if (m && m.rows > 1) return `split the table's ${m.rows} rows over two slides (--- between), its header on each`;
+  if (m && m.items > 1) return `split its ${m.items} bullets over two slides (--- between), or shorten them`;
+  return "shorten it, or split it over two slides (--- between)";
 }
 
 export const RENDERERS: Record<Format, Renderer> = {
@@ -98,13 +84,23 @@ export const RENDERERS: Record<Format, Renderer> = {
     async render(ctx) {
       const deck = await ctx.deck();
       const diagnostics: Diagnostic[] = [];
-      if (ctx.checkOverflow && ctx.browser) {
-        for (const o of await ctx.browser.overflow(deck.html)) {
+      if (deck.model) {
+        // The derived deck is ours: fitted in Chromium already, so what still overflows is a
+        // bug of briefpress, said as one and never blamed on the brief; the deck is written.
+        for (const o of deck.unfit ?? []) {
           const slide = deck.slides[o.slide];
           diagnostics.push(
-            diagnostic(deck.file, pointSpan(slide?.line ?? 1, 1), "error", "slides/overflow", `slide ${o.slide + 1} "${slide?.title ?? ""}" overflows by ${o.px} px`, [
-              overflowHint(slide?.kind, deck.model !== undefined),
+            diagnostic(deck.file, pointSpan(slide?.line ?? 1, 1), "warning", "slides/unfit", `briefpress could not fit slide ${o.slide + 1} "${slide?.title ?? ""}" of the deck it derives (${o.px} px over): the deck is written as it is`, [
+              "this is a bug in briefpress, not in the brief: please report it with the brief attached",
             ]),
+          );
+        }
+      } else if (ctx.checkOverflow && ctx.browser) {
+        const measures = await ctx.browser.measure(deck.html);
+        for (const m of measures.filter((x) => x.px > 0)) {
+          const slide = deck.slides[m.slide];
+          diagnostics.push(
+            diagnostic(deck.file, pointSpan(slide?.line ?? 1, 1), "error", "slides/overflow", `slide ${m.slide + 1} "${slide?.title ?? ""}" overflows by ${m.px} px`, [overflowHint(m)]),
           );
         }
       }
@@ -124,8 +120,10 @@ export const RENDERERS: Record<Format, Renderer> = {
     async render(ctx) {
       const deck = await ctx.deck();
       if (!ctx.browser) return only();
-      const { withNotes } = await import("../deck/pdf-notes.js");
-      return only({ name: "slides.pdf", data: await withNotes(await ctx.browser.pdf(deck.html), deck, ctx.date) });
+      const { dated } = await import("../deck/pdf-notes.js");
+      // The audience's copy and the speaker's, from the same Chromium session.
+      const [slides, handout] = await Promise.all([ctx.browser.pdf(deck.html), ctx.browser.handout(deck.html, deck.notes)]);
+      return only({ name: "slides.pdf", data: await dated(slides, ctx.date) }, { name: "slides-notes.pdf", data: await dated(handout, ctx.date) });
     },
   },
   pptx: {

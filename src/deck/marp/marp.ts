@@ -11,7 +11,8 @@ export interface MarpLinks {
 }
 
 export function deckMarkdown(deck: Deck, theme: string, links: MarpLinks): string {
-  const front = ["---", "marp: true", `theme: ${theme}`, "paginate: true", "size: 16:9", `lang: ${deck.lang}`, `title: ${JSON.stringify(deck.title)}`, `header: ${JSON.stringify(deck.header)}`, `footer: ${JSON.stringify(deck.footer)}`, "---"].join("\n");
+  const style = fitStyle(deck);
+  const front = ["---", "marp: true", `theme: ${theme}`, "paginate: true", "size: 16:9", `lang: ${deck.lang}`, `title: ${JSON.stringify(deck.title)}`, `header: ${JSON.stringify(deck.header)}`, `footer: ${JSON.stringify(deck.footer)}`, ...(style ? [`style: ${JSON.stringify(style)}`] : []), "---"].join("\n");
   const pages = deck.slides.map((s) => {
     const directives = [`<!-- _class: ${classOf(s)} -->`, isContentSlide(s) ? "" : "<!-- _paginate: false -->\n<!-- _header: '' -->\n<!-- _footer: '' -->"].filter(Boolean).join("\n");
     return [directives, body(s, links), s.notes.length ? notesComment(s.notes.join("\n\n")) : ""].filter(Boolean).join("\n\n");
@@ -20,8 +21,20 @@ export function deckMarkdown(deck: Deck, theme: string, links: MarpLinks): strin
 }
 
 function classOf(s: DeckSlide): string {
-  if (s.kind === "points") return s.role === "section" ? "points" : s.role;
-  return s.kind;
+  const kind = s.kind === "points" ? (s.role === "section" ? "points" : s.role) : s.kind;
+  return s.zoom !== undefined && s.zoom < 1 ? `${kind} ${fitClass(s.zoom)}` : kind;
+}
+
+const fitClass = (zoom: number) => `fit-${Math.round(zoom * 100)}`;
+
+/**
+ * Slides whose type fitting shrank: their content below the title zoomed as one (so text,
+ * spacing and pictures keep their proportions). Marp's `style` directive, so slides.md
+ * opened in Marp's own tools shows the same fitted deck.
+ */
+function fitStyle(deck: Deck): string {
+  const zooms = [...new Set(deck.slides.flatMap((s) => (s.zoom !== undefined && s.zoom < 1 ? [Math.round(s.zoom * 100)] : [])))].sort((a, b) => b - a);
+  return zooms.map((z) => `section.fit-${z}>:not(header):not(footer):not(h2){zoom:${z / 100}}`).join("\n");
 }
 
 /** Marp reads words in an image's alt text as sizing and filter keywords: keep them plain prose. */
@@ -45,7 +58,7 @@ function body(s: DeckSlide, links: MarpLinks): string {
     case "points":
       return `${heading}\n\n${bullets(s.bullets, s.numberFrom)}`;
     case "figure":
-      return [heading, `![${altText(s.picture.alt)}](${links.image(s.picture.src)})`, caption(s.caption, s.credit)].filter(Boolean).join("\n\n");
+      return [heading, `![${altText(s.picture.alt)}${s.height ? ` h:${Math.round(s.height)}` : ""}](${links.image(s.picture.src)})`, caption(s.caption, s.credit)].filter(Boolean).join("\n\n");
     case "table":
       return [heading, table(s.header, s.rows, s.align), caption(s.caption, s.credit)].filter(Boolean).join("\n\n");
     case "quote":

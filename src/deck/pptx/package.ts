@@ -12,6 +12,10 @@ export interface PackageOptions {
 }
 
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
+/** Zip entries keep local wall-clock times (DOS dates): this one reads the same in every time zone. */
+const ZIP_TIME = new Date(2000, 0, 1);
+/** Characters XML 1.0 forbids (Word's vertical tab and form feed, NUL…): a break becomes a space. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
   const files = unzipSync(new Uint8Array(pptx));
@@ -23,6 +27,7 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
     const data = files[name] as Uint8Array;
     let xml: string | null = name.endsWith(".xml") || name.endsWith(".rels") ? strFromU8(data) : null;
     if (xml !== null) {
+      xml = xml.replace(NOT_XML, (c) => (c === "\u000B" || c === "\u000C" ? " " : ""));
       if (name.startsWith("ppt/notesSlides/")) xml = notesParagraphs(xml);
       if (name.startsWith("ppt/slides/")) xml = oneParagraphProperties(xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>'));
       if (name.startsWith("ppt/slides/") || name.startsWith("ppt/notesSlides/")) xml = xml.replace(/ lang="en-US"/g, ` lang="${escapeAttr(options.lang)}"`);
@@ -33,7 +38,7 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
       if (name === "[Content_Types].xml") xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (files[part] ? o : ""));
       if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
     }
-    out[name] = [xml === null ? data : strToU8(xml), { mtime: EPOCH, level: name.startsWith("ppt/media/") ? 0 : 6 }];
+    out[name] = [xml === null ? data : strToU8(xml), { mtime: ZIP_TIME, level: name.startsWith("ppt/media/") ? 0 : 6 }];
   }
   return Buffer.from(zipSync(out));
 }
