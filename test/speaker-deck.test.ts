@@ -219,7 +219,7 @@ describe.skipIf(!CHROME)(`a deck problem is the deck's${CHROME ? "" : ` (skipped
     const r = briefpress(["build", "report/speaker.md"], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "dist", "speaker")).sort()).toEqual(["brief.pdf", "slides-notes.pdf", "slides.html", "slides.md", "slides.pdf", "slides.pptx"]);
+    expect(readdirSync(join(dir, "dist", "speaker")).sort()).toEqual(["brief.html", "brief.pdf", "slides-notes.pdf", "slides.html", "slides.md", "slides.pdf", "slides.pptx"]);
     const md = readFileSync(join(dir, "dist", "speaker", "slides.md"), "utf8");
     const quote = md.split(/\n---\n/).find((s) => s.includes("_class: quote")) ?? "";
     // Type shrinks before anything moves: the quote is set smaller (never below 18 px), or
