@@ -28,7 +28,7 @@ describe("briefpress new", () => {
     expect(checked.stdout).toMatch(/^0 errors, 0 warnings$/m);
     const built = briefpress(["build", "report/my-brief.md"], { cwd: dir });
     expect(built.code).toBe(0);
-    expect(readdirSync(join(dir, "dist", "my-brief")).sort()).toEqual(["brief.pdf", "slides.html", "slides.md", "slides.pdf", "slides.pptx"]);
+    expect(readdirSync(join(dir, "dist", "my-brief")).sort()).toEqual(["brief.html", "brief.pdf", "slides-notes.pdf", "slides.html", "slides.md", "slides.pdf", "slides.pptx"]);
   });
 
   it.each(["quarto", "word", "plain"])("--like %s builds with exit 0 and no error or warning", (like) => {
@@ -119,7 +119,7 @@ describe("the command line", () => {
   it("an unknown command lists the commands and the one probably meant", () => {
     const r = briefpress(["buidl"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('briefpress: unknown command "buidl" — did you mean "build"? — the commands are: new, build, check, watch, deck (briefpress --help explains each)');
+    expect(r.stderr.trim()).toBe('briefpress: unknown command "buidl" — did you mean "build"? — the commands are: new, build, check, watch, preview, deck (briefpress --help explains each)');
   });
 
   it("an unknown flag names the flag meant and the ones the command takes", () => {

@@ -7,6 +7,7 @@ import type { Brief } from "../model/brief.js";
 import { eachBlock, eachInline } from "../model/walk.js";
 import type { ImageAsset } from "../model/image.js";
 import { problemOf } from "../model/errors.js";
+import { svgProblem } from "./svg-probe.js";
 import type { Workspace } from "../world/workspace.js";
 
 export interface LoadedAssets {
@@ -55,6 +56,10 @@ export function readImage(ws: Workspace, path: string, src: string, from?: strin
   }
   const image = decodeImage(bytes);
   if (!image) return `image "${src}" is not a PNG, JPEG or SVG file`;
+  if (image.kind === "svg") {
+    const problem = svgProblem(image.svg);
+    if (problem) return `image "${src}" ${problem}`;
+  }
   if (image.kind === "raster") {
     if (image.width * image.height > MAX_PIXELS) return `image "${src}" is ${image.width} × ${image.height} pixels, more than briefpress reads (${MAX_PIXELS / 1e6} megapixels): resize it`;
     if (!wholeRaster(bytes)) return `image "${src}" is cut short or damaged: save it again from the program that made it`;

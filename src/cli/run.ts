@@ -1,6 +1,7 @@
 // The commands that read briefs: build (one by one, or on every core for a batch),
 // watch and check. Each returns its exit code; nothing here exits or prints a stack.
 import { slugOf } from "../load/brief.js";
+import { checkLinksFor } from "../links/run.js";
 import { buildBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
 import { prepare } from "../pipeline/prepare.js";
 import { hasErrors, type Diagnostic } from "../model/diagnostics.js";
@@ -98,7 +99,6 @@ export async function runCheck({ values, positionals }: Parsed, io: Io, ws: Work
   const links = values.links === undefined ? undefined : String(values.links);
   if (links !== undefined && links !== "cached" && links !== "fresh") throw new UsageError(`--links takes no value or "fresh", not "${links}"`);
   if (links !== undefined) {
-    const { checkLinksFor } = await import("../links/run.js");
     diagnostics.push(...(await checkLinksFor(prepared.map((p) => p.brief), ws, links === "fresh")));
   }
   if (values.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
