@@ -160,6 +160,7 @@ class InlineWalker {
             open: enter,
             close: leave,
             push: (inline) => top().push(inline),
+            image: (src, alt, title) => top().push({ kind: "image", src, alt, title, at }),
             report: (kind, message) => {
               const drops = (this.ctx.htmlDropped ??= new Map());
               if (!drops.has(kind)) drops.set(kind, { message, span });
