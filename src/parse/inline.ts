@@ -11,6 +11,7 @@ import { alignAt, InlineLocator } from "./locate.js";
 import type { Citation, Inline, Skipped, XrefUse } from "../model/brief.js";
 import type { Attributes } from "./pandoc/attributes.js";
 import type { FoundXref } from "./pandoc/xref-find.js";
+import { pandocText, placedOffsets, type MystRole } from "./myst.js";
 import { LANG_TAG } from "../text/scripts.js";
 
 export interface Context {
@@ -143,6 +144,16 @@ class InlineWalker {
           // Quarto's fig-alt: the text for screen readers, the bracket text being the caption.
           const figAlt = attrs?.pairs?.["fig-alt"];
           top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt: figAlt ?? alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset), ...(label ? { label } : {}), ...(figAlt !== undefined ? { caption: alt } : {}) });
+          break;
+        }
+        case "myst_role": {
+          // Read as the Pandoc text it stands for ("[@key]", "@fig-x"), placed at the role.
+          const role = t.meta as MystRole;
+          const said = pandocText(role);
+          const offsets = placedOffsets(said, t.markup, this.locate(t.markup));
+          const span = (a: number, b: number) => ({ start: this.locator.positionAt(offsets[a] ?? 0), end: this.locator.positionAt((offsets[b - 1] ?? 0) + 1) });
+          if (role.kind === "xref") top().push(...this.xrefRun(said, { start: 0, end: said.length, refs: [{ label: role.label, bare: false, start: 0, end: said.length }] }, span));
+          else top().push(...(role.kind === "cite" ? this.textRun(said, offsets, false) : [{ kind: "text" as const, text: said }]));
           break;
         }
         case "footnote_ref": {

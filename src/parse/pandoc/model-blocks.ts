@@ -105,7 +105,7 @@ export function chunkBlock(info: ChunkInfo, at: Pos): Block {
 export function captionLabels(caption: string): { text: string; labels: string[] } {
   const labels: string[] = [];
   const text = caption
-    .replace(/\\{1,2}label\{([^{}\s]+)\}|\(\\{1,2}#([^()\s]+)\)/g, (_, a?: string, b?: string) => {
+    .replace(/\\{1,2}label\{([^{}\s]+)\}|\(\\{0,2}#([A-Za-z]+:[^()\s]+)\)/g, (_, a?: string, b?: string) => {
       labels.push((a ?? b ?? "").trim());
       return "";
     })
