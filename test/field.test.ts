@@ -19,7 +19,7 @@ type Json = { diagnostics: Array<{ file: string; ruleId: string; line: number; c
 
 /** What each fixture's PDF must show, in this order (whitespace folded). */
 const PRINTED: Record<string, string[]> = {
-  "html-pictures.md": ["Registration opened in March.", "Queues formed before dawn", "Figure 1. Queue at the gate, first morning of registration", "Aerial view of the camp gate", "Figure 2. The gate seen from the water tower"],
+  "html-pictures.md": ["Registration opened in March.", "Queues formed before dawn", "Figure 1. Queue at the gate, first morning of registration", "Aerial view of the camp gate", "Figure 2. The gate seen from the water tower", "Each family got a token a numbered paper token at the gate."],
   "footnote-blocks.md": ["1 The survey covered three districts.", "Two of them were reached only by boat:", "• Riverside ward, with forty households", "• Upper terrace, with twelve households", "Nobody asked us for papers until the water came.", "A third paragraph closes the note.", "2 Minutes of the district coordination meeting"],
   "byline-dates.Rmd": ["Water points in the northern settlements", "A field note", "Amara Okonkwo; Joseph Mensah · 12/9/2019", "Three of the five water points"],
   "date-unreadable.md": ["Shelter survey", "sometime in the dry season", "Most shelters needed"],

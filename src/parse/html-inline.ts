@@ -138,3 +138,21 @@ export class PastedHtml {
     }
   }
 }
+
+/**
+ * A picture pasted as <img> prints when it stands alone in its paragraph (a figure). Inside
+ * a sentence there is no room for it: its alt text takes its place, and `report` says so once.
+ */
+export function picturesInProse(inlines: Inline[], pasted: ReadonlySet<Inline>, report: () => void): void {
+  if (pasted.size === 0) return;
+  const visible = inlines.filter((i) => !(i.kind === "text" && !i.text.trim()));
+  if (visible.length === 1 && pasted.has(visible[0] as Inline)) return;
+  const swap = (list: Inline[]) =>
+    list.forEach((inline, n) => {
+      if (pasted.has(inline) && inline.kind === "image") {
+        list[n] = { kind: "text", text: inline.alt };
+        report();
+      } else if ("children" in inline) swap(inline.children);
+    });
+  swap(inlines);
+}

@@ -6,7 +6,7 @@ import type { Span } from "../model/diagnostics.js";
 import { findAllCitations } from "../citations/all.js";
 import { findRaisedNumbers } from "../citations/numeric.js";
 import { italicShortNote } from "../citations/notes.js";
-import { PastedHtml } from "./html-inline.js";
+import { PastedHtml, picturesInProse } from "./html-inline.js";
 import { alignAt, InlineLocator } from "./locate.js";
 import type { Citation, Inline, Skipped, XrefUse } from "../model/brief.js";
 import type { Attributes } from "./pandoc/attributes.js";
@@ -75,6 +75,9 @@ class InlineWalker {
       run = null;
     };
     const html = new PastedHtml();
+    // Pictures pasted as <img>, and where the first one stands (for the one warning).
+    const pasted = new Set<Inline>();
+    let inProse: { message: string; span: Span } | undefined;
     const aligned = new Map<Token, number[]>();
     // Whether each open bracketed span became a "lang" node (so its close pops it).
     const spans: boolean[] = [];
@@ -171,7 +174,12 @@ class InlineWalker {
             open: enter,
             close: leave,
             push: (inline) => top().push(inline),
-            image: (src, alt, title) => top().push({ kind: "image", src, alt, title, at }),
+            image: (src, alt, title) => {
+              const image: Inline = { kind: "image", src, alt, title, at };
+              pasted.add(image);
+              top().push(image);
+              inProse ??= { message: "an HTML <img> inside a sentence prints as its alt text (a picture prints when it has a paragraph of its own)", span };
+            },
             report: (kind, message) => {
               const drops = (this.ctx.htmlDropped ??= new Map());
               if (!drops.has(kind)) drops.set(kind, { message, span });
@@ -184,6 +192,10 @@ class InlineWalker {
       }
     }
     flush();
+    picturesInProse(stack[0] ?? [], pasted, () => {
+      const drops = (this.ctx.htmlDropped ??= new Map());
+      if (inProse && !drops.has("img")) drops.set("img", inProse);
+    });
     if (this.ctx.inNote !== undefined) this.italicNotes(children, aligned, this.ctx.inNote);
     return stack[0] ?? [];
   }
