@@ -14,7 +14,9 @@ export const anchorRules: Rule[] = [
     severity: "warning",
     description: "a link to #id that no heading, label or HTML anchor in the brief defines",
     run({ brief, source }, severity) {
-      if (!source) return [];
+      // A bookdown chapter (an .Rmd with no front matter) links into the other chapters of its
+      // book, which this file cannot see: its links are not checked.
+      if (!source || (/\.rmd$/i.test(brief.file) && Object.keys(brief.metaLines).length === 0)) return [];
       const ids = new Set<string>(["sources", "notes", "title", "contents"]);
       for (const t of brief.xrefs.targets) ids.add(t.label);
       eachBlock([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], (b) => {
@@ -24,9 +26,9 @@ export const anchorRules: Rule[] = [
       // (An id written with its "#", id="#x", is the writer's x.)
       for (const m of source.matchAll(/\b(?:id|name)\s*=\s*["']?#?([^"'\s>]+)|\{#([^\s}]+)/g)) ids.add(m[1] ?? m[2] ?? "");
       const missing = new Set<string>();
-      for (const href of links([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)])) if (!ids.has(href) && !ids.has(decodeURIComponent(href))) missing.add(href);
+      for (const href of links([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)])) if (!ids.has(href) && !ids.has(safeDecode(href))) missing.add(href);
       return [...missing].map((id) => {
-        const index = source.indexOf(`(#${id}`);
+        const index = [id, safeDecode(id)].map((form) => source.indexOf(`(#${form}`)).find((i) => i >= 0) ?? -1;
         const before = source.slice(0, Math.max(0, index)).split("\n");
         const at = index < 0 ? pointSpan(1, 1) : pointSpan(before.length, (before[before.length - 1]?.length ?? 0) + 2, id.length + 1);
         return diagnostic(brief.file, at, severity, "link/anchor", `link to "#${id}" goes nowhere: no heading, label or anchor in the brief is "${id}"`, [`label the target: "## Heading {#${id}}"`]);
@@ -67,4 +69,13 @@ function links(blocks: readonly Block[]): string[] {
     if (b.kind === "table") [b.header, ...b.rows].flat().forEach(visit);
   });
   return [...out];
+}
+
+/** "%C3%B3" → "ó"; a malformed escape stays as written. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
