@@ -10,6 +10,27 @@ import { plainText } from "../../model/plain-text.js";
 
 export const anchorRules: Rule[] = [
   {
+    id: "link/anchor-duplicate",
+    severity: "warning",
+    description: "an HTML anchor id that opens a line typed twice: links to it land on the first",
+    run({ brief, source }, severity) {
+      if (!source) return [];
+      const first = new Map<string, number>();
+      const out = [];
+      // Anchors that open a line label an entry or a section: the ones links are meant to
+      // reach. (Anchors inside prose mark where a source was cited; papers repeat those.)
+      for (const m of source.matchAll(/^[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+)?<a\b[^>]*?\b(?:id|name)\s*=\s*["']?#?([^"'\s>]+)/gim)) {
+        const id = m[1] ?? "";
+        const before = source.slice(0, m.index).split("\n");
+        const line = before.length;
+        const seen = first.get(id);
+        if (seen === undefined) first.set(id, line);
+        else out.push(diagnostic(brief.file, pointSpan(line, (before[before.length - 1]?.length ?? 0) + 1, m[0].length), severity, "link/anchor-duplicate", `anchor "${id}" is already defined on line ${seen}: links to "#${id}" land there, not here`));
+      }
+      return out;
+    },
+  },
+  {
     id: "link/anchor",
     severity: "warning",
     description: "a link to #id that no heading, label or HTML anchor in the brief defines",
