@@ -59,9 +59,11 @@ describe("dates", () => {
     expect(formatDate("2024-03")).toBe("March 2024");
     expect(formatDate("2024-03-05")).toBe("5 March 2024");
   });
-  it("refuses a date that is not one, at its line", () => {
+  // Issue 19: a date that cannot be read is a guess, not a certainty: a warning, printed as written.
+  it("warns about a date that is not one, at its line, and keeps it as written", () => {
     const r = front('title: T\ndate: "31 February 2024"');
-    expect(r.diagnostics.map((d) => `${d.span.start.line} ${d.message}`)).toEqual(['3 "date": 2024-02-31 is not a real date']);
+    expect(r.diagnostics.map((d) => `${d.span.start.line} ${d.severity} ${d.ruleId} ${d.message}`)).toEqual(['3 warning frontmatter/date "date": cannot read "31 February 2024" as a date, so it prints as written (2024-02-31 is not a real date)']);
+    expect(r.meta.date).toBe("31 February 2024");
     expect(r.meta.title).toBe("T");
   });
 });

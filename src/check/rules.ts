@@ -3,6 +3,7 @@
 import { CATALOGUE } from "../model/catalogue.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { Rule, RuleContext } from "./rule.js";
+import { anchorRules } from "./rules/anchors.js";
 import { fontRules } from "./rules/fonts.js";
 import { footnoteRules } from "./rules/footnotes.js";
 import { imageRules } from "./rules/images.js";
@@ -10,7 +11,7 @@ import { pandocRules } from "./rules/pandoc.js";
 import { sourceRules } from "./rules/sources.js";
 
 // citation/unresolved and citation/ambiguous come from the resolver itself (citations/resolve.ts).
-export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...pandocRules, ...fontRules];
+export const RULES: readonly Rule[] = [...sourceRules, ...footnoteRules, ...imageRules, ...pandocRules, ...anchorRules, ...fontRules];
 
 export type { Rule, RuleContext };
 

@@ -79,3 +79,34 @@ export function duplicateKeys(text: string): Array<{ key: string; line: number; 
   }
   return out;
 }
+
+/**
+ * Fields that reference managers and R's citation() write in shapes no style prints well,
+ * read for what they mean: "url = {https://a.org, https://github.com/a}" is two addresses
+ * (the first is the entry's), and "doi = {https://doi.org/https://doi.org/10.1/x}" is the
+ * DOI 10.1/x. Returns the item as read, and a note for each field read this way.
+ */
+export function tidyBibItem(item: CslItem): { item: CslItem; notes: string[] } {
+  const notes: string[] = [];
+  const out: CslItem = { ...item };
+  const url = item.URL?.trim();
+  if (url && /^https?:\/\/\S+?(?:,|%20|\s)+https?:\/\//i.test(url)) {
+    out.URL = url.split(/(?:,|%20|\s)+(?=https?:\/\/)/i)[0]?.replace(/[,\s]+$/, "");
+    notes.push(`its url holds several addresses; the first, ${out.URL}, is used`);
+  }
+  const doi = item.DOI?.trim();
+  const bare = doi?.replace(/^(?:(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)+)/i, "");
+  if (doi && bare && bare !== doi && /(?:doi\.org\/|doi:).*(?:doi\.org\/|doi:)/i.test(doi)) {
+    out.DOI = bare;
+    notes.push(`its doi repeats the doi.org prefix; read as ${bare}`);
+  }
+  return { item: out, notes };
+}
+
+/** The 1-based line where an entry with this key starts, in BibTeX or CSL-JSON text. */
+export function entryLine(text: string, key: string): number {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const found = new RegExp(`@\\w+\\s*[{(]\\s*${escaped}\\s*,|"id"\\s*:\\s*"${escaped}"`).exec(text);
+  const index = found ? found.index : text.indexOf(key);
+  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+}

@@ -1,8 +1,7 @@
 // Stages 1–3 for one file: front matter → markdown model → sources split → citations
 // resolved. Pure: takes the text, returns the model and its diagnostics.
 import { basename, extname } from "node:path";
-import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
-import { duplicateKeys, entryLines, parseBibliography } from "../citations/bibliography.js";
+import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import { oncePerKey } from "../citations/once.js";
 import { fromCsl } from "../citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
@@ -16,6 +15,7 @@ import { resolveCitations, type Resolution } from "../citations/resolve.js";
 import { uncite } from "../citations/uncite.js";
 import { resolveXrefs } from "../parse/xref.js";
 import { resolveIncludes } from "./include.js";
+import { loadBibliographies, setAsideUncited } from "./bibliographies.js";
 
 export interface LoadedBrief {
   brief: Brief;
@@ -55,7 +55,8 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   const blocks = pasted.blocks;
   const title = pasted.title ?? firstWords(blocks);
   const sections = splitSources(blocks, front.meta.sources_heading, front.body.split(/\r?\n/));
-  const bibliography = loadBibliographies(file, front.meta.bibliography ?? [], front.metaLines.bibliography ?? 1, io);
+  const citedKeys = new Set([...parsed.citations.flatMap((c) => c.items.flatMap((i) => (i.key ? [i.key] : []))), ...(front.meta.nocite ?? []).map((k) => k.replace(/^@/, ""))]);
+  const bibliography = loadBibliographies(file, front.meta.bibliography ?? [], front.metaLines.bibliography ?? 1, io, citedKeys);
   // Footnote definitions often sit at the very end, below the Sources heading: theirs count.
   const citations = sections.headingLine === null
     ? parsed.citations
@@ -82,41 +83,11 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
     uncite([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)], new Set(citations.filter((c) => !kept.has(c))));
   }
   resolution.diagnostics = oncePerKey(resolution.diagnostics, brief.citations, bibliography.failed);
+  resolution.diagnostics.push(...setAsideUncited(brief, resolution, sections.entries.length, bibliography.entries.length));
   const html = parsed.htmlDropped.map((d) => diagnostic(file, d.span, "warning", "html/dropped", d.message));
   const langs = parsed.badLangs.map((d) => diagnostic(file, d.span, "warning", "span/lang", d.message));
   const invisible = invisibleCharacters(file, front.body);
   return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...pasted.diagnostics, ...html, ...langs, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
-}
-
-interface LoadedBibliographies {
-  entries: SourceEntry[];
-  diagnostics: Diagnostic[];
-  /** Some file could not be read: keys it may hold are not reported one by one. */
-  failed: boolean;
-}
-
-function loadBibliographies(file: string, paths: readonly string[], line: number, io: LoadIo | undefined): LoadedBibliographies {
-  const out: LoadedBibliographies = { entries: [], diagnostics: [], failed: false };
-  if (!io) return { ...out, failed: paths.length > 0 };
-  for (const path of paths) {
-    try {
-      const read = io.readRelative(path);
-      const items = parseBibliography(read.text);
-      const lines = read.text.split("\n");
-      const starts = new Map<string, number>();
-      for (const e of entryLines(read.text)) if (!starts.has(e.key)) starts.set(e.key, e.line);
-      for (const item of items) out.entries.push(fromCsl(item, read.file, starts.get(item.id) ?? 1));
-      for (const d of duplicateKeys(read.text)) {
-        const column = (lines[d.line - 1] ?? "").indexOf(d.key) + 1 || 1;
-        out.diagnostics.push(diagnostic(read.file, pointSpan(d.line, column, d.key.length), "warning", "bibliography/duplicate-key", `key "${d.key}" is defined twice (first on line ${d.firstLine}); only one entry is used`));
-      }
-    } catch (e) {
-      const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      out.failed = true;
-      out.diagnostics.push(diagnostic(file, pointSpan(line, 1, "bibliography".length), "error", "bibliography/load", `cannot read bibliography "${path}": ${reason}`));
-    }
-  }
-  return out;
 }
 
 /** A document with no title and no heading is named by its first words, never its file name. */

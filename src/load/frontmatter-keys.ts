@@ -1,7 +1,8 @@
 // Front-matter keys that belong to other tools. Quarto, Pandoc, R Markdown, bookdown and
 // their LaTeX/HTML templates all read the same YAML block; a paper written for them
 // carries their keys. None of them is a mistake, so none is ever an error: they are
-// listed once, as information, and otherwise ignored.
+// listed once, as information, and otherwise ignored. Static-site generators (Jekyll,
+// Hugo) that publish markdown reports add their own keys, listed here too.
 import { editDistance } from "../text/edit-distance.js";
 
 /** Exact keys (as the Pandoc manual, Quarto reference and R Markdown/bookdown docs list them). */
@@ -37,10 +38,12 @@ const FOREIGN = new Set(
   epub-chapter-level ipynb-output reference-doc reference-links reference-location number-sections-depth
   bookdown site_dir rmd_files delete_merged_file new_session before_chapter_script language
   editor-options execute-dir lang-options tbl-cap fig-cap label layout layout-ncol layout-nrow
-  other-links code-links notebook-links format-links repo-url repo-actions repo-subdir resources
+  other-links code-links notebook-links format-links repo-url repo-actions repo-subdir resources knit
   page-navigation sidebar navbar twitter-card open-graph google-analytics cookie-consent link-external-icon
   link-external-newwindow citation-abbreviations notebook-view manuscript author-notes titlepage
-  titlepage-theme fig-caption number_sections citation_package keep_tex latex_engine pandoc_args`.split(/\s+/).filter(Boolean),
+  titlepage-theme fig-caption number_sections citation_package keep_tex latex_engine pandoc_args
+  permalink published excerpt excerpt_separator redirect_from redirect_to sitemap slug weight menu
+  lastmod expirydate publishdate nav_order parent grand_parent has_children nav_exclude last_modified_at`.split(/\s+/).filter(Boolean),
 );
 
 /** Key families: every "fig-…", "html-…", "pdf-…" option belongs to Quarto's renderers. */

@@ -5,10 +5,12 @@ import { readDate } from "../model/dates.js";
 import { affiliationIndex, readAuthors } from "./frontmatter-authors.js";
 import type { FrontMatter, XrefPrefixes } from "../model/front-matter.js";
 import type { CslItem } from "../model/brief.js";
+import type { RuleId } from "../model/diagnostics.js";
 
 const isOn = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "string" ? /^(?:yes|true|on)$/i.test(v) : undefined);
 
-export type Report = (path: Array<string | number>, message: string, wantKey?: boolean) => void;
+/** An error (frontmatter/schema) unless a warning and its rule are given. */
+export type Report = (path: Array<string | number>, message: string, wantKey?: boolean, warning?: { ruleId: RuleId; hints?: string[] }) => void;
 
 /** Validated values → the model's front matter: synonyms merged, lists made lists. */
 export function normalise(good: Record<string, unknown>, raw: Record<string, unknown>, report: Report, clock: (() => Date) | undefined): FrontMatter {
@@ -27,9 +29,18 @@ export function normalise(good: Record<string, unknown>, raw: Record<string, unk
   const summary = text("summary") ?? text("abstract");
   if (summary !== undefined) meta.summary = summary.replace(/([^\n])\n(?=[^\n])/g, "$1 ").trim();
   if (good.date !== undefined) {
-    const read = readDate(String(good.date), clock);
+    // A note marker in the date ("2022[^1]") calls a note of the body; the date prints without it.
+    const dateText = String(good.date).replace(/\[\^[^\]\s]+\]/g, "");
+    const read = readDate(dateText, clock);
     if ("iso" in read) meta.date = read.iso;
-    else report(["date"], `"date": ${read.error}`);
+    else if ("written" in read) meta.date = read.written;
+    else {
+      // Quarto and R Markdown print a date they cannot read as it is written: so does the
+      // brief, and only the PDF's metadata goes without it. A guess, so a warning.
+      const written = dateText.trim();
+      if (written) meta.date = written;
+      report(["date"], `"date": cannot read "${written}" as a date, so it prints as written (${read.error})`, false, { ruleId: "frontmatter/date", hints: ["write it as 2024-05-20 or \"20 May 2024\" to have it formatted"] });
+    }
   }
   const lang = text("lang");
   if (lang) meta.lang = lang.replace(/_/g, "-");

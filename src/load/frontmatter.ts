@@ -10,7 +10,7 @@ import { readYaml } from "./yaml-explain.js";
 // of the size, which every command pays for at start-up.
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
-import { diagnostic, pointSpan, type Diagnostic, type Span } from "../model/diagnostics.js";
+import { diagnostic, pointSpan, type Diagnostic, type RuleId, type Span } from "../model/diagnostics.js";
 import { isForeignKey, nearestKey } from "./frontmatter-keys.js";
 import { normalise } from "./frontmatter-values.js";
 import { LANG_TAG } from "../text/scripts.js";
@@ -74,6 +74,8 @@ const FIELDS = {
 } as const;
 
 const OUR_KEYS = Object.keys(FIELDS);
+/** Keys printed on one line (cover, running header, PDF metadata). */
+const ONE_LINE = new Set(["title", "subtitle", "short_title", "organisation", "contact", "date"]);
 
 export type { FrontMatter, XrefPrefixes } from "../model/front-matter.js";
 
@@ -145,14 +147,17 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
     const node = findNode(doc.contents, path.map(String), wantKey);
     return node?.range ? at(node.range[0], node.range[1] - node.range[0]) : at(0);
   };
-  const report = (path: Array<string | number>, message: string, wantKey = false) =>
-    diagnostics.push(diagnostic(file, spanOf(path, wantKey), "error", "frontmatter/schema", message));
+  const report = (path: Array<string | number>, message: string, wantKey = false, warning?: { ruleId: RuleId; hints?: string[] }) =>
+    diagnostics.push(warning ? diagnostic(file, spanOf(path, wantKey), "warning", warning.ruleId, message, warning.hints) : diagnostic(file, spanOf(path, wantKey), "error", "frontmatter/schema", message));
 
   const raw = Object.fromEntries(Object.entries(data).filter(([key]) => !damaged.has(key)));
   const good: Record<string, unknown> = {};
   const foreign: string[] = [];
-  let listed = 0;
-  for (const [key, value] of Object.entries(raw)) {
+  const unknown: string[] = [];
+  for (const [key, written] of Object.entries(raw)) {
+    // "title: |" and "title: >" (block scalars, as R Markdown templates write them) end in a
+    // newline and may hold several lines: Pandoc prints them as one line, and so do we.
+    const value = ONE_LINE.has(key) && typeof written === "string" ? written.replace(/\s*\n\s*/g, " ").trim() : written;
     // Own keys only: "toString" or "constructor" in a brief are keys, not Object's methods.
     if (Object.hasOwn(FIELDS, key)) {
       const parsed = FIELDS[key as keyof typeof FIELDS].safeParse(value);
@@ -175,8 +180,12 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
     }
     const near = nearestKey(key, OUR_KEYS);
     if (near) report([key], `unknown front-matter key "${key}" — did you mean "${near}"?`, true);
-    // The list of keys we read is said once, with the first unknown key, not with each.
-    else diagnostics.push(diagnostic(file, spanOf([key], true), "warning", "frontmatter/unknown", `unknown front-matter key "${key}" (ignored)`, listed++ === 0 ? [`keys briefpress reads: ${OUR_KEYS.join(", ")}`] : []));
+    else unknown.push(key);
+  }
+  // Keys near none of ours are some other tool's or site's: one warning names them all.
+  if (unknown.length > 0) {
+    const names = unknown.map((k) => `"${k}"`).join(", ");
+    diagnostics.push(diagnostic(file, spanOf([unknown[0] ?? ""], true), "warning", "frontmatter/unknown", `unknown front-matter ${unknown.length === 1 ? "key" : "keys"} ${names} (ignored)`, [`keys briefpress reads: ${OUR_KEYS.join(", ")}`]));
   }
   // Quarto users set toc, number-sections, papersize under "format: pdf:", R Markdown users
   // under "output: pdf_document:": those of the PDF format count when the top level is silent.

@@ -51,7 +51,8 @@ export type Block =
   | { kind: "chunk"; engine: string; label?: string; options: Record<string, string>; at: Position; tableNumber?: number }
   /** A numbered figure: an image with a caption, a figure div, or a chunk that would draw one. */
   /** `sub` ("a", "b") for a sub-figure inside a figure div, which prints "(a)" and is referred to as "Figure 1a". */
-  | { kind: "figure"; label?: string; number: number; blocks: Block[]; caption: Inline[]; at: Position; sub?: string }
+  /** `aliases`: other labels the document's tool accepts for it (bookdown's "fig:chunk", a "\\label{…}" or "(\\#fig:x)" in the caption). */
+  | { kind: "figure"; label?: string; number: number; blocks: Block[]; caption: Inline[]; at: Position; sub?: string; aliases?: string[] }
   /** "{{< pagebreak >}}". */
   | { kind: "pagebreak"; at: Position };
 

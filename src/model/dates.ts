@@ -2,9 +2,19 @@
 // Front matter may also say "2024-05", "20 May 2024", "May 20, 2024" or Quarto's
 // "today" / "now" / "last-modified"; all are read into ISO here ("YYYY", "YYYY-MM" or
 // "YYYY-MM-DD"), the dynamic ones from a clock the caller supplies (never the wall clock).
+// Anything else R Markdown would print as written ("12/9/2019", "Spring 2024") is kept as
+// written: `date` then holds that text, and formatDate returns it unchanged.
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+const ISO = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** An ISO date this module wrote, as opposed to a date kept as the writer typed it. */
+export function isIsoDate(value: string): boolean {
+  return ISO.test(value);
+}
+
 export function formatDate(iso: string, format?: string): string {
+  if (!ISO.test(iso)) return iso;
   const [y, m, d] = iso.split("-").map(Number);
   if (!y) return iso;
   if (format && m && d) return formatPattern(y, m, d, format);
@@ -27,11 +37,13 @@ function formatPattern(y: number, m: number, d: number, format: string): string 
 /** Midnight UTC of the brief's date: the fixed clock that makes builds reproducible. */
 export function briefEpoch(iso: string | undefined, sourceDateEpoch: string | undefined): Date {
   if (sourceDateEpoch && /^\d+$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000);
-  if (iso) {
+  if (iso && ISO.test(iso)) {
     const [y = "1970", m = "01", d = "01"] = iso.split("-");
     return new Date(`${y}-${m}-${d}T00:00:00Z`);
   }
-  return new Date(0);
+  // A date kept as written still fixes the year, when it names one.
+  const year = iso ? /(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)/.exec(iso)?.[1] : undefined;
+  return year ? new Date(`${year}-01-01T00:00:00Z`) : new Date(0);
 }
 
 /** Quarto's words, and LaTeX's "\\today" that Pandoc papers for PDF often carry. */
@@ -41,7 +53,7 @@ const DYNAMIC = new Set(["today", "now", "last-modified", "\\today"]);
  * Reads a front-matter date into ISO, or says why it cannot. `clock` gives the moment
  * "today", "now" and "last-modified" stand for (SOURCE_DATE_EPOCH, or the file's time).
  */
-export function readDate(value: string, clock?: () => Date): { iso: string } | { error: string } {
+export function readDate(value: string, clock?: () => Date): { iso: string } | { written: string } | { error: string } {
   const s = value.trim();
   // R Markdown's "`r Sys.Date()`" / "`r format(Sys.time(), '%d %B %Y')`": code for knitr that
   // means the day it runs, which is "today" here (and never run).
@@ -61,6 +73,10 @@ export function readDate(value: string, clock?: () => Date): { iso: string } | {
   if (mdy) parts = withMonth(mdy[1], Number(mdy[3]), Number(mdy[2]));
   const my = /^([A-Za-z]+)\.?,? (\d{4})$/.exec(s);
   if (my) parts = withMonth(my[1], Number(my[2]));
+  // "12/9/2019", "04.08.2024": day and month in an order only the writer knows. R Markdown
+  // prints them as written, and so does briefpress, without a word when the numbers can be a date.
+  const numeric = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
+  if (numeric && [[numeric[1], numeric[3]], [numeric[3], numeric[1]]].some(([a, b]) => Number(a) >= 1 && Number(a) <= 31 && Number(b) >= 1 && Number(b) <= 12)) return { written: s };
   if (!parts) return { error: 'expected a date such as 2024-05-20, "20 May 2024", "May 20, 2024", 2024-05, today or last-modified' };
   const [y, m, d] = parts;
   if (m === undefined) return { iso: String(y) };

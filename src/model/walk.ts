@@ -103,3 +103,12 @@ export function imageRefsWithText(blocks: readonly Block[]): ImageInContext[] {
   });
   return out;
 }
+
+/**
+ * Some picture of the brief (an image or the cover) has no alt text: the PDF then cannot
+ * claim PDF/UA, which requires a description of every figure. Check and writer both ask here.
+ */
+export function lacksAltText(blocks: readonly Block[], cover: { alt: string } | false | undefined): boolean {
+  if (cover && !cover.alt.trim()) return true;
+  return imageRefsWithText(blocks).some((i) => !i.image.alt.trim());
+}

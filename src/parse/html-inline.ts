@@ -14,6 +14,8 @@ export type HtmlTag =
   /** <script>, <style>: the tag and everything up to its closing tag go. */
   | { type: "hide"; name: string }
   | { type: "close"; name: string }
+  /** <img src alt title>: a picture (or, when remote, its alt text). */
+  | { type: "image"; src: string; alt: string; title: string }
   /** Any other tag: dropped, its kind reported once. */
   | { type: "unknown"; name: string };
 
@@ -21,6 +23,11 @@ const TAG = /^<\s*(\/)?\s*([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|
 const ATTR = /([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/gu;
 const TRANSPARENT = new Set(["span", "div", "font", "p", "small", "big", "abbr", "cite", "q", "mark", "ins", "bdi", "bdo", "time", "data", "wbr", "nobr", "center", "section", "article", "label"]);
 const HIDE = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "textarea", "select", "button"]);
+/** What the one warning about remote pictures says. */
+export const remotePicture = (src: string) => `a remote picture (<img src="${src}">) prints as its alt text: briefpress never fetches from the network — download it next to the brief`;
+
+/** A URL with a scheme ("https:", "data:"): never read. */
+export const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
 const SAFE_HREF = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[\w-]+\.[\w.-]+\/)/i;
 
 function attributes(text: string): Array<[string, string]> {
@@ -33,9 +40,14 @@ export function readHtmlTag(content: string): HtmlTag {
   const m = TAG.exec(raw);
   if (!m) return { type: "unknown", name: "html" };
   const name = (m[2] ?? "").toLowerCase();
+  // "</br>" is what word processors and some editors write for <br>: browsers break the line.
+  if (name === "br") return { type: "break" };
   if (m[1]) return { type: "close", name };
   const attrs = attributes(m[3] ?? "");
-  if (name === "br") return { type: "break" };
+  if (name === "img") {
+    const get = (a: string) => attrs.find(([k]) => k === a)?.[1]?.trim() ?? "";
+    return { type: "image", src: get("src"), alt: get("alt"), title: get("title") };
+  }
   if (HIDE.has(name)) return { type: "hide", name };
   const others = (keep: string[] = []) => attrs.map(([a]) => a).filter((a) => !keep.includes(a));
   switch (name) {
@@ -66,6 +78,8 @@ export interface HtmlTarget {
   open(node: Extract<Inline, { children: Inline[] }>): void;
   close(): void;
   push(inline: Inline): void;
+  /** A local picture as an image node; the caller knows where it stands in the source. */
+  image(src: string, alt: string, title: string): void;
   report(kind: string, message: string): void;
 }
 
@@ -102,6 +116,14 @@ export class PastedHtml {
         target.report(tag.name, `HTML <${tag.name}> is dropped with its content`);
         if (!/\/\s*>$/.test(content)) this.hiding = tag.name;
         break;
+      case "image":
+        if (!REMOTE.test(tag.src) && tag.src) target.image(tag.src, tag.alt, tag.title);
+        else {
+          // Never fetched: the picture's words print in its place.
+          if (tag.alt) target.push({ kind: "text", text: tag.alt });
+          target.report("img:remote", remotePicture(tag.src));
+        }
+        break;
       case "unknown":
         target.report(tag.name, `HTML <${tag.name}> is dropped`);
         break;
@@ -115,4 +137,22 @@ export class PastedHtml {
         break;
     }
   }
+}
+
+/**
+ * A picture pasted as <img> prints when it stands alone in its paragraph (a figure). Inside
+ * a sentence there is no room for it: its alt text takes its place, and `report` says so once.
+ */
+export function picturesInProse(inlines: Inline[], pasted: ReadonlySet<Inline>, report: () => void): void {
+  if (pasted.size === 0) return;
+  const visible = inlines.filter((i) => !(i.kind === "text" && !i.text.trim()));
+  if (visible.length === 1 && pasted.has(visible[0] as Inline)) return;
+  const swap = (list: Inline[]) =>
+    list.forEach((inline, n) => {
+      if (pasted.has(inline) && inline.kind === "image") {
+        list[n] = { kind: "text", text: inline.alt };
+        report();
+      } else if ("children" in inline) swap(inline.children);
+    });
+  swap(inlines);
 }

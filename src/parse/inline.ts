@@ -6,11 +6,12 @@ import type { Span } from "../model/diagnostics.js";
 import { findAllCitations } from "../citations/all.js";
 import { findRaisedNumbers } from "../citations/numeric.js";
 import { italicShortNote } from "../citations/notes.js";
-import { PastedHtml } from "./html-inline.js";
+import { PastedHtml, picturesInProse } from "./html-inline.js";
 import { alignAt, InlineLocator } from "./locate.js";
 import type { Citation, Inline, Skipped, XrefUse } from "../model/brief.js";
 import type { Attributes } from "./pandoc/attributes.js";
 import type { FoundXref } from "./pandoc/xref-find.js";
+import { pandocText, placedOffsets, type MystRole } from "./myst.js";
 import { LANG_TAG } from "../text/scripts.js";
 
 export interface Context {
@@ -74,6 +75,9 @@ class InlineWalker {
       run = null;
     };
     const html = new PastedHtml();
+    // Pictures pasted as <img>, and where the first one stands (for the one warning).
+    const pasted = new Set<Inline>();
+    let inProse: { message: string; span: Span } | undefined;
     const aligned = new Map<Token, number[]>();
     // Whether each open bracketed span became a "lang" node (so its close pops it).
     const spans: boolean[] = [];
@@ -146,6 +150,16 @@ class InlineWalker {
           top().push({ kind: "image", src: String(t.attrGet("src") ?? ""), alt: figAlt ?? alt, title: String(t.attrGet("title") ?? ""), at: this.locator.positionAt(offset), ...(label ? { label } : {}), ...(figAlt !== undefined ? { caption: alt } : {}) });
           break;
         }
+        case "myst_role": {
+          // Read as the Pandoc text it stands for ("[@key]", "@fig-x"), placed at the role.
+          const role = t.meta as MystRole;
+          const said = pandocText(role);
+          const offsets = placedOffsets(said, t.markup, this.locate(t.markup));
+          const span = (a: number, b: number) => ({ start: this.locator.positionAt(offsets[a] ?? 0), end: this.locator.positionAt((offsets[b - 1] ?? 0) + 1) });
+          if (role.kind === "xref") top().push(...this.xrefRun(said, { start: 0, end: said.length, refs: [{ label: role.label, bare: false, start: 0, end: said.length }] }, span));
+          else top().push(...(role.kind === "cite" ? this.textRun(said, offsets, false) : [{ kind: "text" as const, text: said }]));
+          break;
+        }
         case "footnote_ref": {
           const id = Number(t.meta?.id ?? 0);
           const number = id + 1;
@@ -161,6 +175,12 @@ class InlineWalker {
             open: enter,
             close: leave,
             push: (inline) => top().push(inline),
+            image: (src, alt, title) => {
+              const image: Inline = { kind: "image", src, alt, title, at };
+              pasted.add(image);
+              top().push(image);
+              inProse ??= { message: "an HTML <img> inside a sentence prints as its alt text (a picture prints when it has a paragraph of its own)", span };
+            },
             report: (kind, message) => {
               const drops = (this.ctx.htmlDropped ??= new Map());
               if (!drops.has(kind)) drops.set(kind, { message, span });
@@ -173,6 +193,10 @@ class InlineWalker {
       }
     }
     flush();
+    picturesInProse(stack[0] ?? [], pasted, () => {
+      const drops = (this.ctx.htmlDropped ??= new Map());
+      if (inProse && !drops.has("img")) drops.set("img", inProse);
+    });
     if (this.ctx.inNote !== undefined) this.italicNotes(children, aligned, this.ctx.inNote);
     return stack[0] ?? [];
   }

@@ -9,6 +9,7 @@ import { fencedDivs } from "./pandoc/divs.js";
 import { pandocInlines } from "./pandoc/inline-rules.js";
 import { shortcodes } from "./pandoc/shortcodes.js";
 import { pastedBulletsPlugin } from "./pasted-bullets.js";
+import { mystRoles } from "./myst.js";
 
 /**
  * markdown-it stops nesting at `maxNesting` (default 100) and silently drops what is
@@ -29,6 +30,8 @@ export function createMarkdown(): MarkdownIt {
   md.use(blockAttributes);
   md.use(pandocInlines);
   md.use(shortcodes);
+  // MyST roles: {cite}`key`, {numref}`fig-x` (Jupyter Book).
+  md.use(mystRoles);
   // "•\tPasted" bullets from word processors (issue 12).
   md.use(pastedBulletsPlugin);
   return md;

@@ -9,6 +9,8 @@ import type { Block, Citation, Footnote, Inline, ListItem, Skipped, XrefUse } fr
 import type { Attributes } from "./pandoc/attributes.js";
 import type { ChunkInfo } from "./pandoc/chunks.js";
 import { chunkBlock, divBlock, imageFigure, tableCaption } from "./pandoc/model-blocks.js";
+import { htmlPicture } from "./html-figure.js";
+import { remotePicture } from "./html-inline.js";
 
 export interface ParsedBody {
   blocks: Block[];
@@ -159,7 +161,16 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       // Comments are the writer's notes to themselves ("<!-- TODO -->"): never printed, as
       // in Pandoc and Quarto. Any other raw HTML is kept as literal text.
       const text = t.content.replace(/<!--[\s\S]*?-->/g, "").replace(/\n$/, "");
-      return text.trim() ? { kind: "html", text, at: at(t) } : null;
+      if (!text.trim()) return null;
+      // <img> and <figure> pasted from a word processor or a web page: the picture prints.
+      const picture = htmlPicture(text, at(t), md.utils.unescapeAll);
+      if (!picture) return { kind: "html", text, at: at(t) };
+      const remote = picture.remote[0];
+      if (remote !== undefined && !ctx.htmlDropped?.has("img:remote")) {
+        const span = { start: at(t), end: { line: at(t).line, column: 2 } };
+        (ctx.htmlDropped ??= new Map()).set("img:remote", { message: remotePicture(remote), span });
+      }
+      return picture.block.kind === "paragraph" ? imageFigure(picture.block, ctx.implicitFigures) : picture.block;
     }
     case "table_open":
       return readTable(r, ctx, t);

@@ -27,6 +27,7 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
   };
   const top = Math.min(7, ...blocks.flatMap((b) => (b.kind === "heading" ? [b.level] : [])));
   const sections: number[] = [];
+  const drawnByCode = new Set<string>();
   const visitInlines = (inlines: Inline[], at: { line: number; column: number }) => {
     for (const i of inlines) {
       if (i.kind === "math" && i.label) {
@@ -57,6 +58,9 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
         case "figure": {
           b.number = ++counters.fig;
           define(b.label, "fig", String(b.number), b.at);
+          for (const alias of b.aliases ?? []) define(alias, "fig", String(b.number), b.at, true);
+          // Code draws how many plots it draws: Quarto names them "fig-x-1", "fig-x-2"…
+          if (b.blocks.every((x) => x.kind === "chunk")) for (const l of [b.label, ...(b.aliases ?? [])]) if (l) drawnByCode.add(l);
           // Figures inside a figure div are its sub-figures: 1a, 1b (Quarto's numbering).
           let sub = 0;
           for (const inner of b.blocks) {
@@ -101,7 +105,7 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
   footnoteBlocks.forEach(visit);
   const words = { ...WORDS, ...prefixes };
   for (const use of uses) {
-    const target = seen.get(use.label) ?? seen.get(use.label.replace(/^tbl:/, "tab:"));
+    const target = seen.get(use.label) ?? seen.get(use.label.replace(/^tbl:/, "tab:")) ?? subFigure(use.label, seen, drawnByCode);
     if (!target) {
       // Printed as Quarto does for a reference it cannot resolve: "?@fig-x".
       use.inline.children = [{ kind: "text", text: `?@${use.label}` }];
@@ -115,4 +119,13 @@ export function resolveXrefs(blocks: Block[], footnoteBlocks: Block[][], uses: X
     use.inline.children = [{ kind: "text", text: printed }];
   }
   return index;
+}
+
+/** "fig-x-2": the second plot of the chunk figure "fig-x", printed "Figure 3b" (Quarto's sub-figure ids). */
+function subFigure(label: string, seen: ReadonlyMap<string, XrefTarget>, drawnByCode: ReadonlySet<string>): XrefTarget | undefined {
+  const m = /^(.+)-(\d{1,2})$/.exec(label);
+  const parent = m && drawnByCode.has(m[1] ?? "") ? seen.get(m[1] ?? "") : undefined;
+  const n = Number(m?.[2] ?? 0);
+  if (!parent || n < 1) return undefined;
+  return { ...parent, label, number: `${parent.number}${String.fromCharCode(96 + ((n - 1) % 26) + 1)}` };
 }

@@ -1,8 +1,8 @@
 // The PDF renderer: measure (flow) → place (cover + paginate) → draw (write).
 import type { Brand } from "../brand/brand.js";
-import type { Brief } from "../model/brief.js";
+import type { Block, Brief } from "../model/brief.js";
 import { loadPackage } from "../world/packages.js";
-import { coverPage } from "./layout/cover.js";
+import { bylineText, coverPage } from "./layout/cover.js";
 import { flowBrief, flowFootnotes } from "./layout/flow.js";
 import { downsampleImages, type PreparedImages } from "./draw/images.js";
 import type { FontBook } from "../text/fonts.js";
@@ -47,7 +47,14 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const notes = input.notes ?? "foot";
   const footnotes = notes === "foot" ? flowFootnotes(brief, ctx) : new Map();
   // Without a cover the title heads the first page, as a letter's would (before any contents).
-  const title: Brief = { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at: { line: 1, column: 1 } }], sources: [], sourcesHeading: null, footnotes: [] };
+  // The subtitle, authors and date go under it, as they would on the cover.
+  const at = { line: 1, column: 1 };
+  const byline = bylineText(brief.meta);
+  const under: Block[] = [
+    ...(brief.meta.subtitle ? [{ kind: "paragraph" as const, inlines: [{ kind: "em" as const, children: [{ kind: "text" as const, text: brief.meta.subtitle }] }], at }] : []),
+    ...(byline ? [{ kind: "paragraph" as const, inlines: [{ kind: "text" as const, text: byline }], at }] : []),
+  ];
+  const title: Brief = { ...brief, blocks: [{ kind: "heading", level: 1, inlines: [{ kind: "text", text: brief.title }], id: "title", at }, ...under], sources: [], sourcesHeading: null, footnotes: [] };
   const head = withCover ? [] : flowBrief(title, ctx, notes);
   const body = paginate([...head, ...flowBrief(brief, ctx, notes)], geo, { footnotes, colours: look.colours });
   const logo = brand.logo ? images.get(brand.logo) : undefined;

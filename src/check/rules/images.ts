@@ -9,14 +9,15 @@ export const CREDIT = /^(?:(?:credits?|photo(?:graph)?|image|illustration|source
 export const imageRules: Rule[] = [
   {
     id: "image/alt",
-    description: "an image without alt text",
+    // The PDF is still right for sighted readers: a warning, and the PDF drops its PDF/UA claim.
+    description: "an image without alt text (the PDF then does not claim PDF/UA)",
     run({ brief, }, severity) {
       const out = imageRefsWithText(brief.blocks)
         .filter((i) => !i.image.alt.trim())
-        .map((i) => diagnostic(brief.file, pointSpan(i.image.at.line, i.image.at.column, 2), severity, "image/alt", `image "${i.image.src}" has no alt text`, ["describe it: ![what the image shows](path)"]));
+        .map((i) => diagnostic(brief.file, pointSpan(i.image.at.line, i.image.at.column, 2), severity, "image/alt", `image "${i.image.src}" has no alt text: screen readers skip it, and the PDF loses its PDF/UA (accessibility) claim`, ["describe it: ![what the image shows](path)"]));
       const cover = brief.meta.cover;
       if (cover && !cover.alt.trim()) {
-        out.push(diagnostic(brief.file, pointSpan(brief.metaLines.cover ?? 1, 1, 5), severity, "image/alt", "cover image has no alt text"));
+        out.push(diagnostic(brief.file, pointSpan(brief.metaLines.cover ?? 1, 1, 5), severity, "image/alt", "cover image has no alt text: screen readers skip it, and the PDF loses its PDF/UA (accessibility) claim", ["add cover.alt"]));
       }
       return out;
     },

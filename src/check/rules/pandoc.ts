@@ -45,13 +45,22 @@ export const pandocRules: Rule[] = [
   },
   {
     id: "chunk/figure",
-    description: "a figure or table that only a code chunk would make",
+    description: "figures and tables that only code chunks would make (one warning names them all)",
     run({ brief }, severity) {
-      return chunkOutputs(brief.blocks).map((f) =>
-        f.kind === "figure"
-          ? diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `figure "${f.label ?? ""}" is drawn by code: the PDF prints its caption, not the figure (render it with Quarto, or save it as an image and use ![caption](file.png){#${f.label ?? "fig-x"}})`)
-          : diagnostic(brief.file, pointSpan(f.at.line, 1), severity, "chunk/figure", `table "${/^tbl[-:]/.test(f.label ?? "") ? f.label : `tab:${f.label ?? ""}`}" is made by code: the PDF prints its caption, not the table (render it with Quarto, or write it as a pipe table)`),
-      );
+      // One cause (code is never run), one warning: at the first, naming every one.
+      const outputs = chunkOutputs(brief.blocks);
+      const first = outputs[0];
+      if (!first) return [];
+      const names = outputs.map((f) => (f.kind === "figure" ? f.label ?? "figure" : /^tbl[-:]/.test(f.label ?? "") ? f.label ?? "" : `tab:${f.label ?? ""}`));
+      const figures = outputs.filter((f) => f.kind === "figure").length;
+      const tables = outputs.length - figures;
+      const what = [figures ? plural(figures, "figure") : "", tables ? plural(tables, "table") : ""].filter(Boolean).join(" and ");
+      const shown = names.slice(0, 6).map((n) => `"${n}"`).join(", ") + (names.length > 6 ? `, and ${names.length - 6} more` : "");
+      return [
+        diagnostic(brief.file, pointSpan(first.at.line, 1), severity, "chunk/figure", `${what} drawn by code (${shown}): the PDF prints ${outputs.length === 1 ? "its caption" : "their captions"}, not the ${outputs.length === 1 ? (figures ? "figure" : "table") : "plots and tables"}`, [
+          "render with Quarto or knitr first, or save each plot as an image and use ![caption](file.png){#fig-x}",
+        ]),
+      ];
     },
   },
   {

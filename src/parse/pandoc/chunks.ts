@@ -11,6 +11,8 @@ export type ChunkInfo = {
   engine: string;
   label?: string;
   options: Record<string, string>;
+  /** fig-subcap as a list (Quarto's YAML list, R's c("…", "…")): one per sub-figure. */
+  subcaptions?: string[];
 };
 
 const CHUNK = /^\{\s*([A-Za-z][\w-]*)(?:[\s,]+(.*?))?\s*\}\s*$/;
@@ -29,6 +31,7 @@ export function chunkInfo(info: string, content: string): ChunkInfo | null {
     else if (part.trim() && label === undefined) label = part.trim();
   }
   // Quarto: "#| label: fig-map" lines at the top of the chunk, in YAML.
+  let subcaptions: string[] | undefined = rVector(options["fig-subcap"]);
   const lines: string[] = [];
   for (const line of content.split("\n")) {
     const opt = /^\s*(?:#|\/\/|--)\|\s?(.*)$/.exec(line);
@@ -39,7 +42,10 @@ export function chunkInfo(info: string, content: string): ChunkInfo | null {
     try {
       const yaml: unknown = parseYaml(lines.join("\n"));
       if (yaml && typeof yaml === "object") {
-        for (const [k, v] of Object.entries(yaml as Record<string, unknown>)) options[k.replace(/\./g, "-")] = Array.isArray(v) ? v.map(String).join("; ") : String(v);
+        for (const [k, v] of Object.entries(yaml as Record<string, unknown>)) {
+          options[k.replace(/\./g, "-")] = Array.isArray(v) ? v.map(String).join("; ") : String(v);
+          if (k === "fig-subcap" && Array.isArray(v)) subcaptions = v.map(String);
+        }
       }
     } catch {
       // Options that are not YAML change nothing here: the chunk is not run either way.
@@ -49,7 +55,14 @@ export function chunkInfo(info: string, content: string): ChunkInfo | null {
   // bookdown: "knitr::kable(x, caption = '…')" makes a table referred to as \@ref(tab:label).
   const kable = /\bkable\s*\([\s\S]*?\bcaption\s*=\s*(["'])(.*?)\1/.exec(content);
   if (kable && options["tbl-cap"] === undefined) options["tbl-cap"] = kable[2] ?? "";
-  return { engine: m[1] ?? "", ...(label ? { label } : {}), options };
+  return { engine: m[1] ?? "", ...(label ? { label } : {}), options, ...(subcaptions?.length ? { subcaptions } : {}) };
+}
+
+/** R's c("Age", 'Sex') as knitr reads fig.subcap; anything else is not a list. */
+function rVector(value: string | undefined): string[] | undefined {
+  const m = value ? /^c\((.*)\)$/s.exec(value.trim()) : null;
+  if (!m) return undefined;
+  return [...(m[1] ?? "").matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((x) => x[1] ?? x[2] ?? "");
 }
 
 function unquote(s: string): string {

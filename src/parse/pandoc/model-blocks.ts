@@ -68,20 +68,50 @@ function printsInPdf(attrs: Attributes): boolean {
 /** An image alone in its paragraph, labelled "{#fig-x}" (or any, in a Quarto file): a numbered figure. */
 export function imageFigure(block: Extract<Block, { kind: "paragraph" }>, all: boolean): Block {
   const image = onlyImage(block.inlines);
-  const caption = (image?.caption ?? image?.alt ?? "").trim();
-  if (!image || !(image.label ?? (all && caption))) return block;
-  return { kind: "figure", label: image.label, number: 0, blocks: [block], caption: caption ? [{ kind: "text", text: caption }] : [], at: block.at };
+  // bookdown's "![(\\#fig:map) Caption](map.png)": the label is not part of the caption.
+  const { text: caption, labels } = captionLabels((image?.caption ?? image?.alt ?? "").trim());
+  const label = image?.label ?? labels.find((l) => /^fig[-:]/.test(l));
+  if (!image || !(label ?? (all && caption))) return block;
+  if (labels.length && image.caption === undefined) image.alt = caption;
+  return { kind: "figure", label, number: 0, blocks: [block], caption: caption ? [{ kind: "text", text: caption }] : [], at: block.at };
 }
 
-/** A chunk that draws a figure ("#| label: fig-x", or R Markdown's fig.cap): a figure without an image. */
+/**
+ * A chunk that draws a figure ("#| label: fig-x", or R Markdown's fig.cap): a figure without
+ * an image. bookdown names it "fig:<chunk label>", and a "\\label{fig:x}" (LaTeX output) or
+ * "(\\#fig:x)" in the caption names it too: all are its labels, and none is printed.
+ */
 export function chunkBlock(info: ChunkInfo, at: Pos): Block {
   const chunk: Block = { kind: "chunk", engine: info.engine, ...(info.label ? { label: info.label } : {}), options: info.options, at };
-  const caption = info.options["fig-cap"];
+  const { text: captionText, labels } = captionLabels(info.options["fig-cap"] ?? "");
+  // Quarto prints each sub-figure's caption under its plot: here, after the figure's own.
+  const subs = (info.subcaptions ?? []).map((c, i) => `(${String.fromCharCode(97 + (i % 26))}) ${c}`).join(" ");
+  const caption = [captionText, subs].filter(Boolean).join(" ");
+  const inlines: Inline[] = caption ? [{ kind: "text", text: caption }] : [];
   const label = info.label;
-  if (label && /^fig[-:]/.test(label)) return { kind: "figure", label, number: 0, blocks: [chunk], caption: caption ? [{ kind: "text", text: caption }] : [], at };
+  const figure = (main: string, aliases: string[]): Block => {
+    const others = [...new Set(aliases)].filter((a) => a !== main);
+    return { kind: "figure", label: main, number: 0, blocks: [chunk], caption: inlines, at, ...(others.length ? { aliases: others } : {}) };
+  };
+  if (label && /^fig[-:]/.test(label)) return figure(label, [`fig:${label}`, ...labels]);
   // bookdown: a chunk "{r map, fig.cap='…'}" is referenced as \@ref(fig:map).
-  if (label && caption) return { kind: "figure", label: `fig:${label}`, number: 0, blocks: [chunk], caption: [{ kind: "text", text: caption }], at };
+  if (label && info.options["fig-cap"]) return figure(`fig:${label}`, labels);
+  const named = labels[0];
+  if (named && /^fig[-:]/.test(named)) return figure(named, labels.slice(1));
   return chunk;
+}
+
+/** "\\label{fig:x} Caption" / "(\\#fig:x) Caption": the labels, and the caption without them. */
+export function captionLabels(caption: string): { text: string; labels: string[] } {
+  const labels: string[] = [];
+  const text = caption
+    .replace(/\\{1,2}label\{([^{}\s]+)\}|\(\\{0,2}#([A-Za-z]+:[^()\s]+)\)/g, (_, a?: string, b?: string) => {
+      labels.push((a ?? b ?? "").trim());
+      return "";
+    })
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  return { text, labels: labels.filter(Boolean) };
 }
 
 /**

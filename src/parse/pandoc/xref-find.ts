@@ -1,5 +1,7 @@
 // Cross-references in a run of prose, as Quarto, pandoc-crossref and bookdown write them:
 //   @fig-map  -@tbl-cases  [@fig-map; @tbl-cases]  @fig:map  [@fig:a; @tbl:b]  \@ref(fig:map)
+// and capitalised ("@Fig:map", "@Tbl-cases": the same label, its word capitalised at the
+// start of a sentence). Found before citations, so none of these is ever read as a key.
 // Pure string → offsets, like citations/find.ts; these are never citations.
 import type { XrefKind } from "../../model/brief.js";
 
@@ -17,7 +19,7 @@ export interface FoundXref {
   refs: FoundRef[];
 }
 
-const PREFIX = String.raw`(?:fig|tbl|sec|eq|lst)[-:]`;
+const PREFIX = String.raw`(?:[Ff]ig|[Tt]bl|[Ss]ec|[Ee]q|[Ll]st)[-:]`;
 const LABEL = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.-]*`;
 const ONE = new RegExp(String.raw`^\s*(-?)@(${PREFIX}${LABEL})\s*$`, "u");
 const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.\[/:-])(-?)@(${PREFIX}${LABEL})`, "gu");
@@ -30,7 +32,8 @@ export function labelKind(label: string): XrefKind {
   return m[1] === "tab" ? "tbl" : (m[1] as XrefKind);
 }
 
-const tidy = (label: string) => label.replace(/[.:]+$/, "");
+/** Trailing sentence punctuation is not part of a label; "@Fig:x" names the label "fig:x". */
+const tidy = (label: string) => label.replace(/[.:]+$/, "").replace(/^[A-Z]/, (c) => c.toLowerCase());
 
 export function findXrefs(text: string): FoundXref[] {
   const found: FoundXref[] = [];

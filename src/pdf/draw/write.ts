@@ -17,6 +17,7 @@ import { boxedSvg } from "./svg-viewport.js";
 import { StructureTree, actualText, fragmentLang } from "./tagging.js";
 import { mirroredLineX, mirrorPages } from "../layout/mirror.js";
 import { isRtlBrief } from "../../text/scripts.js";
+import { lacksAltText } from "../../model/walk.js";
 
 export interface WriteOptions {
   brief: Brief;
@@ -37,6 +38,10 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   const pages = rtl ? mirrorPages(o.pages, geo.width, fonts) : o.pages;
   const shaper = await shaperFor(fonts);
   const meta = brief.meta;
+  // PDF/UA (and PDF/A's level A) require alt text on every figure: a brief with a picture
+  // that has none does not claim them (image/alt says so); the tagging stays all the same.
+  const accessible = !lacksAltText(brief.blocks, meta.cover);
+  const subset = o.pdfa ? (accessible ? "PDF/A-2a" : "PDF/A-2b") : accessible ? "PDF/UA" : undefined;
   const doc = new PDFDocument({
     size: [geo.width, geo.height],
     margin: 0,
@@ -46,7 +51,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
     font: null as unknown as string,
     tagged: true,
     // The types know only the PDF/A subsets; pdfkit 0.20 also accepts "PDF/UA".
-    subset: (o.pdfa ? "PDF/A-2a" : "PDF/UA") as PDFKit.Mixins.PDFSubsets,
+    ...(subset ? { subset: subset as PDFKit.Mixins.PDFSubsets } : {}),
     lang: meta.lang ?? "en",
     displayTitle: true,
     compress: true,
@@ -63,7 +68,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
     },
   });
   escapeInfoInXmp(doc);
-  if (o.pdfa) {
+  if (o.pdfa && accessible) {
     // PDF/A-2a is what pdfkit writes as the subset; keep the PDF/UA claim beside it.
     doc.appendXML(`
         <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">

@@ -66,8 +66,7 @@ export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: 
     put([{ text: meta.subtitle, style: style("serif-italic", 13, colours.muted) }], 17, own("P"));
   }
   y += 10;
-  const byline = meta.authors.map((a) => [a.name, a.role, a.affiliation].filter(Boolean).join(", ")).join("; ");
-  const bits = [byline, meta.date ? formatDate(meta.date, meta["date-format"]) : ""].filter(Boolean).join(" · ");
+  const bits = bylineText(meta);
   if (bits) put([{ text: bits, style: style("sans", 9.5, colours.ink) }], 13, own("P"));
   y += 14;
 
@@ -120,4 +119,10 @@ export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: 
     }
   }
   return { kind: "cover", items };
+}
+
+/** "Name, Role, Affiliation; Name · 20 May 2024": who wrote the brief, and when. */
+export function bylineText(meta: Brief["meta"]): string {
+  const byline = meta.authors.map((a) => [a.name, a.role, a.affiliation].filter(Boolean).join(", ")).join("; ");
+  return [byline, meta.date ? formatDate(meta.date, meta["date-format"]) : ""].filter(Boolean).join(" · ");
 }

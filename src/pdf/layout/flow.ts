@@ -7,9 +7,10 @@ import { breakLines, type Run } from "./lines.js";
 import { captionItem, codeTableCaption, figure, flowFigure, onlyImage, pageBreak } from "./figures.js";
 import type { FlowItem, StructRef, TextItem } from "./plan.js";
 import { flowTable } from "./table.js";
-import { footnoteDest, sourceDest, toRuns } from "./runs.js";
+import { sourceDest, toRuns } from "./runs.js";
 import type { TextStyle } from "./style.js";
 import { text, type FlowContext } from "./text-item.js";
+import { noteItem } from "./notes.js";
 
 export type { FlowContext } from "./text-item.js";
 
@@ -26,11 +27,8 @@ const RECOMMENDATION_PAD = 7;
 export function flowFootnotes(brief: Brief, ctx: FlowContext): Map<number, TextItem> {
   const notes = new Map<number, TextItem>();
   for (const note of brief.footnotes) {
-    const runs: Run[] = [{ text: `${note.number} `, style: { face: "serif-bold", size: ctx.look.styles.note.size, color: ctx.look.colours.accent } }];
-    note.blocks.forEach((b, i) => {
-      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, ctx.look.styles.note));
-    });
-    notes.set(note.number, text("Note", runs, ctx.look.styles.note, ctx, { anchor: footnoteDest(note.number), hanging: 10 }));
+    const marker: Run = { text: `${note.number} `, style: { face: "serif-bold", size: ctx.look.styles.note.size, color: ctx.look.colours.accent } };
+    notes.set(note.number, noteItem(note, ctx, marker, 10));
   }
   return notes;
 }
@@ -69,11 +67,8 @@ function sectionLevel(brief: Brief): number {
 function endnotes(brief: Brief, ctx: FlowContext): FlowItem[] {
   const items: FlowItem[] = [heading("Notes", 2, ctx, "notes")];
   for (const note of brief.footnotes) {
-    const runs: Run[] = [{ text: `${note.number}. `, style: { face: "serif", size: ctx.look.styles.note.size, color: ctx.look.colours.muted } }];
-    note.blocks.forEach((b, i) => {
-      if (b.kind === "paragraph") runs.push(...(i > 0 ? [{ text: " ", style: runs[0]!.style }] : []), ...toRuns(b.inlines, ctx.look.styles.note));
-    });
-    items.push(text("Note", runs, ctx.look.styles.note, ctx, { anchor: footnoteDest(note.number), hanging: 12 }));
+    const marker: Run = { text: `${note.number}. `, style: { face: "serif", size: ctx.look.styles.note.size, color: ctx.look.colours.muted } };
+    items.push(noteItem(note, ctx, marker, 12));
   }
   return items;
 }
