@@ -22,6 +22,8 @@ export interface FoundItem {
   tentative?: boolean;
   /** "Ibid." / "Id.": the previous note's source. */
   ibid?: boolean;
+  /** MLA's bare "(Roelen)": a citation only if it names exactly one entry; never reported. */
+  speculative?: boolean;
 }
 
 export interface FoundCitation {
@@ -32,17 +34,23 @@ export interface FoundCitation {
   items: FoundItem[];
 }
 
-export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
+export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|no date`;
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
 const PART = new RegExp(
   String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
   "u",
 );
-/** MLA's author–page form: "(Okafor et al. 12)", "(Human Rights Watch, No Safe Harbour 4)". */
+/** A locator label CSL styles print before a number: "p.", "pp.", "chap.", "sec.4", "para.". */
+const LABEL = String.raw`(?:(?:pp?|chaps?|ch|secs?|paras?|vol|fig|pt|no|art|l|ll)\.\s*|\u00a7\s*)`;
+/** MLA's author–page form: "(Okafor et al. 12)", "(Human Rights Watch, No Safe Harbour 4)", "(Sullivan, chap.2)". */
 const PAGE_PART = new RegExp(
-  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?)(?:,\s*(?<title>[^\d,;()]+?))?,?\s+(?<loc>(?:pp?\.\s*)?\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?)*)$`,
-  "u",
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?)(?:,\s*(?<title>[^\d,;()]+?))?,?\s+(?<loc>${LABEL}?\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?)*)$`,
+  "iu",
 );
+/** MLA with no page: "(Roelen)", "(Kuhn and Vaughan, Parsnip)", "(“General Social Survey”)". */
+const NAME_PART = new RegExp(String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()\u201c\u201d"\u2018\u2019]+?|[\u201c"\u2018][^\u201d"\u2019]+[\u201d"\u2019])(?:,\s*(?<title>[^\d,;()]+?))?$`, "u");
+/** A title standing for an entry with no author: "“General Social Survey”", "‘About SURE–p’". */
+const QUOTED = /^[“"‘'](?<title>[^”"’]+?)[,.]?[”"’']$/u;
 /** Capitalised words that open dates and figures, not names: "(June 2021, N = 412)", "(Since 2019)". */
 const NOT_AUTHORS = new Set(
   ("January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec " +
@@ -105,8 +113,10 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
     const lead = part.length - part.trimStart().length;
     const trimmed = part.trim();
     const m = PART.exec(trimmed);
-    const author = m?.groups?.author?.trim() ?? "";
-    if (m && isAuthor(author)) {
+    const written = m?.groups?.author?.trim() ?? "";
+    // A title in quotes stands for the names when an entry has none (APA, Harvard, MLA).
+    const author = QUOTED.exec(written)?.groups?.title ?? written;
+    if (m && (isAuthor(author) || author !== written)) {
       const pre = m.groups?.pre ?? "";
       const start = base + offset + lead + pre.length;
       const end = base + offset + lead + trimmed.length;
@@ -123,6 +133,17 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
         const end = base + offset + lead + trimmed.length;
         const title = page.groups?.title?.trim();
         items.push({ authors: [pageAuthor], year: "", locator: page.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end, tentative: true, ...(title ? { titleHint: title } : {}) });
+      } else {
+        const bare = NAME_PART.exec(trimmed);
+        const written = bare?.groups?.author?.trim() ?? "";
+        const name = QUOTED.exec(written)?.groups?.title ?? written;
+        const title = bare?.groups?.title?.trim();
+        if (bare && (isAuthor(name) || name !== written) && (!title || isTitleHint(title))) {
+          const pre = bare.groups?.pre ?? "";
+          const start = base + offset + lead + pre.length;
+          const end = base + offset + lead + trimmed.length;
+          items.push({ authors: [name], year: "", locator: "", prefix: pre.trim(), start, end, tentative: true, speculative: true, ...(title ? { titleHint: title } : {}) });
+        }
       }
     }
     offset += part.length + 1;
@@ -136,7 +157,9 @@ export function isAuthor(author: string): boolean {
   if (author.includes(":")) return false;
   const pieces = author.split(/\s*,\s*/);
   if (pieces.length > 6) return false;
-  return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(author.split(/[\s.,]+/)[0] ?? "");
+  // "Aug-Sep 2023", "Jan–Mar": a range of months is a date, not a name.
+  const first = author.split(/[\s.,]+/)[0] ?? "";
+  return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(first) && !NOT_AUTHORS.has(first.split(/[-\u2013/]/)[0] ?? "");
 }
 
 function isOneAuthor(author: string): boolean {
@@ -190,7 +213,7 @@ export function namesBefore(s: string, open: number): string[] {
 
 function tidyYear(y: string): string {
   const t = y.trim();
-  return YEAR_ONLY.test(t) && t.startsWith("n") ? "n.d." : t;
+  return YEAR_ONLY.test(t) && /^n/.test(t) ? "n.d." : t;
 }
 
 const KEY = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*`;

@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
 import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
 import { resolveIbid } from "./ibid.js";
+import { entryHead, looseMatches, words } from "./loose.js";
 
 export { authorForms, normaliseName } from "./forms.js";
 
@@ -30,6 +31,7 @@ export function createResolver(brief: Brief): Resolver {
   const displays = brief.sources.map((s) => authorDisplays(s, aliases));
   const forms = displays.map((d) => [...d.keys()]);
   const index = indexForms(brief.sources, forms);
+  const heads = brief.sources.map((s) => words(entryHead(s)));
   const useCount = brief.sources.map(() => 0);
   const dropped = new Set<CiteItem>();
   const where = brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)";
@@ -40,8 +42,13 @@ export function createResolver(brief: Brief): Resolver {
     resolve(file, item) {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
       if (item.number !== undefined) return resolveNumber(file, item, brief, useCount);
-      const { matches, author, form } = matchItem(item, index, brief.sources);
+      const { matches, author, form } = matchItem(item, index, brief.sources, heads);
       if (item.ibid) return null; // resolved after every other item (resolveIbid)
+      if (item.speculative && matches.length !== 1) {
+        // "(UNHCR)" that names no entry, or several: plain prose, never a diagnostic.
+        dropped.add(item);
+        return null;
+      }
       if (matches.length === 0 && item.tentative) {
         const hints = suggestions(item, brief.sources, forms, displays).map((h) => h.label);
         if (hints.length === 0) {
@@ -55,7 +62,7 @@ export function createResolver(brief: Brief): Resolver {
         for (const m of matches) useCount[m] = (useCount[m] ?? 0) + 1;
         const names = matches.map((m) => `"${label(m, form)}"`);
         const fix = item.year === "" ? "add a few words of the title: (Author, Short Title 12)" : `add the letter: ${matches.map((m) => `${author} ${brief.sources[m]?.year ?? ""}`).join(" or ")}`;
-        return diagnostic(file, item.span, "error", "citation/ambiguous", `"${cited}" could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`, [fix]);
+        return diagnostic(file, item.span, "warning", "citation/ambiguous", `"${cited}" could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`, [fix]);
       }
       if (matches.length === 1) {
         const index = matches[0] ?? 0;
@@ -67,7 +74,7 @@ export function createResolver(brief: Brief): Resolver {
       if (matches.length > 1) {
         // Each candidate is cited, if ambiguously: do not also call them uncited.
         for (const m of matches) useCount[m] = (useCount[m] ?? 0) + 1;
-        return diagnostic(file, item.span, "error", "citation/ambiguous", `"${cited}" matches ${matches.length} sources`, [
+        return diagnostic(file, item.span, "warning", "citation/ambiguous", `"${cited}" matches ${matches.length} sources`, [
           `add a letter to the years in the sources list and the citation (${item.year}a, ${item.year}b)`,
         ]);
       }
@@ -75,13 +82,14 @@ export function createResolver(brief: Brief): Resolver {
       const hints = near.map((h) => h.label);
       // The entry the hint names is not also "never cited": one cause, one diagnostic.
       if (near[0]) useCount[near[0].index] = (useCount[near[0].index] ?? 0) + 1;
+      // Typed text read as a citation is a guess: a warning, and the guess is said.
       return diagnostic(
         file,
         item.span,
-        "error",
+        "warning",
         "citation/unresolved",
-        `"${`${item.author} ${item.year}`.trim()}" matches no entry in ${where}` + (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
-        hints.slice(1).map((h) => `or "${h}"`),
+        `"${`${item.author} ${item.year}`.trim()}" reads as a citation but matches no entry in ${where}` + (hints[0] ? ` — did you mean "${hints[0]}"?` : ""),
+        [...hints.slice(1).map((h) => `or "${h}"`), `read as author "${item.author}"${item.year ? `, year ${item.year}` : ""}; if it is not a citation, ignore this`],
       );
     },
   };
@@ -168,7 +176,7 @@ function indexForms(sources: readonly SourceEntry[], forms: readonly string[][])
   return index;
 }
 
-function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEntry[]): { matches: number[]; author: string; form: string } {
+function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEntry[], heads: readonly string[]): { matches: number[]; author: string; form: string } {
   const candidates = item.authorCandidates.length ? item.authorCandidates : [item.author];
   for (const candidate of candidates) {
     const form = canonicalAuthor(candidate);
@@ -182,6 +190,21 @@ function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEnt
       // Title words that name none of the author's works name no entry.
       return { matches: item.titleHint ? hinted : loose, author: candidate, form };
     }
+  }
+  // The names as cited, looked for in the words each entry opens with (loose.ts).
+  for (const candidate of candidates) {
+    let loose = looseMatches(candidate, item.year, sources, heads);
+    if (loose.length > 1 && item.titleHint) {
+      const hint = words(item.titleHint);
+      const titled = loose.filter((i) => words(sources[i]?.title ?? "").startsWith(hint) || words(sources[i]?.text ?? "").includes(hint));
+      if (titled.length > 0) loose = titled;
+    }
+    // "2020" when the list has 2020 and 2020a is the exact one.
+    if (loose.length > 1) {
+      const exact = loose.filter((i) => sources[i]?.year === item.year);
+      if (exact.length === 1) loose = exact;
+    }
+    if (loose.length > 0) return { matches: loose, author: candidate, form: canonicalAuthor(candidate) };
   }
   return { matches: [], author: candidates[0] ?? item.author, form: canonicalAuthor(candidates[0] ?? item.author) };
 }
