@@ -40,9 +40,11 @@ export function dateParts(dateText: string): number[] | undefined {
 
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
 /** A date right after the authors: "(2019)", "(2019, May 3)", "(n.d.)" (APA, Harvard, free form). */
-const PAREN_DATE = new RegExp(String.raw`^\s*[.,]?\s*\((?<date>[^()]*?(?:\b${YEAR}\b|n\.\s?d\.)[^()]*)\)`, "u");
+const PAREN_DATE = new RegExp(String.raw`^\s*[.,]?\s*\((?<date>[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)`, "u");
 /** A bare one: ". 2019." (Chicago, ASA), ", 2019." (Elsevier-Harvard), ". n.d. " */
 const BARE_DATE = new RegExp(String.raw`^\s*[.,]?\s*(?<date>${YEAR}|n\.\s?d\.)(?=[.,;:\s]|$)`, "u");
+/** The first date that may close a run of names: "(2019)", "(n.d.)", ", 2002." */
+const LATE_EARLY_DATE = new RegExp(String.raw`[.,]?\s*\((?:[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)|[.,]\s(?:${YEAR})(?=\.\s|\.$)`, "u");
 /** Numbered entries: "[3] …" (IEEE) or "3. …" (Vancouver, Nature) when not a list item. */
 const NUMBER = /^\s*(?:\[(?<b>\d{1,4})\]|(?<d>\d{1,4})\.)\s+/u;
 /** "———." / "---." (Chicago, MLA): the same authors as the entry above. */
@@ -54,8 +56,18 @@ export function parseSourceEntry(text: string): ParsedEntry {
   if (numbered) flat = flat.slice(numbered[0].length);
   const same = SAME_AUTHORS.exec(flat);
   const block = same ? { authors: [], more: false, end: same[0].length } : readAuthorBlock(flat);
-  const after = flat.slice(block.end);
-  const early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
+  let after = flat.slice(block.end);
+  let early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
+  if (!early && block.authors.length > 0) {
+    // The names ran on past what the reader took ("…, Spinu, V., … Yutani, H. (2019)",
+    // "Susan Lund, J. M., Anu Madgavkar, & Robinson, O. (2021)"): the date after them is still
+    // the entry's date, if nothing between reads as a title.
+    const late = LATE_EARLY_DATE.exec(after);
+    if (late && readsAsNames(after.slice(0, late.index))) {
+      after = after.slice(late.index);
+      early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
+    }
+  }
   const titlePart = (early ? after.slice(early[0].length) : after).replace(/^[\s.,:]+/, "");
   const title = readTitle(titlePart);
   const afterTitle = titlePart.slice(titlePart.indexOf(title) + title.length).replace(/^[\s.,”"’]+/, "");
@@ -86,6 +98,12 @@ export function parseSourceEntry(text: string): ParsedEntry {
   };
 }
 
+/** Text that can only be more names: capitalised words, initials, "and", "&", "…", "et al.". */
+function readsAsNames(gap: string): boolean {
+  const tokens = gap.split(/[\s,;]+/u).filter(Boolean);
+  return tokens.every((t) => /^(?:\p{Lu}[\p{L}\p{M}'\u2019-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|and|&|et\.?|al\.?|\u2026|\.\.\.|\.|van|von|de|der|den|du|da|di|la|le|del|dos)$/u.test(t));
+}
+
 /** A quoted title (“…,” or "…."), or the text up to the first full stop that ends a sentence. */
 function readTitle(part: string): string {
   const quoted = /^[“"](?<t>[^”"]+?)[,.]?[”"]/u.exec(part);
@@ -103,6 +121,6 @@ function lateDate(part: string): string | undefined {
 
 /** "May 8th 2024" → "2024"; "2024a" keeps its suffix; "n.d." stays "n.d.". */
 export function yearOf(dateText: string): string {
-  if (/^n\.\s?d\.$/u.test(dateText)) return "n.d.";
+  if (/^(?:n\.\s?d\.|no date)$/u.test(dateText)) return "n.d.";
   return /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b/u.exec(dateText)?.[0] ?? "";
 }
