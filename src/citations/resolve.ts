@@ -41,7 +41,14 @@ export function createResolver(brief: Brief): Resolver {
     dropped,
     resolve(file, item) {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
-      if (item.number !== undefined) return resolveNumber(file, item, brief, useCount);
+      if (item.number !== undefined) {
+        // "(1) the first…" at a sentence's start may be a list, not note 1: kept only if the note exists.
+        if (item.tentative && !brief.sources.some((s) => s.number === item.number)) {
+          dropped.add(item);
+          return null;
+        }
+        return resolveNumber(file, item, brief, useCount);
+      }
       const { matches, author, form } = matchItem(item, index, brief.sources, heads);
       if (item.ibid) return null; // resolved after every other item (resolveIbid)
       if (item.speculative && matches.length !== 1) {
