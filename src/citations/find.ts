@@ -47,8 +47,7 @@ const PAGE_PART = new RegExp(
   String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?)(?:,\s*(?<title>[^\d,;()]+?))?,?\s+(?<loc>${LABEL}?\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?)*)$`,
   "iu",
 );
-/** MLA with no page: "(Roelen)", "(Kuhn and Vaughan, Parsnip)", "(“General Social Survey”)". */
-const NAME_PART = new RegExp(String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()\u201c\u201d"\u2018\u2019]+?|[\u201c"\u2018][^\u201d"\u2019]+[\u201d"\u2019])(?:,\s*(?<title>[^\d,;()]+?))?$`, "u");
+const LEAD_PREFIX = new RegExp(String.raw`^${PREFIX}`, "u");
 /** A title standing for an entry with no author: "“General Social Survey”", "‘About SURE–p’". */
 const QUOTED = /^[“"‘'](?<title>[^”"’]+?)[,.]?[”"’']$/u;
 /** Capitalised words that open dates and figures, not names: "(June 2021, N = 412)", "(Since 2019)". */
@@ -134,12 +133,9 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
         const title = page.groups?.title?.trim();
         items.push({ authors: [pageAuthor], year: "", locator: page.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end, tentative: true, ...(title ? { titleHint: title } : {}) });
       } else {
-        const bare = NAME_PART.exec(trimmed);
-        const written = bare?.groups?.author?.trim() ?? "";
-        const name = QUOTED.exec(written)?.groups?.title ?? written;
-        const title = bare?.groups?.title?.trim();
-        if (bare && (isAuthor(name) || name !== written) && (!title || isTitleHint(title))) {
-          const pre = bare.groups?.pre ?? "";
+        const bare = nameOnly(trimmed);
+        if (bare) {
+          const { name, title, pre } = bare;
           const start = base + offset + lead + pre.length;
           const end = base + offset + lead + trimmed.length;
           items.push({ authors: [name], year: "", locator: "", prefix: pre.trim(), start, end, tentative: true, speculative: true, ...(title ? { titleHint: title } : {}) });
@@ -151,11 +147,29 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
   return items.length > 0 ? { style: "parenthetical", items } : null;
 }
 
+/**
+ * MLA with no page: "(Roelen)", "(Xie, Dervieux, et al.)", "(Kuhn and Vaughan, Parsnip)",
+ * "(“General Social Survey”)": the whole part as names, else names and a short title.
+ */
+function nameOnly(part: string): { name: string; title?: string; pre: string } | null {
+  if (/[\d()]/.test(part)) return null;
+  const pre = LEAD_PREFIX.exec(part)?.[0] ?? "";
+  const rest = part.slice(pre.length);
+  const quoted = QUOTED.exec(rest)?.groups?.title;
+  if (quoted) return { name: quoted, pre };
+  if (isAuthor(rest)) return { name: rest, pre };
+  const comma = rest.lastIndexOf(",");
+  const name = rest.slice(0, comma).trim();
+  const title = rest.slice(comma + 1).trim();
+  if (comma > 0 && isAuthor(name) && isTitleHint(title)) return { name, title, pre };
+  return null;
+}
+
 /** One name, or a list of them ("Okafor, Lindqvist, and Haddad"). */
 export function isAuthor(author: string): boolean {
   // "(London: Meridian Press, 2011)" in a full note is a place and a publisher.
   if (author.includes(":")) return false;
-  const pieces = author.split(/\s*,\s*/);
+  const pieces = author.split(/\s*,\s*/).filter((p, i) => i === 0 || !/^et\.?\s+al\.?$/u.test(p));
   if (pieces.length > 6) return false;
   // "Aug-Sep 2023", "Jan–Mar": a range of months is a date, not a name.
   const first = author.split(/[\s.,]+/)[0] ?? "";
@@ -163,9 +177,10 @@ export function isAuthor(author: string): boolean {
 }
 
 function isOneAuthor(author: string): boolean {
-  const words = author.split(/\s+/).filter(Boolean);
+  const words = author.replace(/\s+et\.?\s+al\.?$/u, "").split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 12) return false;
-  if (!isNameWord(words[0] ?? "") && !(CONNECTORS.has(words[0] ?? "") && words.length > 1)) return false;
+  // A name may open with a particle ("van Dijk", "de la Cruz"), never with "and" or "of".
+  if (!isNameWord(words[0] ?? "") && !(PARTICLES.has(words[0] ?? "") && words.length > 1)) return false;
   return words.every((w) => isNameWord(w) || CONNECTORS.has(w) || /^[\p{L}][\p{L}\p{M}'’.\-]*$/u.test(w) && CONNECTORS.has(w.toLowerCase()));
 }
 

@@ -63,15 +63,21 @@ export function parseSourceEntry(text: string): ParsedEntry {
     // "Susan Lund, J. M., Anu Madgavkar, & Robinson, O. (2021)"): the date after them is still
     // the entry's date, if nothing between reads as a title.
     const late = LATE_EARLY_DATE.exec(after);
-    if (late && readsAsNames(after.slice(0, late.index))) {
+    if (late && /^\s*(?:,|&|and\s|\u2026)/u.test(after) && readsAsNames(after.slice(0, late.index))) {
       after = after.slice(late.index);
       early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
     }
   }
   const titlePart = (early ? after.slice(early[0].length) : after).replace(/^[\s.,:]+/, "");
-  const title = readTitle(titlePart);
+  let title = readTitle(titlePart);
   const afterTitle = titlePart.slice(titlePart.indexOf(title) + title.length).replace(/^[\s.,”"’]+/, "");
-  const dateText = early?.groups?.date?.trim() ?? lateDate(afterTitle) ?? "";
+  let dateText = early?.groups?.date?.trim() ?? lateDate(afterTitle) ?? "";
+  // Chicago's "*Reprex: …*, 2024. <url>": the year closes the title's sentence.
+  const closing = new RegExp(String.raw`,\s*(${YEAR}|n\.\s?d\.)$`, "u").exec(title);
+  if (!dateText && closing) {
+    dateText = closing[1] ?? "";
+    title = title.slice(0, closing.index);
+  }
   const year = yearOf(dateText);
   const url = /https?:\/\/[^\s<>]+/u.exec(flat)?.[0]?.replace(/[.,;)]+$/, "");
   // Anything written as a DOI is captured, well formed or not; the source/doi rule judges it.
