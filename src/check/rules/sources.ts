@@ -1,6 +1,7 @@
 // Rules about the Sources list: uncited, duplicate, bad DOI/URL/date, lone a/b suffix.
 import { diagnostic } from "../../model/diagnostics.js";
 import { authorForms, normaliseName } from "../../citations/resolve.js";
+import { citesWithoutYears, namedInProse } from "../../citations/mentions.js";
 import type { Inline } from "../../model/brief.js";
 import type { Rule } from "../rule.js";
 
@@ -30,7 +31,10 @@ export const sourceRules: Rule[] = [
     description: "a source entry no citation refers to",
     run({ brief, resolution }, severity) {
       const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
+      // MLA and notes name a work in prose by its author alone: that is a citation too.
+      const named = citesWithoutYears(brief) ? namedInProse(brief) : new Set<number>();
       return brief.sources.flatMap((s, i) => {
+        if (named.has(i)) return [];
         // Bibliography-file entries print only when cited, as in Pandoc: never "uncited".
         // Undated entries cannot be cited by author-date; source/date already reports them.
         // Numbered entries are cited by number, dated or not.
