@@ -46,6 +46,12 @@ export function entryHead(entry: SourceEntry): string {
   return (at > 0 ? text.slice(0, at) : text).slice(0, 400);
 }
 
+/** APA's "C. Wang et al." tells two first authors apart by their initials: "c". */
+function leadingInitials(author: string): { initials: string; rest: string } {
+  const m = /^((?:\p{Lu}\.\s*-?)+)\s*(?=\p{Lu}\p{Ll})/u.exec(author);
+  return m ? { initials: words(m[1] ?? "").trim(), rest: author.slice(m[0].length) } : { initials: "", rest: author };
+}
+
 /** The names in a cited author string: "Okafor, Lindqvist and Haddad" → three; "et al." dropped. */
 function citedNames(author: string): string[] {
   return author
@@ -60,7 +66,8 @@ function citedNames(author: string): string[] {
  * year agrees. `heads` are the entries' heads in `words()` form.
  */
 export function looseMatches(author: string, year: string, sources: readonly SourceEntry[], heads: readonly string[]): number[] {
-  const names = citedNames(author);
+  const { initials, rest } = leadingInitials(author);
+  const names = citedNames(rest);
   if (names.length === 0) return [];
   const out: number[] = [];
   sources.forEach((s, i) => {
@@ -70,9 +77,11 @@ export function looseMatches(author: string, year: string, sources: readonly Sou
     for (const [n, name] of names.entries()) {
       const at = head.indexOf(` ${name} `, from);
       // The first name opens the entry ("Pombo" alone does not open "Cristina Pombo, …").
-      if (at < 0 || (n === 0 && at !== 0)) return;
+      if (at < 0 || (n === 0 && at !== 0 && !(initials && head.startsWith(` ${initials} ${name} `)))) return;
       from = at + name.length + 1;
     }
+    // "C. Wang": the initials follow the family name ("Wang, C.") or come before it ("C. Wang").
+    if (initials && !head.startsWith(` ${names[0]} ${initials} `) && !head.startsWith(` ${initials} ${names[0]} `)) return;
     out.push(i);
   });
   return out;

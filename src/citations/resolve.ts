@@ -187,15 +187,21 @@ function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEnt
   const candidates = item.authorCandidates.length ? item.authorCandidates : [item.author];
   for (const candidate of candidates) {
     const form = canonicalAuthor(candidate);
-    const exact = index.get(`${form}\u0000${item.year}`);
+    let exact = index.get(`${form}\u0000${item.year}`);
+    // "Kuhn et al." names a work with three or more authors before one with two.
+    if (exact && exact.length > 1 && /\bet al$/.test(form)) {
+      const many = exact.filter((i) => (sources[i]?.authors.length ?? 0) >= 3 || sources[i]?.moreAuthors);
+      if (many.length > 0) exact = many;
+    }
     if (exact) return { matches: exact, author: candidate, form };
     // "(Ministry of Justice 2022)" when the list has 2022a and 2022b; MLA's author–page
     // form names no year at all: the author alone picks the entry (or its title words do).
     const loose = item.year === "" ? index.get(form) : /^\d{4}$/.test(item.year) ? index.get(form)?.filter((i) => new RegExp(`^${item.year}[a-z]$`).test(sources[i]?.year ?? "")) : undefined;
     if (loose && loose.length > 0) {
-      const hinted = item.titleHint ? loose.filter((i) => fold(sources[i]?.title ?? "").startsWith(fold(item.titleHint ?? "").replace(/^["“]|["”]$/g, ""))) : loose;
-      // Title words that name none of the author's works name no entry.
-      return { matches: item.titleHint ? hinted : loose, author: candidate, form };
+      const hint = words(item.titleHint ?? "");
+      const hinted = item.titleHint ? loose.filter((i) => words(sources[i]?.title ?? "").startsWith(hint) || words(sources[i]?.text ?? "").includes(hint)) : loose;
+      // Title words that name none of the author's works: the looser match below decides.
+      if (hinted.length > 0) return { matches: hinted, author: candidate, form };
     }
   }
   // The names as cited, looked for in the words each entry opens with (loose.ts).

@@ -58,12 +58,17 @@ export function parseSourceEntry(text: string): ParsedEntry {
   const block = same ? { authors: [], more: false, end: same[0].length } : readAuthorBlock(flat);
   let after = flat.slice(block.end);
   let early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
-  if (!early && block.authors.length > 0) {
+  if (!early) {
     // The names ran on past what the reader took ("…, Spinu, V., … Yutani, H. (2019)",
     // "Susan Lund, J. M., Anu Madgavkar, & Robinson, O. (2021)"): the date after them is still
     // the entry's date, if nothing between reads as a title.
     const late = LATE_EARLY_DATE.exec(after);
-    if (late && /^\s*(?:,|&|and\s|\u2026)/u.test(after) && readsAsNames(after.slice(0, late.index))) {
+    const gap = after.slice(0, late?.index ?? 0);
+    // Names go on after a comma, "&", "and" or "…" (or open the entry, when none were read).
+    const continues = block.authors.length === 0 || /^[\s.]*(?:,|&|and\s|\u2026)/u.test(after);
+    // "(2020)" right after the names is APA's mark: any names before it will do; a bare ", 2002." needs names only.
+    const paren = late?.[0].includes("(") === true && !/[\u201c"\u2018]|:\s|\p{L}\p{Ll}\.\s+\p{Lu}/u.test(gap);
+    if (late && continues && (paren || readsAsNames(gap))) {
       after = after.slice(late.index);
       early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
     }

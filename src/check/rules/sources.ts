@@ -22,6 +22,17 @@ function excerpt(text: string): string {
   return t.length > 40 ? `${t.slice(0, 40).replace(/\s\S*$/, "")}…` : t;
 }
 
+/** "https://doi.org/https://doi.org/10.1/x" and "10.1023/A%3A1010" (a link's escapes) are the DOI they hold. */
+function doiProper(written: string): string {
+  let d = written.replace(/^(?:(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*))+/iu, "");
+  try {
+    d = decodeURIComponent(d);
+  } catch {
+    // Not percent-encoded after all: judged as written.
+  }
+  return d;
+}
+
 const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
 
 export const sourceRules: Rule[] = [
@@ -76,7 +87,7 @@ export const sourceRules: Rule[] = [
     run({ brief }, severity) {
       return brief.sources.flatMap((s) => {
         const written = /\bdoi:\s*(\S+)/iu.exec(s.text)?.[1]?.replace(/[.,;]+$/, "") ?? s.doi;
-        if (!written || DOI.test(written)) return [];
+        if (!written || DOI.test(doiProper(written))) return [];
         return [diagnostic(s.file ?? brief.file, s.span, severity, "source/doi", `malformed DOI "${written}" (a DOI looks like 10.1234/abc)`)];
       });
     },
@@ -90,7 +101,8 @@ export const sourceRules: Rule[] = [
         const out = [];
         const written = [...s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data|mailto):\S+/giu)].map((m) => trimUrl(m[0]));
         // Link targets count too: "[Download](ftp://…)" shows only its label in the text.
-        const targets = linkTargets(s.inlines).filter((href) => !written.includes(href) && !href.startsWith("mailto:"));
+        // An empty target ("[Title]()", as citeproc writes a blank URL field) links nowhere: nothing to check.
+        const targets = linkTargets(s.inlines).filter((href) => href.trim() !== "" && !written.includes(href) && !href.startsWith("mailto:"));
         for (const raw of [...written, ...targets]) {
           let ok = false;
           try {
