@@ -81,7 +81,7 @@ export function looseMatches(author: string, year: string, sources: readonly Sou
       from = at + name.length + 1;
     }
     // "C. Wang": the initials follow the family name ("Wang, C.") or come before it ("C. Wang").
-    if (initials && !head.startsWith(` ${names[0]} ${initials} `) && !head.startsWith(` ${initials} ${names[0]} `)) return;
+    if (initials && !head.startsWith(` ${names[0]} ${initials}`) && !head.startsWith(` ${initials} ${names[0]} `)) return;
     out.push(i);
   });
   return out;

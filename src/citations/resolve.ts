@@ -192,6 +192,9 @@ function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEnt
     if (exact && exact.length > 1 && /\bet al$/.test(form)) {
       const many = exact.filter((i) => (sources[i]?.authors.length ?? 0) >= 3 || sources[i]?.moreAuthors);
       if (many.length > 0) exact = many;
+      // Still two: styles that name three authors in full (Harvard, Chicago) mean the one with four or more.
+      const more = exact.filter((i) => (sources[i]?.authors.length ?? 0) >= 4 || sources[i]?.moreAuthors);
+      if (exact.length > 1 && more.length === 1) exact = more;
     }
     if (exact) return { matches: exact, author: candidate, form };
     // "(Ministry of Justice 2022)" when the list has 2022a and 2022b; MLA's author–page

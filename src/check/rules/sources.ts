@@ -132,10 +132,11 @@ export const sourceRules: Rule[] = [
     id: "source/unreadable",
     severity: "warning",
     description: "an author-date entry whose authors cannot be read",
-    run({ brief }, severity) {
+    run({ brief, resolution }, severity) {
       // A dated entry with no authors cannot be cited by author and year: say which one.
-      return brief.sources.flatMap((s) =>
-        s.year && s.number === undefined && s.key === undefined && s.authors.length === 0
+      // An entry a citation found (by its title, say) was read well enough.
+      return brief.sources.flatMap((s, i) =>
+        s.year && s.number === undefined && s.key === undefined && s.authors.length === 0 && (resolution.useCount[i] ?? 0) === 0
           ? [diagnostic(s.file ?? brief.file, s.span, severity, "source/unreadable", `cannot read the authors of "${excerpt(s.text)}"`, ['start the entry with the authors: "Family, G. (2024). Title."'])]
           : [],
       );
