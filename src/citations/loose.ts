@@ -73,6 +73,9 @@ export function looseMatches(author: string, year: string, sources: readonly Sou
   sources.forEach((s, i) => {
     if (!yearAgrees(year, s.year)) return;
     const head = heads[i] ?? "";
+    // "Oxfam" for "Oxfam International" is a guess the hints offer, not a match.
+    const literal = s.authors[0]?.literal;
+    if (literal && names.length === 1 && words(literal) !== ` ${names[0]} ` && words(literal).startsWith(` ${names[0]} `)) return;
     let from = 0;
     for (const [n, name] of names.entries()) {
       const at = head.indexOf(` ${name} `, from);

@@ -64,7 +64,11 @@ export function findNumericCitations(text: string): FoundCitation[] {
     if (loc && c.items[0]) c.items[0].locator = loc;
     found.push(c);
   }
-  for (const m of text.matchAll(SUBJECT)) {
+  const subjects = [...text.matchAll(SUBJECT)];
+  for (const m of subjects) {
+    // "must (1) stop returns and (2) release…": two in one sentence are an enumeration.
+    const sentence = (a: number, b: number) => !/[.!?]\s/.test(text.slice(Math.min(a, b), Math.max(a, b)));
+    if (subjects.some((o) => o !== m && sentence(o.index, m.index))) continue;
     const c = citation(text, m.index, m.index + m[0].length, m.index + 1, m[1] ?? "");
     for (const item of c.items) item.tentative = true;
     found.push(c);
