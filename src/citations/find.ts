@@ -75,7 +75,9 @@ export function normaliseSpaces(s: string): string {
 }
 
 export function findCitations(text: string, options: { narrative?: boolean } = {}): FoundCitation[] {
-  const s = normaliseSpaces(text);
+  // "(Highland Relief Commissioner (HRRC), 2021)": an acronym in parentheses inside a
+  // citation is part of the name; blanked to spaces (lengths kept) so the outer one is found.
+  const s = normaliseSpaces(text).replace(/(\([^()]*?)\((\p{Lu}[\p{Lu}\p{N}&-]{1,11})\)(?=[^()]*\))/gu, (_, open: string, acr: string) => `${open} ${acr} `);
   const found: FoundCitation[] = [];
   const taken: Array<[number, number]> = [];
   for (const m of s.matchAll(/\(([^()]*)\)/g)) {
@@ -111,6 +113,15 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
   for (const part of inner.split(";")) {
     const lead = part.length - part.trimStart().length;
     const trimmed = part.trim();
+    // "(Okoro, 2018a, pp. 45–47; 2018b)": a year alone takes the names before it.
+    const previous = items[items.length - 1];
+    const yearOnly = new RegExp(String.raw`^(?:${YEAR})(?:\s*,\s*(?<loc>\S.*))?$`, "u").exec(trimmed);
+    if (yearOnly && previous && previous.year) {
+      const start = base + offset + lead;
+      items.push({ authors: previous.authors, year: tidyYear(trimmed.split(",")[0] ?? ""), locator: yearOnly.groups?.loc?.trim() ?? "", prefix: "", start, end: start + trimmed.length });
+      offset += part.length + 1;
+      continue;
+    }
     const m = PART.exec(trimmed);
     const written = m?.groups?.author?.trim() ?? "";
     // A title in quotes stands for the names when an entry has none (APA, Harvard, MLA).
