@@ -32,7 +32,9 @@ export function namedInProse(brief: Brief): Set<number> {
   brief.sources.forEach((s, i) => {
     const first = s.authors[0];
     const name = first ? words(first.literal ?? first.family).trim() : "";
-    if (name.length >= 3 && text.includes(` ${name} `)) out.add(i);
+    // MLA and Chicago drop a lower-case particle in prose: "Santos" for "dos Santos".
+    const bare = first && !first.literal ? words(first.family.replace(/^(?:\p{Ll}+\s+)+(?=\p{Lu})/u, "")).trim() : name;
+    if ([name, bare].some((n) => n.length >= 3 && text.includes(` ${n} `))) out.add(i);
   });
   return out;
 }

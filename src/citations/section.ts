@@ -8,6 +8,9 @@ import { parseSourceEntry } from "./sources.js";
 /** The names writers give their sources, in English and in the brief's language. */
 const SOURCE_NAMES = [
   "sources", "references", "bibliography", "works cited", "literature", "reference list", "notes", "endnotes", "end notes", "notes and references", "notes and sources",
+  "footnotes", "literature review", "sources consulted", "works consulted", "references and further reading",
+  "références bibliographiques", "notes et références", "notes et sources", "références et notes", "fuentes consultadas", "notas y referencias", "referências bibliográficas", "notas e referências",
+  "список джерел", "список літератури", "список використаних джерел", "джерела", "література", "список источников", "список использованных источников", "библиография",
   "references and notes", "sources and notes", "references cited", "literature cited", "select bibliography",
   "références", "bibliographie", "sources et bibliographie", "fuentes", "bibliografía", "referencias", "referencias bibliográficas", "notas",
   "quellen", "literatur", "literaturverzeichnis", "quellenverzeichnis", "fonti", "bibliografia", "riferimenti", "referências", "fontes", "bronnen", "literatuur",

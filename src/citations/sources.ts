@@ -65,7 +65,7 @@ export function parseSourceEntry(text: string): ParsedEntry {
     const late = LATE_EARLY_DATE.exec(after);
     const gap = after.slice(0, late?.index ?? 0);
     // Names go on after a comma, "&", "and" or "…" (or open the entry, when none were read).
-    const continues = block.authors.length === 0 || /^[\s.]*(?:,|&|and\s|\u2026)/u.test(after);
+    const continues = block.authors.length === 0 || /^[\s.]*(?:,|&|and\s|\u2026|\(\p{Lu}[\p{Lu}\p{N}&-]+\))/u.test(after);
     // "(2020)" right after the names is APA's mark: any names before it will do; a bare ", 2002." needs names only.
     const paren = late?.[0].includes("(") === true && !/[\u201c"\u2018]|:\s|\p{L}\p{Ll}\.\s+\p{Lu}/u.test(gap);
     if (late && continues && (paren || readsAsNames(gap))) {
