@@ -6,6 +6,7 @@ import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
 import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
 import { resolveIbid } from "./ibid.js";
 import { entryHead, looseMatches, words } from "./loose.js";
+import { hasNoBibliography, oneForNoList } from "./unfound.js";
 
 export { authorForms, normaliseName } from "./forms.js";
 
@@ -103,7 +104,20 @@ export function createResolver(brief: Brief): Resolver {
 }
 
 export function resolveCitations(brief: Brief, resolver = createResolver(brief)): Resolution {
-  const diagnostics = brief.citations.flatMap((c) => c.items.map((item) => resolver.resolve(brief.file, item)).filter((d): d is Diagnostic => d !== null));
+  const noBibliography = hasNoBibliography(brief);
+  const pairs: Array<{ item: CiteItem; diagnostic: Diagnostic }> = [];
+  for (const c of brief.citations) {
+    for (const item of c.items) {
+      // "@UNHCR" with no bibliography anywhere is a handle: printed as written, never reported.
+      if (item.key !== undefined && noBibliography && c.style === "narrative") {
+        resolver.dropped.add(item);
+        continue;
+      }
+      const d = resolver.resolve(brief.file, item);
+      if (d) pairs.push({ item, diagnostic: d });
+    }
+  }
+  const diagnostics = oneForNoList(brief, pairs);
   diagnostics.push(...resolveIbid(brief, resolver.useCount));
   if (resolver.dropped.size > 0) {
     for (const c of brief.citations) c.items = c.items.filter((i) => !resolver.dropped.has(i));
@@ -132,7 +146,9 @@ function resolveKey(file: string, item: CiteItem, brief: Brief, useCount: number
     .sort((a, b) => a.d - b.d)
     .map((x) => x.k);
   const where = brief.meta.bibliography?.length ? brief.meta.bibliography.map((b) => `"${b}"`).join(" or ") : "any bibliography (add bibliography: to the front matter)";
-  return diagnostic(file, item.span, "error", "citation/unresolved", `"@${item.key}" is not in ${where}` + (near[0] ? ` — did you mean "@${near[0]}"?` : ""), near.slice(1).map((k) => `or "@${k}"`));
+  // Certain only against a bibliography that loaded; with none, "[@x]" may not be meant as a key.
+  const severity = hasNoBibliography(brief) ? "warning" : "error";
+  return diagnostic(file, item.span, severity, "citation/unresolved", `"@${item.key}" is not in ${where}` + (near[0] ? ` — did you mean "@${near[0]}"?` : ""), near.slice(1).map((k) => `or "@${k}"`));
 }
 
 /** "Yoon", "Yoon and Kim", "Smith et al." — how an entry is named in the text. */
