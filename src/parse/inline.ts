@@ -71,7 +71,10 @@ class InlineWalker {
     };
     const flush = () => {
       const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
-      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link"), raised));
+      const link = frames.find((f): f is Extract<Inline, { kind: "link" }> => f.kind === "link");
+      // "[WHO, 2021a](#f22)": a citation written as a link to its entry is checked; the link prints as written.
+      if (run && link?.href.startsWith("#")) this.anchorCitations(run.text, run.offsets);
+      if (run) top().push(...this.textRun(run.text, run.offsets, link !== undefined, raised));
       run = null;
     };
     const html = new PastedHtml();
@@ -324,6 +327,21 @@ class InlineWalker {
     }
     // Not found (should not happen): keep positions monotonic at the cursor.
     return [...needle].map(() => this.cursor);
+  }
+
+  private anchorCitations(text: string, offsets: number[]): void {
+    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
+    const span = (a: number, b: number) => ({ start: this.locator.positionAt(toContent(a)), end: this.locator.positionAt(toContent(b - 1) + 1) });
+    // The link text often drops the parentheses: "[WHO, 2021a]" reads as "(WHO, 2021a)".
+    const wrapped = /^\s*\(.*\)\s*$/su.test(text) ? text : `(${text})`;
+    const shift = wrapped === text ? 0 : 1;
+    for (const found of findAllCitations(wrapped, false)) {
+      if ("refs" in found) continue;
+      const at = (i: number) => Math.max(0, Math.min(text.length, i - shift));
+      const citation = this.citation(found, (a, b) => span(at(a), Math.max(at(a) + 1, at(b))));
+      citation.raw = text;
+      this.ctx.citations.push(citation);
+    }
   }
 
   private textRun(text: string, offsets: number[], inLink: boolean, raised = false): Inline[] {

@@ -64,11 +64,15 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/duplicate",
-    severity: "error",
+    // The list prints both, a reader finds either: worth a word, never a stop.
+    severity: "warning",
     description: "two entries describe the same source",
-    run({ brief }, severity) {
+    run({ brief, resolution }, severity) {
       const seen = new Map<string, number>();
+      // A bibliography file's entries print only when cited: an uncited copy prints nothing.
+      const printed = (i: number) => brief.sources[i]?.key === undefined || (resolution.useCount[i] ?? 0) > 0;
       return brief.sources.flatMap((s, i) => {
+        if (!printed(i)) return [];
         const key = `${authorForms(s).join("|")}\u0000${s.year}\u0000${normaliseName(s.title)}`;
         const first = seen.get(key);
         if (first === undefined) {
@@ -102,8 +106,11 @@ export const sourceRules: Rule[] = [
         const written = [...s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data|mailto):\S+/giu)].map((m) => trimUrl(m[0]));
         // Link targets count too: "[Download](ftp://…)" shows only its label in the text.
         // An empty target ("[Title]()", as citeproc writes a blank URL field) links nowhere: nothing to check.
-        const targets = linkTargets(s.inlines).filter((href) => href.trim() !== "" && !written.includes(href) && !href.startsWith("mailto:"));
-        for (const raw of [...written, ...targets]) {
+        // "#f3" is a link within the document (an anchor on the entry), not a web address.
+        const targets = linkTargets(s.inlines).filter((href) => href.trim() !== "" && !href.startsWith("#") && !written.includes(href) && !href.startsWith("mailto:"));
+        // R's citation() writes two addresses in one field: "https://a.org,%20https://b.org".
+        const each = [...written, ...targets].flatMap((u) => u.split(/,(?:%20|\s)*(?=https?:\/\/)/u));
+        for (const raw of [...new Set(each)]) {
           let ok = false;
           try {
             const url = new URL(raw);
