@@ -34,17 +34,20 @@ export interface SplitSections {
 export function splitSources(blocks: Block[], custom?: string, lines?: readonly string[]): SplitSections {
   const matches = (text: string) =>
     custom ? text.trim().toLowerCase() === custom.trim().toLowerCase() : DEFAULT_SOURCES_HEADING.test(text.trim());
-  const lastHeading = (test: (text: string) => boolean) => {
+  const lastHeading = (test: (text: string) => boolean, lines = false) => {
     for (let i = blocks.length - 1; i >= 0; i--) {
       const b = blocks[i];
-      if (b?.kind === "heading" && test(plainText(b.inlines).trim())) return i;
+      if (b?.kind === "heading" && !lines && test(plainText(b.inlines).trim())) return i;
+      // Text pasted from a PDF keeps "REFERENCES" or "Endnotes" as a line of its own, not a heading.
+      if (lines && b?.kind === "paragraph" && !/\n/.test(plainText(b.inlines).trim()) && test(plainText(b.inlines).trim())) return i;
     }
     return -1;
   };
   let index = lastHeading(matches);
   if (index < 0 && !custom) index = lastHeading((t) => FURTHER_READING.test(t));
+  if (index < 0 && !custom) index = lastHeading(matches, true);
   if (index < 0) return { body: blocks, heading: null, headingLine: null, entries: [] };
-  const heading = blocks[index] as Extract<Block, { kind: "heading" }>;
+  const heading = blocks[index] as Extract<Block, { kind: "heading" | "paragraph" }>;
   const entries: SourceEntry[] = [];
   let furtherReading = FURTHER_READING.test(plainText(heading.inlines).trim());
   const add = (entry: SourceEntry) => {
