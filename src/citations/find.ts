@@ -168,6 +168,8 @@ function nameOnly(part: string): { name: string; title?: string; pre: string } |
   const rest = part.slice(pre.length);
   const quoted = QUOTED.exec(rest)?.groups?.title;
   if (quoted) return { name: quoted, pre };
+  // "(DPRK)" after a name defines an acronym; MLA's "(FCC)" is caught by the name in the prose (mentions.ts).
+  if (/^\p{Lu}[\p{Lu}\p{N}&-]+$/u.test(rest)) return null;
   if (isAuthor(rest)) return { name: rest, pre };
   const comma = rest.lastIndexOf(",");
   const name = rest.slice(0, comma).trim();

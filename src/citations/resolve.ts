@@ -119,6 +119,18 @@ export function resolveCitations(brief: Brief, resolver = createResolver(brief))
   }
   const diagnostics = oneForNoList(brief, pairs);
   diagnostics.push(...resolveIbid(brief, resolver.useCount));
+  // "(DPRK)" after "Government of North Korea" names an entry too, but in an author–date
+  // document it defines an acronym: bare names count as citations only where the
+  // document's own citations carry no years (MLA).
+  const typed = brief.citations.flatMap((c) => c.items).filter((i) => i.key === undefined && i.number === undefined && i.sourceIndex !== undefined && !i.ibid);
+  const speculative = typed.filter((i) => i.speculative);
+  if (typed.filter((i) => !i.speculative && i.year !== "").length > speculative.length) {
+    for (const item of speculative) {
+      if (item.sourceIndex !== undefined) resolver.useCount[item.sourceIndex] = (resolver.useCount[item.sourceIndex] ?? 1) - 1;
+      item.sourceIndex = undefined;
+      resolver.dropped.add(item);
+    }
+  }
   if (resolver.dropped.size > 0) {
     for (const c of brief.citations) c.items = c.items.filter((i) => !resolver.dropped.has(i));
     brief.citations = brief.citations.filter((c) => c.items.length > 0);
