@@ -46,7 +46,7 @@ const BARE_DATE = new RegExp(String.raw`^\s*[.,]?\s*(?<date>${YEAR}|n\.\s?d\.)(?
 /** The first date that may close a run of names: "(2019)", "(n.d.)", ", 2002." */
 const LATE_EARLY_DATE = new RegExp(String.raw`[.,]?\s*\((?:[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)|[.,]\s(?:${YEAR})(?=\.\s|\.$)`, "u");
 /** Numbered entries: "[3] …" (IEEE) or "3. …" (Vancouver, Nature) when not a list item. */
-const NUMBER = /^\s*(?:\[(?<b>\d{1,4})\]|(?<d>\d{1,4})\.)\s+/u;
+const NUMBER = /^\s*(?:\[(?<b>\d{1,4})\]\s*|(?<d>\d{1,4})\.\s+)/u;
 /** "———." / "---." (Chicago, MLA): the same authors as the entry above. */
 const SAME_AUTHORS = /^\s*(?:[—―–]{2,}|-{2,}|_{3,})\s*[.,]?\s*/u;
 
