@@ -22,6 +22,8 @@ export interface FoundItem {
   tentative?: boolean;
   /** "Ibid." / "Id.": the previous note's source. */
   ibid?: boolean;
+  /** MLA's bare "(Roelen)": a citation only if it names exactly one entry; never reported. */
+  speculative?: boolean;
 }
 
 export interface FoundCitation {
@@ -32,17 +34,22 @@ export interface FoundCitation {
   items: FoundItem[];
 }
 
-export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.`;
+export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|no date`;
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
 const PART = new RegExp(
   String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
   "u",
 );
-/** MLA's author–page form: "(Okafor et al. 12)", "(Human Rights Watch, No Safe Harbour 4)". */
+/** A locator label CSL styles print before a number: "p.", "pp.", "chap.", "sec.4", "para.". */
+const LABEL = String.raw`(?:(?:pp?|chaps?|ch|secs?|paras?|vol|fig|pt|no|art|l|ll)\.\s*|\u00a7\s*)`;
+/** MLA's author–page form: "(Okafor et al. 12)", "(Human Rights Watch, No Safe Harbour 4)", "(Sullivan, chap.2)". */
 const PAGE_PART = new RegExp(
-  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?)(?:,\s*(?<title>[^\d,;()]+?))?,?\s+(?<loc>(?:pp?\.\s*)?\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?)*)$`,
-  "u",
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d,;()]+?)(?:,\s*(?<title>[^\d,;()]+?))?,?\s+(?<loc>${LABEL}?\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[\u2013-]\s*\d{1,4})?)*)$`,
+  "iu",
 );
+const LEAD_PREFIX = new RegExp(String.raw`^${PREFIX}`, "u");
+/** A title standing for an entry with no author: "“General Social Survey”", "‘About SURE–p’". */
+const QUOTED = /^[“"‘'](?<title>[^”"’]+?)[,.]?[”"’']$/u;
 /** Capitalised words that open dates and figures, not names: "(June 2021, N = 412)", "(Since 2019)". */
 const NOT_AUTHORS = new Set(
   ("January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec " +
@@ -68,7 +75,9 @@ export function normaliseSpaces(s: string): string {
 }
 
 export function findCitations(text: string, options: { narrative?: boolean } = {}): FoundCitation[] {
-  const s = normaliseSpaces(text);
+  // "(Highland Relief Commissioner (HRRC), 2021)": an acronym in parentheses inside a
+  // citation is part of the name; blanked to spaces (lengths kept) so the outer one is found.
+  const s = normaliseSpaces(text).replace(/(\([^()]*?)\((\p{Lu}[\p{Lu}\p{N}&-]{1,11})\)(?=[^()]*\))/gu, (_, open: string, acr: string) => `${open} ${acr} `);
   const found: FoundCitation[] = [];
   const taken: Array<[number, number]> = [];
   for (const m of s.matchAll(/\(([^()]*)\)/g)) {
@@ -104,9 +113,20 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
   for (const part of inner.split(";")) {
     const lead = part.length - part.trimStart().length;
     const trimmed = part.trim();
+    // "(Okoro, 2018a, pp. 45–47; 2018b)": a year alone takes the names before it.
+    const previous = items[items.length - 1];
+    const yearOnly = new RegExp(String.raw`^(?:${YEAR})(?:\s*,\s*(?<loc>\S.*))?$`, "u").exec(trimmed);
+    if (yearOnly && previous && previous.year) {
+      const start = base + offset + lead;
+      items.push({ authors: previous.authors, year: tidyYear(trimmed.split(",")[0] ?? ""), locator: yearOnly.groups?.loc?.trim() ?? "", prefix: "", start, end: start + trimmed.length });
+      offset += part.length + 1;
+      continue;
+    }
     const m = PART.exec(trimmed);
-    const author = m?.groups?.author?.trim() ?? "";
-    if (m && isAuthor(author)) {
+    const written = m?.groups?.author?.trim() ?? "";
+    // A title in quotes stands for the names when an entry has none (APA, Harvard, MLA).
+    const author = QUOTED.exec(written)?.groups?.title ?? written;
+    if (m && (isAuthor(author) || author !== written)) {
       const pre = m.groups?.pre ?? "";
       const start = base + offset + lead + pre.length;
       const end = base + offset + lead + trimmed.length;
@@ -123,6 +143,14 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
         const end = base + offset + lead + trimmed.length;
         const title = page.groups?.title?.trim();
         items.push({ authors: [pageAuthor], year: "", locator: page.groups?.loc?.trim() ?? "", prefix: pre.trim(), start, end, tentative: true, ...(title ? { titleHint: title } : {}) });
+      } else {
+        const bare = nameOnly(trimmed);
+        if (bare) {
+          const { name, title, pre } = bare;
+          const start = base + offset + lead + pre.length;
+          const end = base + offset + lead + trimmed.length;
+          items.push({ authors: [name], year: "", locator: "", prefix: pre.trim(), start, end, tentative: true, speculative: true, ...(title ? { titleHint: title } : {}) });
+        }
       }
     }
     offset += part.length + 1;
@@ -130,19 +158,42 @@ function parseParenthetical(inner: string, base: number): Omit<FoundCitation, "r
   return items.length > 0 ? { style: "parenthetical", items } : null;
 }
 
+/**
+ * MLA with no page: "(Roelen)", "(Xie, Dervieux, et al.)", "(Kuhn and Vaughan, Parsnip)",
+ * "(“General Social Survey”)": the whole part as names, else names and a short title.
+ */
+function nameOnly(part: string): { name: string; title?: string; pre: string } | null {
+  if (/[\d()]/.test(part)) return null;
+  const pre = LEAD_PREFIX.exec(part)?.[0] ?? "";
+  const rest = part.slice(pre.length);
+  const quoted = QUOTED.exec(rest)?.groups?.title;
+  if (quoted) return { name: quoted, pre };
+  // "(DPRK)" after a name defines an acronym; MLA's "(FCC)" is caught by the name in the prose (mentions.ts).
+  if (/^\p{Lu}[\p{Lu}\p{N}&-]+$/u.test(rest)) return null;
+  if (isAuthor(rest)) return { name: rest, pre };
+  const comma = rest.lastIndexOf(",");
+  const name = rest.slice(0, comma).trim();
+  const title = rest.slice(comma + 1).trim();
+  if (comma > 0 && isAuthor(name) && isTitleHint(title)) return { name, title, pre };
+  return null;
+}
+
 /** One name, or a list of them ("Okafor, Lindqvist, and Haddad"). */
 export function isAuthor(author: string): boolean {
   // "(London: Meridian Press, 2011)" in a full note is a place and a publisher.
   if (author.includes(":")) return false;
-  const pieces = author.split(/\s*,\s*/);
+  const pieces = author.split(/\s*,\s*/).filter((p, i) => i === 0 || !/^et\.?\s+al\.?$/u.test(p));
   if (pieces.length > 6) return false;
-  return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(author.split(/[\s.,]+/)[0] ?? "");
+  // "Aug-Sep 2023", "Jan–Mar": a range of months is a date, not a name.
+  const first = author.split(/[\s.,]+/)[0] ?? "";
+  return pieces.every((p, i) => isOneAuthor(i > 0 ? p.replace(/^(?:and|&)\s+/, "") : p)) && !NOT_AUTHORS.has(first) && !NOT_AUTHORS.has(first.split(/[-\u2013/]/)[0] ?? "");
 }
 
 function isOneAuthor(author: string): boolean {
-  const words = author.split(/\s+/).filter(Boolean);
+  const words = author.replace(/\s+et\.?\s+al\.?$/u, "").split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 12) return false;
-  if (!isNameWord(words[0] ?? "") && !(CONNECTORS.has(words[0] ?? "") && words.length > 1)) return false;
+  // A name may open with a particle ("van Dijk", "de la Cruz"), never with "and" or "of".
+  if (!isNameWord(words[0] ?? "") && !(PARTICLES.has(words[0] ?? "") && words.length > 1)) return false;
   return words.every((w) => isNameWord(w) || CONNECTORS.has(w) || /^[\p{L}][\p{L}\p{M}'’.\-]*$/u.test(w) && CONNECTORS.has(w.toLowerCase()));
 }
 
@@ -190,7 +241,7 @@ export function namesBefore(s: string, open: number): string[] {
 
 function tidyYear(y: string): string {
   const t = y.trim();
-  return YEAR_ONLY.test(t) && t.startsWith("n") ? "n.d." : t;
+  return YEAR_ONLY.test(t) && /^n/.test(t) ? "n.d." : t;
 }
 
 const KEY = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*`;

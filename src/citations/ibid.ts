@@ -21,7 +21,7 @@ export function resolveIbid(brief: Brief, useCount: number[]): Diagnostic[] {
       if (last === undefined && distinct.length > 1) {
         // "Ibid." after a note citing two works could mean either.
         const names = distinct.map((i) => `"${brief.sources[i]?.authors[0]?.family ?? ""} ${brief.sources[i]?.year ?? ""}"`);
-        out.push(diagnostic(brief.file, item.span, "error", "citation/ambiguous", `"Ibid." could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]} (note ${note.number})`, ["name the source: Author Year, page"]));
+        out.push(diagnostic(brief.file, item.span, "warning", "citation/ambiguous", `"Ibid." could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]} (note ${note.number})`, ["name the source: Author Year, page"]));
         for (const i of distinct) useCount[i] = (useCount[i] ?? 0) + 1;
         continue;
       }

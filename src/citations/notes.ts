@@ -8,7 +8,7 @@ const LOCATOR = /^\s*[,:]\s*(?<loc>(?:pp?\.\s*|paras?\.\s*)?\d{1,5}(?:\s*[–-]\
 const IBID = /(?<=^|[;.,]\s|^\s+|\b[Ss]ee\s)(?<word>[Ii]bid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 const OP_CIT = /,\s*(?:op\.\s?cit\.|loc\.\s?cit\.)(?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
 /** Chicago's short and full notes: "Mendez, “Courts as Gatekeepers,” 47", "Lucía Mendez, “Courts…,” in …". */
-const SHORT_NOTE = /(?<=^|[;.]\s|^\s+|\b[Ss]ee\s|\b[Ss]ee also\s|\b[Cc]f\.\s)(?<author>[\p{Lu}][^,;.“”"()]*?),\s*[“"](?<title>[^”"]{3,}?)[,.]?[”"](?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)(?=[.;]|$))?/gu;
+const SHORT_NOTE = /(?<=^|[;.]\s|^\s+|\b[Ss]ee\s|\b[Ss]ee also\s|\b[Cc]f\.\s)(?<author>[\p{Lu}](?:[^,;.“”"()]|\bet al\.)*?),\s*[“"](?<title>[^”"]{3,}?)[,.]?[”"](?:,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)(?=[.;]|$))?/gu;
 /** "See", "See also", "Cf." before a note's author. */
 const LEAD = /^(?:see also|see|cf\.|compare)\s+/iu;
 const BARE_YEAR = new RegExp(String.raw`(?<![(\d\p{L}/.-])(?<year>${YEAR})(?![\d\p{L}/)-])`, "gu");
@@ -64,7 +64,7 @@ export function findNoteCitations(text: string, taken: ReadonlyArray<[number, nu
  * the text after. Offsets: where the author starts in `before`, where the note ends in `after`.
  */
 export function italicShortNote(before: string, after: string): { author: string; authorStart: number; locator: string; afterEnd: number } | null {
-  const m = /(?:^|[;.]\s+|^\s+)(?:(?:[Ss]ee also|[Ss]ee|[Cc]f\.)\s+)?(?<author>[\p{Lu}][^,;.“”"()]*?),\s*$/u.exec(before);
+  const m = /(?:^|[;.]\s+|^\s+)(?:(?:[Ss]ee also|[Ss]ee|[Cc]f\.)\s+)?(?<author>[\p{Lu}](?:[^,;.“”"()]|\bet al\.)*?),\s*$/u.exec(before);
   const author = (m?.groups?.author?.trim() ?? "").replace(LEAD, "");
   if (!m || !isAuthor(author)) return null;
   const loc = /^,?\s*(?<loc>(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?)?(?=\s*[.;]|\s*$)/u.exec(after);

@@ -8,6 +8,9 @@ import { parseSourceEntry } from "./sources.js";
 /** The names writers give their sources, in English and in the brief's language. */
 const SOURCE_NAMES = [
   "sources", "references", "bibliography", "works cited", "literature", "reference list", "notes", "endnotes", "end notes", "notes and references", "notes and sources",
+  "footnotes", "literature review", "sources consulted", "works consulted", "references and further reading",
+  "références bibliographiques", "notes et références", "notes et sources", "références et notes", "fuentes consultadas", "notas y referencias", "referências bibliográficas", "notas e referências",
+  "список джерел", "список літератури", "список використаних джерел", "джерела", "література", "список источников", "список использованных источников", "библиография",
   "references and notes", "sources and notes", "references cited", "literature cited", "select bibliography",
   "références", "bibliographie", "sources et bibliographie", "fuentes", "bibliografía", "referencias", "referencias bibliográficas", "notas",
   "quellen", "literatur", "literaturverzeichnis", "quellenverzeichnis", "fonti", "bibliografia", "riferimenti", "referências", "fontes", "bronnen", "literatuur",
@@ -31,17 +34,20 @@ export interface SplitSections {
 export function splitSources(blocks: Block[], custom?: string, lines?: readonly string[]): SplitSections {
   const matches = (text: string) =>
     custom ? text.trim().toLowerCase() === custom.trim().toLowerCase() : DEFAULT_SOURCES_HEADING.test(text.trim());
-  const lastHeading = (test: (text: string) => boolean) => {
+  const lastHeading = (test: (text: string) => boolean, lines = false) => {
     for (let i = blocks.length - 1; i >= 0; i--) {
       const b = blocks[i];
-      if (b?.kind === "heading" && test(plainText(b.inlines).trim())) return i;
+      if (b?.kind === "heading" && !lines && test(plainText(b.inlines).trim())) return i;
+      // Text pasted from a PDF keeps "REFERENCES" or "Endnotes" as a line of its own, not a heading.
+      if (lines && b?.kind === "paragraph" && !/\n/.test(plainText(b.inlines).trim()) && test(plainText(b.inlines).trim())) return i;
     }
     return -1;
   };
   let index = lastHeading(matches);
   if (index < 0 && !custom) index = lastHeading((t) => FURTHER_READING.test(t));
+  if (index < 0 && !custom) index = lastHeading(matches, true);
   if (index < 0) return { body: blocks, heading: null, headingLine: null, entries: [] };
-  const heading = blocks[index] as Extract<Block, { kind: "heading" }>;
+  const heading = blocks[index] as Extract<Block, { kind: "heading" | "paragraph" }>;
   const entries: SourceEntry[] = [];
   let furtherReading = FURTHER_READING.test(plainText(heading.inlines).trim());
   const add = (entry: SourceEntry) => {

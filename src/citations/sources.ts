@@ -40,11 +40,13 @@ export function dateParts(dateText: string): number[] | undefined {
 
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
 /** A date right after the authors: "(2019)", "(2019, May 3)", "(n.d.)" (APA, Harvard, free form). */
-const PAREN_DATE = new RegExp(String.raw`^\s*[.,]?\s*\((?<date>[^()]*?(?:\b${YEAR}\b|n\.\s?d\.)[^()]*)\)`, "u");
+const PAREN_DATE = new RegExp(String.raw`^\s*[.,]?\s*\((?<date>[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)`, "u");
 /** A bare one: ". 2019." (Chicago, ASA), ", 2019." (Elsevier-Harvard), ". n.d. " */
 const BARE_DATE = new RegExp(String.raw`^\s*[.,]?\s*(?<date>${YEAR}|n\.\s?d\.)(?=[.,;:\s]|$)`, "u");
+/** The first date that may close a run of names: "(2019)", "(n.d.)", ", 2002." */
+const LATE_EARLY_DATE = new RegExp(String.raw`[.,]?\s*\((?:[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)|[.,]\s(?:${YEAR})(?=\.\s|\.$)`, "u");
 /** Numbered entries: "[3] …" (IEEE) or "3. …" (Vancouver, Nature) when not a list item. */
-const NUMBER = /^\s*(?:\[(?<b>\d{1,4})\]|(?<d>\d{1,4})\.)\s+/u;
+const NUMBER = /^\s*(?:\[(?<b>\d{1,4})\]\s*|(?<d>\d{1,4})\.\s+)/u;
 /** "———." / "---." (Chicago, MLA): the same authors as the entry above. */
 const SAME_AUTHORS = /^\s*(?:[—―–]{2,}|-{2,}|_{3,})\s*[.,]?\s*/u;
 
@@ -54,12 +56,33 @@ export function parseSourceEntry(text: string): ParsedEntry {
   if (numbered) flat = flat.slice(numbered[0].length);
   const same = SAME_AUTHORS.exec(flat);
   const block = same ? { authors: [], more: false, end: same[0].length } : readAuthorBlock(flat);
-  const after = flat.slice(block.end);
-  const early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
+  let after = flat.slice(block.end);
+  let early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
+  if (!early) {
+    // The names ran on past what the reader took ("…, Spinu, V., … Yutani, H. (2019)",
+    // "Susan Lund, J. M., Anu Madgavkar, & Robinson, O. (2021)"): the date after them is still
+    // the entry's date, if nothing between reads as a title.
+    const late = LATE_EARLY_DATE.exec(after);
+    const gap = after.slice(0, late?.index ?? 0);
+    // Names go on after a comma, "&", "and" or "…" (or open the entry, when none were read).
+    const continues = block.authors.length === 0 || /^[\s.]*(?:,|&|and\s|\u2026|\(\p{Lu}[\p{Lu}\p{N}&-]+\))/u.test(after);
+    // "(2020)" right after the names is APA's mark: any names before it will do; a bare ", 2002." needs names only.
+    const paren = late?.[0].includes("(") === true && !/[\u201c"\u2018]|:\s|\p{L}\p{Ll}\.\s+\p{Lu}/u.test(gap);
+    if (late && continues && (paren || readsAsNames(gap))) {
+      after = after.slice(late.index);
+      early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
+    }
+  }
   const titlePart = (early ? after.slice(early[0].length) : after).replace(/^[\s.,:]+/, "");
-  const title = readTitle(titlePart);
+  let title = readTitle(titlePart);
   const afterTitle = titlePart.slice(titlePart.indexOf(title) + title.length).replace(/^[\s.,”"’]+/, "");
-  const dateText = early?.groups?.date?.trim() ?? lateDate(afterTitle) ?? "";
+  let dateText = early?.groups?.date?.trim() ?? lateDate(afterTitle) ?? "";
+  // Chicago's "*Reprex: …*, 2024. <url>": the year closes the title's sentence.
+  const closing = new RegExp(String.raw`,\s*(${YEAR}|n\.\s?d\.)$`, "u").exec(title);
+  if (!dateText && closing) {
+    dateText = closing[1] ?? "";
+    title = title.slice(0, closing.index);
+  }
   const year = yearOf(dateText);
   const url = /https?:\/\/[^\s<>]+/u.exec(flat)?.[0]?.replace(/[.,;)]+$/, "");
   // Anything written as a DOI is captured, well formed or not; the source/doi rule judges it.
@@ -86,6 +109,12 @@ export function parseSourceEntry(text: string): ParsedEntry {
   };
 }
 
+/** Text that can only be more names: capitalised words, initials, "and", "&", "…", "et al.". */
+function readsAsNames(gap: string): boolean {
+  const tokens = gap.split(/[\s,;]+/u).filter(Boolean);
+  return tokens.every((t) => /^(?:\p{Lu}[\p{L}\p{M}'\u2019-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|and|&|et\.?|al\.?|\u2026|\.\.\.|\.|van|von|de|der|den|du|da|di|la|le|del|dos)$/u.test(t));
+}
+
 /** A quoted title (“…,” or "…."), or the text up to the first full stop that ends a sentence. */
 function readTitle(part: string): string {
   const quoted = /^[“"](?<t>[^”"]+?)[,.]?[”"]/u.exec(part);
@@ -103,6 +132,6 @@ function lateDate(part: string): string | undefined {
 
 /** "May 8th 2024" → "2024"; "2024a" keeps its suffix; "n.d." stays "n.d.". */
 export function yearOf(dateText: string): string {
-  if (/^n\.\s?d\.$/u.test(dateText)) return "n.d.";
+  if (/^(?:n\.\s?d\.|no date)$/u.test(dateText)) return "n.d.";
   return /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b/u.exec(dateText)?.[0] ?? "";
 }

@@ -16,10 +16,34 @@ export interface StyleIo {
 
 /** Sources a printed list shows: free-form ones always, file entries only when cited. */
 export function printedSources(brief: Brief): number[] {
-  const cited = new Set(brief.citations.flatMap((c) => c.items.flatMap((i) => (i.sourceIndex === undefined ? [] : [i.sourceIndex]))));
+  const order = brief.citations.flatMap((c) => c.items.flatMap((i) => (i.sourceIndex === undefined ? [] : [i.sourceIndex])));
+  const cited = new Set(order);
   const nocite = new Set(brief.meta.nocite ?? []);
-  return brief.sources.flatMap((s, i) => (s.key === undefined || cited.has(i) || nocite.has("*") || nocite.has(`@${s.key}`) || nocite.has(s.key) ? [i] : []));
+  const shown = brief.sources.flatMap((s, i) => (s.key === undefined || cited.has(i) || nocite.has("*") || nocite.has(`@${s.key}`) || nocite.has(s.key) ? [i] : []));
+  // Free-form lists print as written. A bibliography file's entries print as the style
+  // orders them, as Pandoc does: by first citation in numeric styles, else by author then year.
+  if (shown.some((i) => brief.sources[i]?.key === undefined)) return shown;
+  const style = String(brief.meta["citation-style"] ?? "apa");
+  if (NUMERIC_STYLE.test(style)) {
+    const first = new Map<number, number>();
+    order.forEach((i, n) => first.has(i) || first.set(i, n));
+    return [...shown].sort((a, b) => (first.get(a) ?? Infinity) - (first.get(b) ?? Infinity) || a - b);
+  }
+  const sortKey = (i: number) => {
+    const s = brief.sources[i] as SourceEntry;
+    const a = s.csl?.author?.[0];
+    const name = a ? (a.literal ?? [(a as Record<string, string | undefined>)["non-dropping-particle"], a.family, a.given].filter(Boolean).join(" ")) : (s.title ?? "");
+    return { name: name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(), year: s.year };
+  };
+  return [...shown].sort((a, b) => {
+    const x = sortKey(a);
+    const y = sortKey(b);
+    return x.name.localeCompare(y.name) || x.year.localeCompare(y.year) || a - b;
+  });
 }
+
+/** CSL styles that number their entries in citation order (by the names Debian ships them under). */
+const NUMERIC_STYLE = /(?:^|\/)(?:vancouver|ieee|nature|american-medical-association|ama|bmj|acs|american-chemical-society|lancet|plos|science|elsevier-with-titles|numeric)[^/]*$/i;
 
 export function styleSources(brief: Brief, io: StyleIo): void {
   const requested = brief.meta["citation-style"];

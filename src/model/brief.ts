@@ -85,6 +85,8 @@ export interface CiteItem {
   tentative?: boolean;
   /** "Ibid." / "Id.": the source of the previous note. */
   ibid?: boolean;
+  /** MLA's bare "(Roelen)": a citation only if it names exactly one entry, never reported. */
+  speculative?: boolean;
 }
 
 export interface Citation {

@@ -12,6 +12,7 @@ import type { Citation, Inline, Skipped, XrefUse } from "../model/brief.js";
 import type { Attributes } from "./pandoc/attributes.js";
 import type { FoundXref } from "./pandoc/xref-find.js";
 import { pandocText, placedOffsets, type MystRole } from "./myst.js";
+import type { FoundCitation } from "../citations/find.js";
 import { LANG_TAG } from "../text/scripts.js";
 
 export interface Context {
@@ -71,7 +72,10 @@ class InlineWalker {
     };
     const flush = () => {
       const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
-      if (run) top().push(...this.textRun(run.text, run.offsets, frames.some((f) => f.kind === "link"), raised));
+      const link = frames.find((f): f is Extract<Inline, { kind: "link" }> => f.kind === "link");
+      // "[WHO, 2021a](#f22)": a citation written as a link to its entry is checked; the link prints as written.
+      if (run && link?.href.startsWith("#")) this.anchorCitations(run.text, run.offsets);
+      if (run) top().push(...this.textRun(run.text, run.offsets, link !== undefined, raised));
       run = null;
     };
     const html = new PastedHtml();
@@ -198,6 +202,7 @@ class InlineWalker {
       if (inProse && !drops.has("img")) drops.set("img", inProse);
     });
     if (this.ctx.inNote !== undefined) this.italicNotes(children, aligned, this.ctx.inNote);
+    this.acrossEmphasis(children, aligned);
     return stack[0] ?? [];
   }
 
@@ -224,6 +229,66 @@ class InlineWalker {
         items: [{ author: found.author, authorCandidates: [found.author], year: "", locator: found.locator, prefix: "", span, rawStart: 0, rawEnd: raw.length, tentative: true, titleHint: title.content }],
       });
     });
+  }
+
+  private citation(found: FoundCitation, span: (a: number, b: number) => Span): Citation {
+    return {
+      style: found.style,
+      raw: found.raw,
+      span: span(found.start, found.end),
+      context: this.where,
+      ...(this.ctx.inNote !== undefined ? { note: this.ctx.inNote } : {}),
+      items: found.items.map((item) => ({
+        ...(item.key ? { key: item.key } : {}),
+        ...(item.suppressAuthor ? { suppressAuthor: true } : {}),
+        author: item.authors[0] ?? "",
+        authorCandidates: item.authors,
+        year: item.year,
+        locator: item.locator,
+        prefix: item.prefix,
+        span: span(item.start, item.end),
+        rawStart: item.start - found.start,
+        rawEnd: item.end - found.start,
+        ...(item.number !== undefined ? { number: item.number } : {}),
+        ...(item.titleHint ? { titleHint: item.titleHint } : {}),
+        ...(item.tentative ? { tentative: true } : {}),
+        ...(item.ibid ? { ibid: true } : {}),
+        ...(item.speculative ? { speculative: true } : {}),
+      })),
+    };
+  }
+
+  /**
+   * "(Bryan *et al.*, 2024)", "(*Toronto Shelter System Flow*, 2024)", "(Heiss, *Amicable
+   * Contempt*)": emphasis splits the text into runs, so a citation written across it is
+   * looked for in the joined text. It is checked; the printed text keeps its italics.
+   */
+  private acrossEmphasis(tokens: Token[], aligned: Map<Token, number[]>): void {
+    if (!tokens.some((t) => t.type === "em_open")) return;
+    let text = "";
+    const offsets: number[] = [];
+    const edges: number[] = [];
+    for (const t of tokens) {
+      const at = aligned.get(t);
+      if ((t.type === "text" || t.type === "softbreak") && at) {
+        text += t.type === "text" ? t.content.replace(/\t/g, " ") : " ";
+        offsets.push(...at);
+      } else if (t.type === "em_open" || t.type === "em_close") edges.push(text.length);
+      else {
+        // Anything else (a link, code, a note mark) ends the joined text.
+        text += "\u0000";
+        offsets.push(offsets[offsets.length - 1] ?? 0);
+      }
+    }
+    if (offsets.length !== text.length) return;
+    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
+    const span = (a: number, b: number) => ({ start: this.locator.positionAt(toContent(a)), end: this.locator.positionAt(toContent(b - 1) + 1) });
+    for (const found of findAllCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined)) {
+      if ("refs" in found || !edges.some((e) => found.start < e && e < found.end) || found.raw.includes("\u0000")) continue;
+      const citation = this.citation(found, span);
+      citation.raw = this.content.slice(toContent(found.start), toContent(found.end - 1) + 1);
+      this.ctx.citations.push(citation);
+    }
   }
 
   /**
@@ -289,6 +354,21 @@ class InlineWalker {
     return [...needle].map(() => this.cursor);
   }
 
+  private anchorCitations(text: string, offsets: number[]): void {
+    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
+    const span = (a: number, b: number) => ({ start: this.locator.positionAt(toContent(a)), end: this.locator.positionAt(toContent(b - 1) + 1) });
+    // The link text often drops the parentheses: "[WHO, 2021a]" reads as "(WHO, 2021a)".
+    const wrapped = /^\s*\(.*\)\s*$/su.test(text) ? text : `(${text})`;
+    const shift = wrapped === text ? 0 : 1;
+    for (const found of findAllCitations(wrapped, false)) {
+      if ("refs" in found) continue;
+      const at = (i: number) => Math.max(0, Math.min(text.length, i - shift));
+      const citation = this.citation(found, (a, b) => span(at(a), Math.max(at(a) + 1, at(b))));
+      citation.raw = text;
+      this.ctx.citations.push(citation);
+    }
+  }
+
   private textRun(text: string, offsets: number[], inLink: boolean, raised = false): Inline[] {
     if (inLink) return [{ kind: "text", text }];
     const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
@@ -307,29 +387,7 @@ class InlineWalker {
         last = found.end;
         continue;
       }
-      const citation: Citation = {
-        style: found.style,
-        raw: found.raw,
-        span: span(found.start, found.end),
-        context: this.where,
-        ...(this.ctx.inNote !== undefined ? { note: this.ctx.inNote } : {}),
-        items: found.items.map((item) => ({
-          ...(item.key ? { key: item.key } : {}),
-          ...(item.suppressAuthor ? { suppressAuthor: true } : {}),
-          author: item.authors[0] ?? "",
-          authorCandidates: item.authors,
-          year: item.year,
-          locator: item.locator,
-          prefix: item.prefix,
-          span: span(item.start, item.end),
-          rawStart: item.start - found.start,
-          rawEnd: item.end - found.start,
-          ...(item.number !== undefined ? { number: item.number } : {}),
-          ...(item.titleHint ? { titleHint: item.titleHint } : {}),
-          ...(item.tentative ? { tentative: true } : {}),
-          ...(item.ibid ? { ibid: true } : {}),
-        })),
-      };
+      const citation = this.citation(found, span);
       this.ctx.citations.push(citation);
       out.push({ kind: "citation", text: found.raw, citation });
       last = found.end;

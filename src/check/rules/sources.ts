@@ -1,6 +1,7 @@
 // Rules about the Sources list: uncited, duplicate, bad DOI/URL/date, lone a/b suffix.
 import { diagnostic } from "../../model/diagnostics.js";
 import { authorForms, normaliseName } from "../../citations/resolve.js";
+import { citesWithoutYears, namedInProse } from "../../citations/mentions.js";
 import type { Inline } from "../../model/brief.js";
 import type { Rule } from "../rule.js";
 
@@ -21,6 +22,17 @@ function excerpt(text: string): string {
   return t.length > 40 ? `${t.slice(0, 40).replace(/\s\S*$/, "")}…` : t;
 }
 
+/** "https://doi.org/https://doi.org/10.1/x" and "10.1023/A%3A1010" (a link's escapes) are the DOI they hold. */
+function doiProper(written: string): string {
+  let d = written.replace(/^(?:(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*))+/iu, "");
+  try {
+    d = decodeURIComponent(d);
+  } catch {
+    // Not percent-encoded after all: judged as written.
+  }
+  return d;
+}
+
 const DOI = /^10\.\d{4,9}\/[-._;()/:<>\p{L}\p{N}]+$/iu;
 
 export const sourceRules: Rule[] = [
@@ -29,7 +41,10 @@ export const sourceRules: Rule[] = [
     description: "a source entry no citation refers to",
     run({ brief, resolution }, severity) {
       const nocite = new Set((brief.meta.nocite ?? []).map(normaliseName));
+      // MLA and notes name a work in prose by its author alone: that is a citation too.
+      const named = citesWithoutYears(brief) ? namedInProse(brief) : new Set<number>();
       return brief.sources.flatMap((s, i) => {
+        if (named.has(i)) return [];
         // Bibliography-file entries print only when cited, as in Pandoc: never "uncited".
         // Undated entries cannot be cited by author-date; source/date already reports them.
         // Numbered entries are cited by number, dated or not.
@@ -48,10 +63,14 @@ export const sourceRules: Rule[] = [
   },
   {
     id: "source/duplicate",
+    // The list prints both, a reader finds either: worth a word, never a stop.
     description: "two entries describe the same source",
-    run({ brief }, severity) {
+    run({ brief, resolution }, severity) {
       const seen = new Map<string, number>();
+      // A bibliography file's entries print only when cited: an uncited copy prints nothing.
+      const printed = (i: number) => brief.sources[i]?.key === undefined || (resolution.useCount[i] ?? 0) > 0;
       return brief.sources.flatMap((s, i) => {
+        if (!printed(i)) return [];
         const key = `${authorForms(s).join("|")}\u0000${s.year}\u0000${normaliseName(s.title)}`;
         const first = seen.get(key);
         if (first === undefined) {
@@ -69,7 +88,7 @@ export const sourceRules: Rule[] = [
     run({ brief }, severity) {
       return brief.sources.flatMap((s) => {
         const written = /\bdoi:\s*(\S+)/iu.exec(s.text)?.[1]?.replace(/[.,;]+$/, "") ?? s.doi;
-        if (!written || DOI.test(written)) return [];
+        if (!written || DOI.test(doiProper(written))) return [];
         return [diagnostic(s.file ?? brief.file, s.span, severity, "source/doi", `malformed DOI "${written}" (a DOI looks like 10.1234/abc)`)];
       });
     },
@@ -82,8 +101,12 @@ export const sourceRules: Rule[] = [
         const out = [];
         const written = [...s.text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/\S*|\b(?:javascript|file|data|mailto):\S+/giu)].map((m) => trimUrl(m[0]));
         // Link targets count too: "[Download](ftp://…)" shows only its label in the text.
-        const targets = linkTargets(s.inlines).filter((href) => !written.includes(href) && !href.startsWith("mailto:"));
-        for (const raw of [...written, ...targets]) {
+        // An empty target ("[Title]()", as citeproc writes a blank URL field) links nowhere: nothing to check.
+        // "#f3" is a link within the document (an anchor on the entry), not a web address.
+        const targets = linkTargets(s.inlines).filter((href) => href.trim() !== "" && !href.startsWith("#") && !written.includes(href) && !href.startsWith("mailto:"));
+        // R's citation() writes two addresses in one field: "https://a.org,%20https://b.org".
+        const each = [...written, ...targets].flatMap((u) => u.split(/,(?:%20|\s)*(?=https?:\/\/)/u));
+        for (const raw of [...new Set(each)]) {
           let ok = false;
           try {
             const url = new URL(raw);
@@ -110,10 +133,11 @@ export const sourceRules: Rule[] = [
   {
     id: "source/unreadable",
     description: "an author-date entry whose authors cannot be read",
-    run({ brief }, severity) {
+    run({ brief, resolution }, severity) {
       // A dated entry with no authors cannot be cited by author and year: say which one.
-      return brief.sources.flatMap((s) =>
-        s.year && s.number === undefined && s.key === undefined && s.authors.length === 0
+      // An entry a citation found (by its title, say) was read well enough.
+      return brief.sources.flatMap((s, i) =>
+        s.year && s.number === undefined && s.key === undefined && s.authors.length === 0 && (resolution.useCount[i] ?? 0) === 0
           ? [diagnostic(s.file ?? brief.file, s.span, severity, "source/unreadable", `cannot read the authors of "${excerpt(s.text)}"`, ['start the entry with the authors: "Family, G. (2024). Title."'])]
           : [],
       );
