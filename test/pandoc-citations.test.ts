@@ -1,6 +1,6 @@
 // Citation syntax as Pandoc defines it, and the lookalikes that are not citations.
 import { describe, expect, it } from "vitest";
-import { findKeyCitations } from "../src/citations/find.js";
+import { findKeyCitations } from "../src/citations/keys.js";
 import { loadBrief } from "../src/load/brief.js";
 import { findXrefs } from "../src/parse/pandoc/xref-find.js";
 import { plainText } from "../src/model/plain-text.js";

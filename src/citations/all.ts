@@ -1,6 +1,7 @@
 // Every kind of reference a run of prose can hold, found in one pass and in order:
 // cross-references, Pandoc keys, author-date, numbered and note citations.
-import { findCitations, findKeyCitations, type FoundCitation } from "./find.js";
+import { findCitations, type FoundCitation } from "./find.js";
+import { findKeyCitations } from "./keys.js";
 import { findNoteCitations } from "./notes.js";
 import { findNumericCitations } from "./numeric.js";
 import { findXrefs, type FoundXref } from "../parse/pandoc/xref-find.js";

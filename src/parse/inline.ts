@@ -5,39 +5,17 @@ import type { Token } from "markdown-it";
 import type { Span } from "../model/diagnostics.js";
 import { findAllCitations } from "../citations/all.js";
 import { findRaisedNumbers } from "../citations/numeric.js";
-import { italicShortNote } from "../citations/notes.js";
 import { PastedHtml, picturesInProse } from "./html-inline.js";
 import { alignAt, InlineLocator } from "./locate.js";
-import type { Citation, Inline, Skipped, XrefUse } from "../model/brief.js";
+import type { Inline } from "../model/brief.js";
 import type { Attributes } from "./pandoc/attributes.js";
 import type { FoundXref } from "./pandoc/xref-find.js";
 import { pandocText, placedOffsets, type MystRole } from "./myst.js";
-import type { FoundCitation } from "../citations/find.js";
+import { acrossEmphasis, anchorCitations, italicNotes, toCitation } from "./inline-citations.js";
+import type { Context, InlineContext } from "./inline-context.js";
 import { LANG_TAG } from "../text/scripts.js";
 
-export interface Context {
-  lines: string[];
-  citations: Citation[];
-  footnoteNumbers: Map<number, number>;
-  danglingFootnotes: Array<{ label: string; span: Span }>;
-  /** Inside a "::: slide" container: citations there appear on slides only. */
-  inSlide: boolean;
-  /** Cross-references ("@fig-map") met so far, resolved once the whole document is read. */
-  xrefUses: XrefUse[];
-  skipped: Skipped;
-  /** Quarto / R Markdown sources: a captioned image alone in its paragraph is a numbered figure. */
-  implicitFigures: boolean;
-  /** The Sources list is numbered: "[1]", "^1^" and "¹" are citations too (issue 12). */
-  numeric?: boolean;
-  /** Inside footnote number n: bare "Mendez 2011, 45" and "Ibid." are citations too (issue 12). */
-  inNote?: number;
-  /** Spans whose "{lang=…}" is not a language tag: printed untagged, one warning each. */
-  badLangs?: Array<{ message: string; span: Span }>;
-  /** Pasted HTML dropped, first place of each kind ("img", "@class"), for one warning each. */
-  htmlDropped?: Map<string, { message: string; span: Span }>;
-}
-
-export type InlineContext = "body" | "table" | "slide";
+export type { Context, InlineContext } from "./inline-context.js";
 
 export function readInlines(inline: Token, ctx: Context, where: InlineContext, line?: number, column = 0): Inline[] {
   const locator = new InlineLocator(inline.content, ctx.lines, line ?? inline.map?.[0] ?? 0, column);
@@ -49,10 +27,10 @@ export function readInlines(inline: Token, ctx: Context, where: InlineContext, l
 class InlineWalker {
   private cursor = 0;
   constructor(
-    private readonly content: string,
-    private readonly locator: InlineLocator,
-    private readonly ctx: Context,
-    private readonly where: InlineContext,
+    readonly content: string,
+    readonly locator: InlineLocator,
+    readonly ctx: Context,
+    readonly where: InlineContext,
   ) {}
 
   read(children: Token[]): Inline[] {
@@ -74,7 +52,7 @@ class InlineWalker {
       const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
       const link = frames.find((f): f is Extract<Inline, { kind: "link" }> => f.kind === "link");
       // "[WHO, 2021a](#f22)": a citation written as a link to its entry is checked; the link prints as written.
-      if (run && link?.href.startsWith("#")) this.anchorCitations(run.text, run.offsets);
+      if (run && link?.href.startsWith("#")) anchorCitations(this, run.text, run.offsets);
       if (run) top().push(...this.textRun(run.text, run.offsets, link !== undefined, raised));
       run = null;
     };
@@ -201,94 +179,9 @@ class InlineWalker {
       const drops = (this.ctx.htmlDropped ??= new Map());
       if (inProse && !drops.has("img")) drops.set("img", inProse);
     });
-    if (this.ctx.inNote !== undefined) this.italicNotes(children, aligned, this.ctx.inNote);
-    this.acrossEmphasis(children, aligned);
+    if (this.ctx.inNote !== undefined) italicNotes(this, children, aligned, this.ctx.inNote);
+    acrossEmphasis(this, children, aligned);
     return stack[0] ?? [];
-  }
-
-  /** "Lutz, *The Externalised Border*, 80." in a note: checked (the printed note keeps its italics). */
-  private italicNotes(tokens: Token[], aligned: Map<Token, number[]>, number: number): void {
-    tokens.forEach((a, i) => {
-      const [open, title, close, after] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
-      if (a.type !== "text" || open?.type !== "em_open" || title?.type !== "text" || close?.type !== "em_close") return;
-      const tail = after?.type === "text" ? after.content : "";
-      const found = italicShortNote(a.content, tail);
-      const from = aligned.get(a)?.[found?.authorStart ?? -1];
-      const titleEnd = aligned.get(title)?.slice(-1)[0];
-      if (!found || from === undefined || titleEnd === undefined) return;
-      const lastOffset = found.afterEnd > 0 && after ? aligned.get(after)?.[found.afterEnd - 1] : undefined;
-      const end = (lastOffset ?? titleEnd + close.markup.length) + 1;
-      const span = { start: this.locator.positionAt(from), end: this.locator.positionAt(end) };
-      const raw = this.content.slice(from, end);
-      this.ctx.citations.push({
-        style: "narrative",
-        raw,
-        span,
-        context: this.where,
-        note: number,
-        items: [{ author: found.author, authorCandidates: [found.author], year: "", locator: found.locator, prefix: "", span, rawStart: 0, rawEnd: raw.length, tentative: true, titleHint: title.content }],
-      });
-    });
-  }
-
-  private citation(found: FoundCitation, span: (a: number, b: number) => Span): Citation {
-    return {
-      style: found.style,
-      raw: found.raw,
-      span: span(found.start, found.end),
-      context: this.where,
-      ...(this.ctx.inNote !== undefined ? { note: this.ctx.inNote } : {}),
-      items: found.items.map((item) => ({
-        ...(item.key ? { key: item.key } : {}),
-        ...(item.suppressAuthor ? { suppressAuthor: true } : {}),
-        author: item.authors[0] ?? "",
-        authorCandidates: item.authors,
-        year: item.year,
-        locator: item.locator,
-        prefix: item.prefix,
-        span: span(item.start, item.end),
-        rawStart: item.start - found.start,
-        rawEnd: item.end - found.start,
-        ...(item.number !== undefined ? { number: item.number } : {}),
-        ...(item.titleHint ? { titleHint: item.titleHint } : {}),
-        ...(item.tentative ? { tentative: true } : {}),
-        ...(item.ibid ? { ibid: true } : {}),
-        ...(item.speculative ? { speculative: true } : {}),
-      })),
-    };
-  }
-
-  /**
-   * "(Bryan *et al.*, 2024)", "(*Toronto Shelter System Flow*, 2024)", "(Heiss, *Amicable
-   * Contempt*)": emphasis splits the text into runs, so a citation written across it is
-   * looked for in the joined text. It is checked; the printed text keeps its italics.
-   */
-  private acrossEmphasis(tokens: Token[], aligned: Map<Token, number[]>): void {
-    if (!tokens.some((t) => t.type === "em_open")) return;
-    let text = "";
-    const offsets: number[] = [];
-    const edges: number[] = [];
-    for (const t of tokens) {
-      const at = aligned.get(t);
-      if ((t.type === "text" || t.type === "softbreak") && at) {
-        text += t.type === "text" ? t.content.replace(/\t/g, " ") : " ";
-        offsets.push(...at);
-      } else if (t.type === "em_open" || t.type === "em_close") edges.push(text.length);
-      else {
-        // Anything else (a link, code, a note mark) ends the joined text.
-        text += "\u0000";
-        offsets.push(offsets[offsets.length - 1] ?? 0);
-      }
-    }
-    if (offsets.length !== text.length) return;
-    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
-    const span = (a: number, b: number) => ({ start: this.locator.positionAt(toContent(a)), end: this.locator.positionAt(toContent(b - 1) + 1) });
-    for (const found of findAllCitations(text, this.where !== "table", this.ctx.numeric === true, this.ctx.inNote !== undefined)) {
-      if ("refs" in found || !edges.some((e) => found.start < e && e < found.end) || found.raw.includes("\u0000")) continue;
-      const citation = this.citation(found, span);
-      citation.raw = this.content.slice(toContent(found.start), toContent(found.end - 1) + 1);
-      this.ctx.citations.push(citation);
-    }
   }
 
   /**
@@ -354,21 +247,6 @@ class InlineWalker {
     return [...needle].map(() => this.cursor);
   }
 
-  private anchorCitations(text: string, offsets: number[]): void {
-    const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
-    const span = (a: number, b: number) => ({ start: this.locator.positionAt(toContent(a)), end: this.locator.positionAt(toContent(b - 1) + 1) });
-    // The link text often drops the parentheses: "[WHO, 2021a]" reads as "(WHO, 2021a)".
-    const wrapped = /^\s*\(.*\)\s*$/su.test(text) ? text : `(${text})`;
-    const shift = wrapped === text ? 0 : 1;
-    for (const found of findAllCitations(wrapped, false)) {
-      if ("refs" in found) continue;
-      const at = (i: number) => Math.max(0, Math.min(text.length, i - shift));
-      const citation = this.citation(found, (a, b) => span(at(a), Math.max(at(a) + 1, at(b))));
-      citation.raw = text;
-      this.ctx.citations.push(citation);
-    }
-  }
-
   private textRun(text: string, offsets: number[], inLink: boolean, raised = false): Inline[] {
     if (inLink) return [{ kind: "text", text }];
     const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
@@ -387,7 +265,7 @@ class InlineWalker {
         last = found.end;
         continue;
       }
-      const citation = this.citation(found, span);
+      const citation = toCitation(this, found, span);
       this.ctx.citations.push(citation);
       out.push({ kind: "citation", text: found.raw, citation });
       last = found.end;
