@@ -17,13 +17,22 @@ describe("briefpress check", () => {
     expect(r.code).toBe(0);
   });
 
-  it("reports a misspelt citation at its line and column, with a suggestion, and exits 1", () => {
+  it("reports a misspelt citation at its line and column, with a suggestion: a warning, as a typed citation is read by guess", () => {
     const text = sampleSource().replace("(Yoon 2024)", "(Yon 2024)");
     const r = checkInScratch({ "report/typo.md": text }, "report/typo.md");
     const at = positionOf(text, "Yon 2024)");
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`report/typo.md:${at.line}:${at.column} error citation/unresolved "Yon 2024"`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`report/typo.md:${at.line}:${at.column} warning citation/unresolved "Yon 2024"`);
     expect(r.stdout).toContain('did you mean "Yoon 2024"?');
+    expect(r.stdout).toMatch(/^0 errors, 1 warning$/m);
+  });
+
+  it("reports a note marker with no note as an error (certainly wrong), and exits 1", () => {
+    const text = sampleSource().replace("(Yoon 2024)", "(Yoon 2024)[^nowhere]");
+    const r = checkInScratch({ "report/typo.md": text }, "report/typo.md");
+    const at = positionOf(text, "[^nowhere]");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`report/typo.md:${at.line}:${at.column} error footnote/undefined`);
     expect(r.stdout).toMatch(/^1 error, 0 warnings$/m);
   });
 
@@ -32,17 +41,17 @@ describe("briefpress check", () => {
     const dir = scratchProject({ "report/x.md": text });
     const r = briefpress(["check", "report/x.md", "--format", "json"], { cwd: dir });
     const json = JSON.parse(r.stdout) as { diagnostics: Array<Record<string, unknown>>; summary: Record<string, number> };
-    expect(r.code).toBe(1);
-    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(r.code).toBe(0);
+    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
     const at = positionOf(text, "HRC 2041");
-    expect(json.diagnostics[0]).toMatchObject({ file: "report/x.md", line: at.line, column: at.column, severity: "error", ruleId: "citation/unresolved" });
+    expect(json.diagnostics[0]).toMatchObject({ file: "report/x.md", line: at.line, column: at.column, severity: "warning", ruleId: "citation/unresolved" });
     expect(Object.keys(json.diagnostics[0] ?? {}).sort()).toEqual(["column", "endColumn", "endLine", "file", "hints", "line", "message", "ruleId", "severity"]);
   });
 
   it("writes GitHub annotations", () => {
     const dir = scratchProject({ "report/x.md": sampleSource().replace("(Yoon 2024)", "(Yon 2024)") });
     const r = briefpress(["check", "report/x.md", "--format", "github"], { cwd: dir });
-    expect(r.stdout).toMatch(/^::error file=report\/x\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=citation\/unresolved::/m);
+    expect(r.stdout).toMatch(/^::warning file=report\/x\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=citation\/unresolved::/m);
   });
 
   it("warns about an uncited source, and --strict makes the warning an error", () => {
@@ -89,10 +98,10 @@ describe("briefpress check", () => {
 
 describe("briefpress build", () => {
   it("does not write anything for a brief with errors", () => {
-    const dir = scratchProject({ "report/bad.md": sampleSource().replace("(Yoon 2024)", "(Yon 2024)") });
+    const dir = scratchProject({ "report/bad.md": sampleSource().replace("(Yoon 2024)", "(Yoon 2024)[^nowhere]") });
     const r = briefpress(["build", "report/bad.md", "--formats", "pdf,deck"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("citation/unresolved");
+    expect(r.stderr).toContain("footnote/undefined");
     expect(existsSync(join(dir, "dist", "bad"))).toBe(false);
   });
 

@@ -58,8 +58,9 @@ theme: briefpress
     const dir = scratchProject({ "report/x.md": sampleSource(), "slides/x.md": text });
     const r = briefpress(["check", "report/x.md"], { cwd: dir });
     const at = positionOf(text, "Yon 2024");
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`slides/x.md:${at.line}:${at.column} error citation/unresolved "Yon 2024"`);
+    // A typed citation that matches nothing is read by guess: a warning (issue 19), at the deck's place.
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`slides/x.md:${at.line}:${at.column} warning citation/unresolved "Yon 2024"`);
   });
 
   it("replaces the derived deck when they resolve", () => {

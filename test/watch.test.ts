@@ -39,9 +39,9 @@ describe("briefpress watch", () => {
 
       // A mistake shows up as diagnostics, and the last good PDF stays.
       const good = readFileSync(pdf);
-      writeFileSync(join(dir, "report", "x.md"), sampleSource().replace("## Background\n", "## Background\n\nA new claim (Yon 2024).\n"));
+      writeFileSync(join(dir, "report", "x.md"), sampleSource().replace("## Background\n", "## Background\n\nA new claim.[^nowhere]\n"));
       await waitFor(() => out, /report\/x\.md changed: not built, 1 error/, 30_000);
-      await waitFor(() => err, /citation\/unresolved "Yon 2024"/, 5_000);
+      await waitFor(() => err, /footnote\/undefined/, 5_000);
       expect(readFileSync(pdf).equals(good)).toBe(true);
     } finally {
       child.kill("SIGINT");
