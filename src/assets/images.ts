@@ -96,6 +96,8 @@ function wholeRaster(bytes: Buffer): boolean {
     while (at + 8 <= bytes.length) {
       const length = bytes.readUInt32BE(at);
       const type = bytes.toString("latin1", at + 4, at + 8);
+      // A chunk whose checksum disagrees is damaged: the PDF's decoder would refuse it.
+      if (at + 12 + length > bytes.length || crc32(bytes, at + 4, at + 8 + length) !== bytes.readUInt32BE(at + 8 + length)) return false;
       if (type === "IDAT") data = true;
       if (type === "IEND") return data;
       at += 12 + length;
@@ -122,4 +124,17 @@ export function decodeImage(bytes: Buffer): ImageAsset | null {
   } catch {
     return null;
   }
+}
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as PNG computes it (ISO 3309), over bytes[from, to). */
+function crc32(bytes: Buffer, from: number, to: number): number {
+  let c = 0xffffffff;
+  for (let i = from; i < to; i++) c = (CRC_TABLE[(c ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -121,11 +121,12 @@ async function holds(c: Case): Promise<void> {
     expect([0, 1, 2]).toContain(checked.code);
     const built = await run(["build", "report/fuzz.md", "--formats", "pdf,deck,pptx,html", "--skip-overflow-check"], ws);
     expect([0, 1, 2]).toContain(built.code);
+    if (process.env.FUZZ_DEBUG === "2" && built.code !== checked.code) process.stderr.write(built.text);
+    if (process.env.FUZZ_DEBUG) process.stderr.write(`fuzz: check ${checked.code} build ${built.code} ${built.text.split("\n").filter((l) => / error /.test(l)).map((l) => l.split(" ")[2]).join(",")}\n`);
     // check and build agree on whether the brief has errors; outputs are all or none.
     expect(built.code === 0).toBe(checked.code === 0);
     expect(existsSync(join(dir, "dist", "fuzz", "brief.pdf"))).toBe(built.code === 0);
     expect(outputsText(dir)).not.toContain(SECRET);
-    if (process.env.FUZZ_DEBUG) process.stderr.write(`fuzz: check ${checked.code} build ${built.code} ${checked.text.split("\n").filter((l) => / error /.test(l)).map((l) => l.split(" ")[2]).join(",")}\n`);
     expect(checked.text + built.text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   } finally {
     rmSync(join(dir, ".."), { recursive: true, force: true });
