@@ -5,7 +5,7 @@
 // the ones with a meaning here are read (author, abstract, keywords, csl, toc…); those
 // of other tools are listed once, as information, and ignored.
 import { isMap, isPair, isScalar, type Node as YamlNode } from "yaml";
-import { readYaml } from "./yaml-explain.js";
+import { readYaml, yamlData } from "./yaml-explain.js";
 // zod's "mini" build: the same validator with a functional API that bundles to a tenth
 // of the size, which every command pays for at start-up.
 import * as z from "zod/mini";
@@ -133,12 +133,10 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   };
   const diagnostics: Diagnostic[] = problems.map((p) => diagnostic(file, at(p.offset, p.length), p.severity, "frontmatter/yaml", `front matter${p.kind === "syntax" ? " is not valid YAML" : ""}: ${p.message}`, p.hints));
   // What did parse still counts: a broken line elsewhere must not drop `bibliography:`.
-  let data: unknown;
-  try {
-    data = doc.toJS() ?? {};
-  } catch {
-    data = {};
-  }
+  const read = yamlData(doc);
+  // Never silently empty: a front matter whose data cannot be had is one error saying why.
+  if ("problem" in read) diagnostics.push(diagnostic(file, at(0), "error", "frontmatter/yaml", `front matter cannot be read: ${read.problem}`));
+  let data: unknown = "data" in read ? read.data : {};
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     if (diagnostics.length === 0) diagnostics.push(diagnostic(file, at(0), "error", "frontmatter/schema", "front matter must be a list of key: value lines"));
     return { meta: { authors: [] }, diagnostics };

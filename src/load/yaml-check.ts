@@ -4,7 +4,7 @@
 import type * as z from "zod/mini";
 import { diagnostic, pointSpan, type Diagnostic, type Span } from "../model/diagnostics.js";
 import { findNode } from "./frontmatter.js";
-import { readYaml } from "./yaml-explain.js";
+import { readYaml, yamlData } from "./yaml-explain.js";
 
 export interface YamlCheck<T> {
   data?: T;
@@ -38,7 +38,9 @@ export function checkYaml<S extends z.ZodMiniType>(file: string, text: string, s
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const damagedLines = new Set(damagedAt.map(lineOf));
   const echoes = (d: Diagnostic) => damagedLines.has(d.span.start.line - (o.lineOffset ?? 0));
-  const parsed = schema.safeParse(doc.toJS() ?? {});
+  const read = yamlData(doc);
+  if ("problem" in read) return { spanOf, diagnostics: [...told, diagnostic(file, at(0), "error", `${o.rule}/yaml`, `${o.what} cannot be read: ${read.problem}`)] };
+  const parsed = schema.safeParse(read.data);
   if (parsed.success) return { data: parsed.data, spanOf, diagnostics: told };
   const diagnostics = parsed.error.issues.flatMap((issue) => {
     const unknown = issue.code === "unrecognized_keys" ? issue.keys : [undefined];

@@ -290,11 +290,33 @@ function damagedKeys(doc: Document.Parsed, ctx: Ctx, offsets: number[]): Set<str
     // makes of it: ask the library, through a map of that one pair.
     const one = new YAMLMap<unknown, unknown>();
     one.items.push(pair);
-    for (const key of Object.keys((one.toJS(doc) ?? {}) as object)) damaged.add(key);
+    let keys: string[];
+    try {
+      keys = Object.keys((one.toJS(doc) ?? {}) as object);
+    } catch {
+      // An alias with no anchor, or one that expands too far: the key is damaged as written.
+      keys = [String(isNode(pair.key) ? (pair.key as { source?: string }).source ?? pair.key : pair.key)];
+    }
+    for (const key of keys) damaged.add(key);
   });
   for (const offset of offsets) {
     const top = ctx.lines[topBlock(ctx, offset)] ?? "";
     damaged.add(keyOf(top) ?? top.trim());
   }
   return damaged;
+}
+
+/**
+ * The data of a parsed document, or why it cannot be had: an alias ("*name") with no
+ * anchor ("&name"), or aliases that would expand without end (a "billion laughs").
+ */
+export function yamlData(doc: Document): { data: unknown } | { problem: string } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: 1000 }) ?? {} };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : "";
+    if (/alias/i.test(message) && /anchor|unresolved/i.test(message)) return { problem: "an alias (*name) refers to no anchor (&name) before it: write the value out, or define the anchor first" };
+    if (/alias/i.test(message)) return { problem: "its aliases (*name) expand too far (more than 1,000 copies): write the values out" };
+    return { problem: "it cannot be read as data: write each value out in full" };
+  }
 }

@@ -79,6 +79,29 @@ describe("inputs that crashed", () => {
   });
 });
 
+describe("YAML aliases (found by the fuzzer)", () => {
+  it("an alias with no anchor, and an alias bomb, are one error each, in the front matter and in briefpress.yaml", () => {
+    let laughs = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    let prev = "a";
+    for (const n of "bcdefghi") {
+      laughs += `${n}: &${n} [${Array(9).fill(`*${prev}`).join(",")}]\n`;
+      prev = n;
+    }
+    const dir = scratchProject({ "report/x.md": brief("Hello.", "title: T\nsummary: *nothing"), "report/y.md": brief("Hello.", `title: T\n${laughs}`) });
+    const x = briefpress(["check", "report/x.md"], { cwd: dir });
+    expect(x.code).toBe(1);
+    expect(x.stdout).toMatch(/^report\/x\.md:2:1 error frontmatter\/yaml front matter cannot be read: an alias \(\*name\) refers to no anchor/m);
+    expect(x.stdout + x.stderr).not.toMatch(STACK);
+    const y = briefpress(["check", "report/y.md"], { cwd: dir });
+    expect(y.code).toBe(1);
+    expect(y.stdout).toMatch(/error frontmatter\/yaml front matter cannot be read: its aliases \(\*name\) expand too far/);
+    writeFileSync(join(dir, "briefpress.yaml"), `organisation:\n  name: *nobody\n`);
+    const z = briefpress(["check", "report/x.md"], { cwd: dir });
+    expect(z.stdout).toMatch(/^briefpress\.yaml:\d+:\d+ error config\/yaml briefpress\.yaml cannot be read: an alias/m);
+    expect(z.stdout + z.stderr).not.toMatch(STACK);
+  });
+});
+
 describe("text that lands elsewhere is escaped there", () => {
   it("an escape sequence or newline in a key reaches the terminal as \\u001b, never raw", () => {
     const dir = scratchProject({ "report/x.md": brief("Hello.", 'title: T\n"fo\\u001b[31mo\\nreport/y.md:1:1 error fake": 1') });
