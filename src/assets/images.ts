@@ -8,6 +8,7 @@ import { eachBlock, eachInline } from "../model/walk.js";
 import type { ImageAsset } from "../model/image.js";
 import { problemOf } from "../model/errors.js";
 import { svgProblem } from "./svg-probe.js";
+import { MAX_PIXELS } from "./budgets.js";
 import type { Workspace } from "../world/workspace.js";
 
 export interface LoadedAssets {
@@ -81,8 +82,6 @@ function notFound(ws: Workspace, path: string, src: string, from: string | undef
   return `image "${src}" not found: there is no ${looked} (${base})${meant}`;
 }
 
-/** Pixels a picture may hold: a 300 ppi A3 poster is 17 megapixels; a bomb is billions. */
-const MAX_PIXELS = 100_000_000;
 
 /**
  * Whether a PNG's chunks run to IEND with image data on the way, or a JPEG's scan ends

@@ -3,12 +3,11 @@
 // "#fragment" and data: URLs: an SVG must not read outside the project or fetch), a
 // complete document, and budgets on elements, nesting and embedded pictures. Linear scans.
 import { imageSize } from "image-size";
+import { MAX_PIXELS } from "./budgets.js";
 
 /** Elements a drawing may hold: a detailed map is tens of thousands; a bomb is millions. */
 const MAX_ELEMENTS = 200_000;
 const MAX_DEPTH = 256;
-/** The same pixel budget as a picture on its own (assets/images.ts). */
-const MAX_PIXELS = 100_000_000;
 /** Largest width or height of the drawing's own coordinates. */
 const MAX_SIDE = 1_000_000;
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type * as PiscinaModule from "piscina";
 import type { BriefBuild, BuildOptions } from "../pipeline/build.js";
 import { slugOf } from "../load/brief.js";
-import { diagnostic, pointSpan } from "../model/diagnostics.js";
+import { internalError } from "../model/diagnostics.js";
 import { loadPackage } from "../world/packages.js";
 import type { WorkspaceOptions } from "../world/workspace.js";
 import type { BuildOutcome, BuildTask } from "./worker.js";
@@ -25,8 +25,7 @@ export async function buildInPool(files: string[], root: string, options: BuildO
           outcome = (await pool.run(task)) as BuildOutcome;
         } catch (e) {
           // One brief that crashes its worker is that brief's diagnostic; the others are written.
-          const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
-          const result: BriefBuild = { file, slug: slugOf(file), written: [], diagnostics: [diagnostic(file, pointSpan(1, 1), "error", "build/internal", `briefpress could not build this brief: ${reason}`, ["this is a bug in briefpress, not in the brief: please report it with the brief attached"])] };
+          const result: BriefBuild = { file, slug: slugOf(file), written: [], diagnostics: [internalError(file, "build this brief", e)] };
           outcome = { result, ms: Math.round(performance.now() - started) };
         }
         onDone(outcome.result, outcome.ms);

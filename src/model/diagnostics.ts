@@ -42,3 +42,9 @@ export function pointSpan(line: number, column: number, length = 1): Span {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
+
+/** A failure of ours, not of the brief: one diagnostic instead of a stack trace. */
+export function internalError(file: string, what: string, cause: unknown): Diagnostic {
+  const reason = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0] ?? "";
+  return diagnostic(file, pointSpan(1, 1), "error", "build/internal", `briefpress could not ${what}: ${reason}`, ["this is a bug in briefpress, not in the brief: please report it with the brief attached"]);
+}

@@ -9,7 +9,7 @@ import { deckPaletteCss } from "../brand/palette.js";
 import type { DeckBrowser } from "../deck/browser.js";
 import type { DeckSource } from "../deck/deck.js";
 import { briefEpoch } from "../model/dates.js";
-import { diagnostic, hasErrors, pointSpan, type Diagnostic } from "../model/diagnostics.js";
+import { diagnostic, hasErrors, internalError, pointSpan, type Diagnostic } from "../model/diagnostics.js";
 import { isUserFacing, UsageError } from "../model/errors.js";
 import type { Paper } from "../pdf/layout/style.js";
 import { FACES, type FontKey } from "../text/font-files.js";
@@ -184,7 +184,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
     }
     if (isUserFacing(e)) throw e;
     // Ours, not the brief's: said as one diagnostic, and nothing is written.
-    result.diagnostics.push(diagnostic(file, pointSpan(1, 1), "error", "build/internal", `briefpress could not render this brief: ${firstLine(e)}`, ["this is a bug in briefpress, not in the brief: please report it with the brief attached"]));
+    result.diagnostics.push(internalError(file, "render this brief", e));
     return result;
   }
   // Every output rendered in memory first; a family with an error (a slide that overflows)
@@ -219,10 +219,6 @@ function missingGlyph(e: MissingGlyphError, sources: readonly [Place, ...Place[]
 interface Place {
   file: string;
   text: string;
-}
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
 }
 
 export { chromiumPath } from "../world/chromium.js";
