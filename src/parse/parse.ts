@@ -11,6 +11,7 @@ import type { ChunkInfo } from "./pandoc/chunks.js";
 import { chunkBlock, divBlock, imageFigure, tableCaption } from "./pandoc/model-blocks.js";
 import { htmlPicture } from "./html-figure.js";
 import { remotePicture } from "./html-inline.js";
+import { htmlBlocks } from "./html-blocks.js";
 
 export interface ParsedBody {
   blocks: Block[];
@@ -164,7 +165,7 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       if (!text.trim()) return null;
       // <img> and <figure> pasted from a word processor or a web page: the picture prints.
       const picture = htmlPicture(text, at(t), md.utils.unescapeAll);
-      if (!picture) return { kind: "html", text, at: at(t) };
+      if (!picture) return htmlProse(text, at(t), ctx);
       const remote = picture.remote[0];
       if (remote !== undefined && !ctx.htmlDropped?.has("img:remote")) {
         const span = { start: at(t), end: { line: at(t).line, column: 2 } };
@@ -178,6 +179,22 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       // Closing tokens of structures we do not model (none expected) are skipped.
       return null;
   }
+}
+
+/** An HTML block's text, tables and headings as the browser (or Pandoc) prints them (html-blocks.ts). */
+function htmlProse(html: string, start: Position, ctx: Context): Block | null {
+  const blocks = htmlBlocks(html, start, {
+    inlines: (text, line) => {
+      const token = md.parseInline(text, {})[0];
+      return token ? readInlines(token, ctx, "body", line) : [];
+    },
+    report: (kind, message, where) => {
+      const drops = (ctx.htmlDropped ??= new Map());
+      if (!drops.has(kind)) drops.set(kind, { message, span: { start: where, end: { line: where.line, column: where.column + kind.length + 2 } } });
+    },
+  });
+  if (blocks.length <= 1) return blocks[0] ?? null;
+  return { kind: "callout", variant: "div", blocks, at: start };
 }
 
 function readTable(r: TokenReader, ctx: Context, open: Token): Block {
