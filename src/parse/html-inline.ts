@@ -129,7 +129,8 @@ export class PastedHtml {
         }
         break;
       case "unknown":
-        target.report(tag.name, `HTML <${tag.name}> is dropped`);
+        // Keyed "unknown:": every tag a browser would not show is one warning (parse.ts).
+        target.report(`unknown:${tag.name}`, `HTML <${tag.name}> is dropped`);
         break;
       case "close": {
         // A closing tag closes its element and any left open inside it; a stray one is ignored.

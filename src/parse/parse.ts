@@ -66,7 +66,24 @@ export function parseMarkdown(body: string, options: ParseOptions = {}): ParsedB
       const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
-  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])], badLangs: ctx.badLangs ?? [] };
+  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: droppedHtml(ctx), badLangs: ctx.badLangs ?? [] };
+}
+
+/**
+ * One warning per kind of HTML dropped; tags nobody knows ("<exam>", "<array of ids>", which
+ * a browser shows as nothing) are one kind: one warning at the first, naming them all.
+ */
+function droppedHtml(ctx: Context): ParsedBody["htmlDropped"] {
+  const all = [...(ctx.htmlDropped?.entries() ?? [])];
+  const unknown = all.filter(([k]) => k.startsWith("unknown:")).map(([k, v]) => ({ name: k.slice(8), ...v }));
+  const out = all.filter(([k]) => !k.startsWith("unknown:")).map(([, v]) => v);
+  const first = unknown.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column)[0];
+  if (first) {
+    const names = unknown.map((u) => `<${u.name}>`);
+    const message = names.length === 1 ? first.message : `HTML ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} are dropped`;
+    out.push({ message: `${message} (a browser shows nothing for a tag it does not know; to print one, write it as \\${names[0]})`, span: first.span });
+  }
+  return out;
 }
 
 class TokenReader {
