@@ -3,6 +3,7 @@
 // its diagnostics inline; check must report exactly those in the brief (a shared .bib's
 // notes are checked below). Each then builds (mended where it expects an error) and its
 // PDF must hold what the source says: nothing dropped without a word.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,6 +28,8 @@ const PRINTED: Record<string, string[]> = {
   "xref-bookdown.Rmd": ["Figure 1 shows the monthly count, and Figure 2", "Table 1 gives the intake, and Figure 4", "Figure 2. Reports by district of origin", "Figure 2 uses the LaTeX label, and 3 the bookdown one", "Figure 3. Reports tagged as urgent", "Figure 4. Shelters open in March"],
   "xref-crossref-caps.md": ["Figure 1 shows arrivals by week; Table 1 lists them", "Figure 1 and Table 1."],
   "myst-roles.md": ["ran dry by June (Okafor 2021), and Diallo (2022) counts", "Figure 1 maps them, and Figure 1 again", "A borehole is a deep well"],
+  "html-blocks.md": ["Only a third of the wells still gave water in May.", "The table below counts them", "Village", "Wells", "Dry in May", "Kombo", "12", "8", "Sanda upper", "Table: wells per village", "What the team saw", "Queues at the two working pumps began before dawn, and nobody was turned away.", "Endnotes", "1. District water office, monthly pump log, May."],
+  "latex-ref.qmd": ["Figure 1. Days closed, by region", "The longest closures are in Figure 1, and Figure 1 also shows the shortest.", "A label defined nowhere, 1, points nowhere."],
   // Sorted as the style sorts (issue 20): Boateng before Mensah.
   "shared-bib.qmd": ["https://tallyr.example.org", "Mensah, J. (2020). Counting returnees in the north"],
 };
@@ -34,6 +37,8 @@ const PRINTED: Record<string, string[]> = {
 /** Text a fixture's PDF must not show: labels, markup, entries nobody cites. */
 const ABSENT: Record<string, string[]> = {
   "html-pictures.md": ["<img", "<figure", "</br>", "figcaption"],
+  "latex-ref.qmd": ["\\ref", "newpage", "fig-closed"],
+  "html-blocks.md": ["<p", "<table", "<td", "<div", "<small", "<script", "drawChart", "hashlink", "class="],
   "xref-bookdown.Rmd": ["\\label", "#fig:", "@ref"],
   "xref-crossref-caps.md": ["@Fig", "@Tbl", "?@"],
   "myst-roles.md": ["{cite", "{numref", "{term", "fig-wells"],
@@ -91,5 +96,27 @@ describe("a shared bibliography", () => {
     const bib = json.diagnostics.filter((d) => d.file.endsWith("shared.bib")).map((d) => `${d.line} ${d.severity} ${d.ruleId}`);
     expect(bib.sort()).toEqual(["15 info bibliography/tidied", "30 info bibliography/duplicate-key", "8 info bibliography/duplicate"].sort());
     expect(json.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("what poppler reads at the ends of lines (pdftotext, as search and copy do)", () => {
+  it("keeps a typed hyphen at a line's end and reads a note marker as a word of its own", () => {
+    const file = "line-ends.md";
+    const dir = scratch(file);
+    expect(briefpress(["build", `report/${file}`, "--formats", "pdf"], { cwd: dir }).code).toBe(0);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", join(dir, "dist", "line-ends", "brief.pdf"), "-"], { encoding: "utf8" });
+    const words = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\u2010-\u2015]/g, "-").match(/[\p{L}\p{N}]+/gu) ?? [];
+    const source = readFileSync(join(DIR, file), "utf8").split("## Findings")[1]!.split("[^1]:")[0]!.replace(/\[\^\d\]/g, "");
+    // Every word of the paragraph, in order, each a word of its own: no "workrelated", no "round1".
+    const printed = words(text);
+    let at = 0;
+    for (const w of words(source)) {
+      const next = printed.indexOf(w, at);
+      expect(next, `"${w}" after word ${at} in:\n${text}`).toBeGreaterThanOrEqual(0);
+      if (at > 0) expect(next - at, `"${w}" follows closely`).toBeLessThanOrEqual(2);
+      at = next + 1;
+    }
+    // No word glued to the note marker after it ("round1").
+    expect(text).not.toMatch(/\p{L}\d/u);
   });
 });

@@ -56,7 +56,7 @@ export const CATALOGUE = {
   "span/lang": { severity: "warning", summary: "a span's language tag that is not a valid BCP 47 tag" },
   "heading/bold": { severity: "info", summary: "a bold line read as a heading in pasted text" },
   "chunk/not-run": { severity: "info", summary: "code chunks are never run" },
-  "chunk/figure": { severity: "warning", summary: "a figure or table only code would draw" },
+  "chunk/figure": { severity: "info", summary: "a figure or table only code would draw" },
   "math/source": { severity: "info", summary: "maths printed as its TeX source" },
   "shortcode/skipped": { severity: "warning", summary: "a Quarto shortcode briefpress does not support" },
   "slides/overflow": { severity: "error", also: ["warning"], summary: "a slide whose content runs off it" },

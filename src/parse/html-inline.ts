@@ -23,6 +23,7 @@ const TAG = /^<\s*(\/)?\s*([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|
 const ATTR = /([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/gu;
 const TRANSPARENT = new Set(["span", "div", "font", "p", "small", "big", "abbr", "cite", "q", "mark", "ins", "bdi", "bdo", "time", "data", "wbr", "nobr", "center", "section", "article", "label"]);
 const HIDE = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "textarea", "select", "button"]);
+const SILENT_ATTRIBUTE = /^(?:id|name|class|style|align|valign|width|height|title|target|rel|dir|lang|role|tabindex|data-[\w-]+|aria-[\w-]+)$/;
 /** What the one warning about remote pictures says. */
 export const remotePicture = (src: string) => `a remote picture (<img src="${src}">) prints as its alt text: briefpress never fetches from the network — download it next to the brief`;
 
@@ -49,7 +50,10 @@ export function readHtmlTag(content: string): HtmlTag {
     return { type: "image", src: get("src"), alt: get("alt"), title: get("title") };
   }
   if (HIDE.has(name)) return { type: "hide", name };
-  const others = (keep: string[] = []) => attrs.map(([a]) => a).filter((a) => !keep.includes(a));
+  // Attributes that style or name an element print nothing in a browser's print-out or in
+  // Pandoc's PDF (an id is a link target, which the anchor check reads from the source):
+  // dropping them loses nothing a reader sees, so it is not reported.
+  const others = (keep: string[] = []) => attrs.map(([a]) => a).filter((a) => !keep.includes(a) && !SILENT_ATTRIBUTE.test(a));
   switch (name) {
     case "em":
     case "i":
@@ -125,7 +129,8 @@ export class PastedHtml {
         }
         break;
       case "unknown":
-        target.report(tag.name, `HTML <${tag.name}> is dropped`);
+        // Keyed "unknown:": every tag a browser would not show is one warning (parse.ts).
+        target.report(`unknown:${tag.name}`, `HTML <${tag.name}> is dropped`);
         break;
       case "close": {
         // A closing tag closes its element and any left open inside it; a stray one is ignored.

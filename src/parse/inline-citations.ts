@@ -5,6 +5,7 @@ import type { Token } from "markdown-it";
 import type { Span } from "../model/diagnostics.js";
 import type { Citation } from "../model/brief.js";
 import { findAllCitations } from "../citations/all.js";
+import { findRaisedNumbers } from "../citations/numeric.js";
 import type { FoundCitation } from "../citations/find.js";
 import { italicShortNote } from "../citations/notes.js";
 import type { Context, InlineContext } from "./inline-context.js";
@@ -103,10 +104,22 @@ export function acrossEmphasis(at: Place, tokens: Token[], aligned: Map<Token, n
   }
 }
 
-/** A link whose text is a citation ("[WHO, 2021a](#f23)"): checked like one. */
-export function anchorCitations(at: Place, text: string, offsets: number[]): void {
+/**
+ * A link whose text is a citation ("[WHO, 2021a](#f23)"): checked like one. Raised, in a
+ * brief whose list is numbered, its number is one: "<sup><a href="#fn-3">3</a></sup>", as
+ * web pages link a note marker to its endnote, cites note 3.
+ */
+export function anchorCitations(at: Place, text: string, offsets: number[], raised = false): void {
   const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
   const span = (a: number, b: number) => ({ start: at.locator.positionAt(toContent(a)), end: at.locator.positionAt(toContent(b - 1) + 1) });
+  if (raised && at.ctx.numeric) {
+    for (const found of findRaisedNumbers(text)) {
+      const citation = toCitation(at, found, span);
+      citation.raw = text;
+      at.ctx.citations.push(citation);
+    }
+    return;
+  }
   // The link text often drops the parentheses: "[WHO, 2021a]" reads as "(WHO, 2021a)".
   const wrapped = /^\s*\(.*\)\s*$/su.test(text) ? text : `(${text})`;
   const shift = wrapped === text ? 0 : 1;

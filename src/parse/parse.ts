@@ -11,6 +11,7 @@ import type { ChunkInfo } from "./pandoc/chunks.js";
 import { chunkBlock, divBlock, imageFigure, tableCaption } from "./pandoc/model-blocks.js";
 import { htmlPicture } from "./html-figure.js";
 import { remotePicture } from "./html-inline.js";
+import { htmlBlocks } from "./html-blocks.js";
 
 export interface ParsedBody {
   blocks: Block[];
@@ -65,7 +66,24 @@ export function parseMarkdown(body: string, options: ParseOptions = {}): ParsedB
       const column = line >= 0 ? (ctx.lines[line] ?? "").indexOf(definition) + 1 : 1;
       return { label, span: { start: { line: line + 1, column }, end: { line: line + 1, column: column + label.length + 3 } } };
     });
-  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: [...(ctx.htmlDropped?.values() ?? [])], badLangs: ctx.badLangs ?? [] };
+  return { blocks, footnotes, citations: ctx.citations, danglingFootnotes: ctx.danglingFootnotes, unusedFootnotes, xrefUses: ctx.xrefUses, skipped: ctx.skipped, htmlDropped: droppedHtml(ctx), badLangs: ctx.badLangs ?? [] };
+}
+
+/**
+ * One warning per kind of HTML dropped; tags nobody knows ("<exam>", "<array of ids>", which
+ * a browser shows as nothing) are one kind: one warning at the first, naming them all.
+ */
+function droppedHtml(ctx: Context): ParsedBody["htmlDropped"] {
+  const all = [...(ctx.htmlDropped?.entries() ?? [])];
+  const unknown = all.filter(([k]) => k.startsWith("unknown:")).map(([k, v]) => ({ name: k.slice(8), ...v }));
+  const out = all.filter(([k]) => !k.startsWith("unknown:")).map(([, v]) => v);
+  const first = unknown.sort((a, b) => a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column)[0];
+  if (first) {
+    const names = unknown.map((u) => `<${u.name}>`);
+    const message = names.length === 1 ? first.message : `HTML ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} are dropped`;
+    out.push({ message: `${message} (a browser shows nothing for a tag it does not know; to print one, write it as \\${names[0]})`, span: first.span });
+  }
+  return out;
 }
 
 class TokenReader {
@@ -164,7 +182,7 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       if (!text.trim()) return null;
       // <img> and <figure> pasted from a word processor or a web page: the picture prints.
       const picture = htmlPicture(text, at(t), md.utils.unescapeAll);
-      if (!picture) return { kind: "html", text, at: at(t) };
+      if (!picture) return htmlProse(text, at(t), ctx);
       const remote = picture.remote[0];
       if (remote !== undefined && !ctx.htmlDropped?.has("img:remote")) {
         const span = { start: at(t), end: { line: at(t).line, column: 2 } };
@@ -178,6 +196,22 @@ function readBlock(r: TokenReader, ctx: Context): Block | null {
       // Closing tokens of structures we do not model (none expected) are skipped.
       return null;
   }
+}
+
+/** An HTML block's text, tables and headings as the browser (or Pandoc) prints them (html-blocks.ts). */
+function htmlProse(html: string, start: Position, ctx: Context): Block | null {
+  const blocks = htmlBlocks(html, start, {
+    inlines: (text, line) => {
+      const token = md.parseInline(text, {})[0];
+      return token ? readInlines(token, ctx, "body", line) : [];
+    },
+    report: (kind, message, where) => {
+      const drops = (ctx.htmlDropped ??= new Map());
+      if (!drops.has(kind)) drops.set(kind, { message, span: { start: where, end: { line: where.line, column: where.column + kind.length + 2 } } });
+    },
+  });
+  if (blocks.length <= 1) return blocks[0] ?? null;
+  return { kind: "callout", variant: "div", blocks, at: start };
 }
 
 function readTable(r: TokenReader, ctx: Context, open: Token): Block {

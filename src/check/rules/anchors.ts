@@ -47,7 +47,8 @@ export const anchorRules: Rule[] = [
       const missing = new Set<string>();
       for (const href of links([...brief.blocks, ...brief.footnotes.flatMap((f) => f.blocks)])) if (!ids.has(href) && !ids.has(safeDecode(href))) missing.add(href);
       return [...missing].map((id) => {
-        const index = [id, safeDecode(id)].map((form) => source.indexOf(`(#${form}`)).find((i) => i >= 0) ?? -1;
+        // "(#x)" whole first: "(#x" alone also starts "(#x-longer)", a link that does land.
+        const index = [`${id})`, `${safeDecode(id)})`, id, safeDecode(id)].map((form) => source.indexOf(`(#${form}`)).find((i) => i >= 0) ?? -1;
         const before = source.slice(0, Math.max(0, index)).split("\n");
         const at = index < 0 ? pointSpan(1, 1) : pointSpan(before.length, (before[before.length - 1]?.length ?? 0) + 2, id.length + 1);
         return diagnostic(brief.file, at, severity, "link/anchor", `link to "#${id}" goes nowhere: no heading, label or anchor in the brief is "${id}"`, [`label the target: "## Heading {#${id}}"`]);

@@ -15,9 +15,14 @@ export const footnoteRules: Rule[] = [
   {
     id: "footnote/unused",
     description: "a footnote definition nothing refers to",
-    run({ brief }, severity) {
+    run({ brief, source }, severity) {
+      // Pandoc reads front-matter strings as markdown: 'date: "March 2022[^1]"' refers to the
+      // note. That is no fault of the writer's, only something briefpress does not print.
+      const front = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(source ?? "")?.[0] ?? "";
       return brief.unusedFootnotes.map((f) =>
-        diagnostic(brief.file, f.span, severity, "footnote/unused", `footnote [^${f.label}] is defined but never referenced`),
+        front.includes(`[^${f.label}]`)
+          ? diagnostic(brief.file, f.span, "info", "footnote/unused", `footnote [^${f.label}] is referred to from the front matter: Pandoc prints it there, briefpress leaves it out`)
+          : diagnostic(brief.file, f.span, severity, "footnote/unused", `footnote [^${f.label}] is defined but never referenced`),
       );
     },
   },

@@ -1,5 +1,6 @@
 // Cross-references in a run of prose, as Quarto, pandoc-crossref and bookdown write them:
 //   @fig-map  -@tbl-cases  [@fig-map; @tbl-cases]  @fig:map  [@fig:a; @tbl:b]  \@ref(fig:map)
+//   \ref{fig-map} (raw LaTeX, which Quarto and R Markdown pass to their PDF)
 // and capitalised ("@Fig:map", "@Tbl-cases": the same label, its word capitalised at the
 // start of a sentence). Found before citations, so none of these is ever read as a key.
 // Pure string → offsets, like citations/find.ts; these are never citations.
@@ -24,6 +25,8 @@ const LABEL = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.-]*`;
 const ONE = new RegExp(String.raw`^\s*(-?)@(${PREFIX}${LABEL})\s*$`, "u");
 const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.\[/:-])(-?)@(${PREFIX}${LABEL})`, "gu");
 const BOOKDOWN = /@ref\(([^()\s]+)\)/gu;
+/** Raw LaTeX in a Quarto or R Markdown paper bound for PDF: "\ref{fig-map}" prints the number. */
+const LATEX_REF = /\\ref\{([\p{L}\p{N}_][\p{L}\p{N}_:.-]*)\}/gu;
 
 /** "fig-map" → "fig"; bookdown's "tab:x" is a table; any other label names a section. */
 export function labelKind(label: string): XrefKind {
@@ -53,6 +56,10 @@ export function findXrefs(text: string): FoundXref[] {
     if (refs.length === parts.length) found.push({ start: m.index, end: m.index + m[0].length, refs });
   }
   for (const m of text.matchAll(BOOKDOWN)) {
+    if (taken(m.index)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, refs: [{ label: m[1] ?? "", bare: true, start: m.index, end: m.index + m[0].length }] });
+  }
+  for (const m of text.matchAll(LATEX_REF)) {
     if (taken(m.index)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, refs: [{ label: m[1] ?? "", bare: true, start: m.index, end: m.index + m[0].length }] });
   }

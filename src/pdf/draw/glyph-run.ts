@@ -164,16 +164,17 @@ function num(n: number): number {
 /**
  * Draws `text` in the current font, size and fill colour with its alphabetic baseline at
  * (x, baseline), in pdfkit's top-down coordinates. A right-to-left run is shaped whole,
- * right to left (pdfkit would shape it word by word, in logical order).
+ * right to left (pdfkit would shape it word by word, in logical order). `actual`, when
+ * given, is the text extractors read for the run (/ActualText) instead of its glyphs'.
  */
-export function drawGlyphRun(doc: PDFKit.PDFDocument, text: string, x: number, baseline: number, rtl = false): void {
+export function drawGlyphRun(doc: PDFKit.PDFDocument, text: string, x: number, baseline: number, rtl = false, actual?: string): void {
   const d = doc as unknown as TextInternals;
   text = text.replace(/\n/g, "");
   if (!text) return;
   const font = d._font;
   d.page.fonts[font.id] ??= font.ref();
   if (!LATIN.test(text) && !SIMPLE.test(text)) {
-    drawExact(doc, d, encodeExact(font, text, rtl), rtl ? undefined : text, x, baseline);
+    drawExact(doc, d, encodeExact(font, text, rtl), actual ?? (rtl ? undefined : text), x, baseline);
     return;
   }
   const [glyphs, positions] = rtl ? font.encode(text, RTL_RUN) : font.encode(text);
@@ -185,6 +186,9 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, text: string, x: number, b
   d.addContent("BT");
   d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
   d.addContent(`/${font.id} ${num(d._fontSize)} Tf`);
+  // What extractors should read instead of the glyphs (write.ts says when): inside the text
+  // object, as drawExact does, so that poppler reads it with this run's font and size.
+  if (actual) d.addContent(`/Span <</ActualText <feff${[...actual].map(utf16Hex).join("")}>>> BDC`);
 
   // Glyphs go out in TJ arrays of hex strings, each followed by its kerning adjustment;
   // a glyph moved off the baseline (a mark) gets a Tm of its own.
@@ -223,6 +227,7 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, text: string, x: number, b
     x += pos.xAdvance * scale;
   }
   flush(i);
+  if (actual) d.addContent("EMC");
   d.addContent("ET");
   doc.restore();
 }

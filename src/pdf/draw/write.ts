@@ -179,11 +179,14 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
   // narrows them. Each fragment starts where the one before it really ended, so runs
   // split for links or fonts never open a gap between them.
   const measure = (f: Fragment) => Math.min(f.width, use(f.key).fontSize(f.style.size).widthOfString(f.text));
-  for (const { fragment: f, x: at, width } of drawingOrder(line, x + (line.fragments[0]?.x ?? 0), measure)) {
-    const draw = () => drawFragment(use, f, at, y + line.ascent);
+  const placed = drawingOrder(line, x + (line.fragments[0]?.x ?? 0), measure);
+  const lastLogical = placed.reduce<Fragment | undefined>((last, p) => (!last || (p.fragment.logical ?? 0) >= (last.logical ?? 0) ? p.fragment : last), undefined);
+  placed.forEach(({ fragment: f, x: at, width }, i) => {
+    const glued = f.style.role === "Note" && i > 0 && !/\s$/u.test(placed[i - 1]!.fragment.text);
+    const draw = () => drawFragment(use, f, at, y + line.ascent, { glued, typedHyphen: line.typedHyphen === true && f === lastLogical });
     if (tag === "artifact") {
       tree.mark("artifact", draw, { artifact: artifact ?? "Layout" });
-      continue;
+      return;
     }
     const link = f.style.link;
     const lang = fragmentLang(f, (doc as unknown as { options: { lang?: string } }).options.lang);
@@ -201,7 +204,7 @@ function drawLine(doc: PDFKit.PDFDocument, use: UseFont, tree: StructureTree, li
     } else if (lang || actual) tree.inline(tag, ["Span"], draw, { lang, actual });
     else tree.mark(tag, draw);
     if (f.style.underline) tree.mark("artifact", () => drawUnderline(use, f, at, y + line.ascent, width));
-  }
+  });
 }
 
 /** The font's own underline (position and thickness from its `post` table), under the run's glyphs. */
@@ -218,8 +221,24 @@ function drawUnderline(use: UseFont, f: Fragment, x: number, baseline: number, w
   doc.rect(x, baseline + position * f.style.size - thickness / 2, inked, thickness).fill(f.style.color);
 }
 
-function drawFragment(use: UseFont, f: Fragment, x: number, baseline: number): void {
-  drawGlyphRun(use(f.key).fontSize(f.style.size).fillColor(f.style.color), f.text, x, baseline - (f.style.rise ?? 0), (f.level ?? 0) % 2 === 1);
+/**
+ * How extractors (pdftotext, search, copy) should read two things drawn as they look:
+ * a note marker set right after a word reads as a word of its own ("sexual 1", never
+ * "sexual1"), and a hyphen the writer typed at a line's end reads as U+2010, which
+ * poppler keeps, where a line-end U+002D is taken for a soft break and dropped
+ * ("work-related" would read "workrelated").
+ */
+function drawFragment(use: UseFont, f: Fragment, x: number, baseline: number, read: { glued: boolean; typedHyphen: boolean }): void {
+  const doc = use(f.key).fontSize(f.style.size).fillColor(f.style.color);
+  const rtl = (f.level ?? 0) % 2 === 1;
+  const y = baseline - (f.style.rise ?? 0);
+  if (read.typedHyphen && f.text.endsWith("-")) {
+    const head = f.text.slice(0, -1);
+    drawGlyphRun(doc, head, x, y, rtl);
+    drawGlyphRun(doc, "-", x + doc.widthOfString(head), y, rtl, "\u2010");
+    return;
+  }
+  drawGlyphRun(doc, f.text, x, y, rtl, read.glued ? ` ${f.text}` : undefined);
 }
 
 /** What a screen reader announces for a link (PDF/UA wants Contents on every link). */

@@ -50,6 +50,12 @@ export interface Line {
   height: number;
   /** A right-to-left paragraph's line: how far it was moved right to end at the right edge. */
   rtlShift?: number;
+  /**
+   * The line ends in a hyphen the writer typed ("work-" of "work-related", "1-" of "1- and
+   * 5-year"), not one a soft hyphen showed: text extractors drop a line-end hyphen and join
+   * the words, so the drawing says it is one to keep (write.ts).
+   */
+  typedHyphen?: true;
 }
 
 interface Piece {
@@ -221,11 +227,13 @@ function buildLine(words: Word[], fonts: FontBook, leading: number): Line {
   const fragments: Fragment[] = [];
   let x = 0;
   let size = 0;
+  let typedHyphen = false;
   words.forEach((word, wi) => {
     word.pieces.forEach((piece, pi) => {
       const isLast = wi === words.length - 1 && pi === word.pieces.length - 1;
       const broken = isLast && piece.text.endsWith(SHY);
       const text = (isLast ? piece.text.replace(/\s+$/u, "") : piece.text).replace(INVISIBLE, "") + (broken ? "-" : "");
+      if (isLast && !broken && text.endsWith("-") && !(piece.level && piece.level % 2 === 1)) typedHyphen = true;
       for (const seg of fonts.segment(text, piece.style.face)) {
         const width = piece.level === undefined ? fonts.width(seg.text, seg.key, piece.style.size) : fonts.shapedWidth(seg.text, seg.key, piece.style.size);
         const prev = fragments[fragments.length - 1];
@@ -256,7 +264,9 @@ function buildLine(words: Word[], fonts: FontBook, leading: number): Line {
   const height = Math.max(leading, size * 1.15);
   // Centre the x-height band in the line box: looks even whatever the leading.
   const baseline = height / 2 + size * 0.33;
-  return { fragments, width: x, ascent: baseline, height };
+  const line: Line = { fragments, width: x, ascent: baseline, height };
+  if (typedHyphen) line.typedHyphen = true;
+  return line;
 }
 
 export interface PlacedFragment {
