@@ -104,7 +104,7 @@ export function acrossEmphasis(at: Place, tokens: Token[], aligned: Map<Token, n
 }
 
 /** A link whose text is a citation ("[WHO, 2021a](#f23)"): checked like one. */
-export function anchorCitations(at: Place, text: string, offsets: number[]): void {
+export function anchorCitations(at: Place, text: string, offsets: number[], href?: string): void {
   const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
   const span = (a: number, b: number) => ({ start: at.locator.positionAt(toContent(a)), end: at.locator.positionAt(toContent(b - 1) + 1) });
   // The link text often drops the parentheses: "[WHO, 2021a]" reads as "(WHO, 2021a)".
@@ -115,6 +115,8 @@ export function anchorCitations(at: Place, text: string, offsets: number[]): voi
     const clamp = (i: number) => Math.max(0, Math.min(text.length, i - shift));
     const citation = toCitation(at, found, (a, b) => span(clamp(a), Math.max(clamp(a) + 1, clamp(b))));
     citation.raw = text;
+    // The anchor the link goes to names the entry outright (citations/anchors.ts).
+    if (href) citation.target = href.slice(1);
     at.ctx.citations.push(citation);
   }
 }
