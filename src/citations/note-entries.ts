@@ -20,7 +20,9 @@ const LEAD = /^\s*(?:(?:see also|see|cf\.|compare|e\.g\.,?|for example,?|sources
 /** A full reference: names, a year, and a title of words (not "45" or "p. 12", as a short note has). */
 function readsAsReference(parsed: ParsedEntry): boolean {
   const titleWords = parsed.title.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !/^(?:pp?|para|ch|chap|sec)\.?$/iu.test(w));
-  return parsed.authors.length > 0 && parsed.year !== "" && titleWords.length >= 2;
+  // "Oduya et al. 2022, 40; interviews…": a page after the year is a short note's locator.
+  const locator = /^(?:pp?\.\s*)?\d[\d\u2013-]*(?:[;,.]|$)/u.test(parsed.title);
+  return parsed.authors.length > 0 && parsed.year !== "" && titleWords.length >= 2 && !locator;
 }
 
 function fromNote(note: Footnote): NoteEntry[] {
