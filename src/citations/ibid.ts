@@ -9,7 +9,13 @@ import type { NoteEntry } from "./note-entries.js";
 /** A source: an index in brief.sources (≥ 0), or a reference kept in a note (-1 - its index in `notes`). */
 type Ref = number;
 
-export function resolveIbid(brief: Brief, useCount: number[], notes: readonly NoteEntry[] = [], inNotes: ReadonlyMap<CiteItem, number> = new Map()): Diagnostic[] {
+export function resolveIbid(
+  brief: Brief,
+  useCount: number[],
+  notes: readonly NoteEntry[] = [],
+  inNotes: ReadonlyMap<CiteItem, number> = new Map(),
+  listed: ReadonlyArray<number | undefined> = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const order = new Map(brief.citations.map((c, i) => [c, i]));
   const entry = (ref: Ref) => (ref >= 0 ? brief.sources[ref] : notes[-1 - ref]?.entry);
@@ -18,7 +24,7 @@ export function resolveIbid(brief: Brief, useCount: number[], notes: readonly No
   for (const note of [...brief.footnotes].sort((a, b) => a.number - b.number)) {
     const cites = brief.citations.filter((c) => c.note === note.number).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || a.span.start.column - b.span.start.column);
     // The note's own full references come first: "Ibid." in a later note means the last of them.
-    const own = notes.flatMap((n, k) => (n.note === note.number ? [-1 - k] : []));
+    const own = notes.flatMap((n, k) => (n.note === note.number ? [listed[k] ?? -1 - k] : []));
     let last: Ref | undefined = own[own.length - 1];
     const all: Ref[] = [...own];
     for (const item of cites.flatMap((c) => c.items)) {

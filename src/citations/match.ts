@@ -66,3 +66,22 @@ export function matchItem(item: CiteItem, index: FormIndex, sources: readonly So
   }
   return { matches: [], author: candidates[0] ?? item.author, form: canonicalAuthor(candidates[0] ?? item.author) };
 }
+
+/**
+ * MLA tells two works by one author apart by a short title; when the short titles are the
+ * same ("Climate Policy" for both), by more of the title, as the MLA Handbook does.
+ */
+export function titleFix(item: CiteItem, titles: readonly string[], author: string): string {
+  const split = titles.map((t) => t.split(/\s+/).filter(Boolean));
+  const longer = split.map((ws, k) => {
+    for (let n = 1; n <= ws.length; n++) {
+      const head = words(ws.slice(0, n).join(" "));
+      if (split.every((other, j) => j === k || !words(other.join(" ")).startsWith(head))) return ws.slice(0, n).join(" ").replace(/[,:;.]$/, "");
+    }
+    return ws.join(" ");
+  });
+  const distinct = new Set(longer.map((t) => words(t))).size === longer.length;
+  if (!distinct) return "the works have the same title: name the one meant by its year or where it appeared";
+  const lead = item.titleHint ? "write more of the title" : "add a few words of the title";
+  return `${lead}: ${longer.map((t) => `(${author}, ${t} …)`).join(" or ")}`;
+}

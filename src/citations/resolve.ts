@@ -6,7 +6,7 @@ import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
 import { authorDisplays, authorForms, fold, isShortName } from "./forms.js";
 import { resolveIbid } from "./ibid.js";
 import { entryHead, words } from "./loose.js";
-import { indexForms, matchItem } from "./match.js";
+import { indexForms, matchItem, titleFix } from "./match.js";
 import { noteEntries, type NoteEntry } from "./note-entries.js";
 import { anchoredEntries, byYear, countLinkUses } from "./anchors.js";
 import { citableYears } from "./sources.js";
@@ -35,6 +35,8 @@ export interface Resolver {
   /** Items that name a full reference kept in a footnote (note-entries.ts): its index there. */
   inNotes: Map<CiteItem, number>;
   notes: NoteEntry[];
+  /** For each note entry, the list entry that is the same work, if one is. */
+  listed: Array<number | undefined>;
 }
 
 export function createResolver(brief: Brief): Resolver {
@@ -50,8 +52,15 @@ export function createResolver(brief: Brief): Resolver {
   const useCount = brief.sources.map(() => 0);
   const dropped = new Set<CiteItem>();
   const inNotes = new Map<CiteItem, number>();
-  const listed = brief.sources.some((s) => s.key === undefined);
-  const where = notes.length > 0 && !listed ? "the references in the notes" : (brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)") + (notes.length > 0 ? " or the notes" : "");
+  // A full note for a work the list also holds (Chicago's first note) is that entry: "Ibid." after it means the entry.
+  const listed = notes.map(({ entry }) => {
+    const name = entry.authors[0]?.literal ?? entry.authors[0]?.family ?? "";
+    const probe: CiteItem = { author: name, authorCandidates: [name], year: entry.year, locator: "", prefix: "", span: entry.span, rawStart: 0, rawEnd: 0 };
+    const found = name ? matchItem(probe, index, brief.sources, heads).matches : [];
+    return found.length === 1 ? found[0] : undefined;
+  });
+  const hasList = brief.sources.some((s) => s.key === undefined);
+  const where = notes.length > 0 && !hasList ? "the references in the notes" : (brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)") + (notes.length > 0 ? " or the notes" : "");
   const label = (i: number, form: string) => `${displays[i]?.get(form) ?? form} ${brief.sources[i]?.year ?? ""}`.trim();
   const years = (i: number) => {
     const s = brief.sources[i];
@@ -62,6 +71,7 @@ export function createResolver(brief: Brief): Resolver {
     dropped,
     inNotes,
     notes,
+    listed,
     resolve(file, item, target) {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
       if (item.number !== undefined) {
@@ -169,7 +179,7 @@ export function resolveCitations(brief: Brief, resolver = createResolver(brief))
   }
   // With references in the notes, a citation none of them names is a problem of its own.
   const diagnostics = resolver.notes.length > 0 ? pairs.map((p) => p.diagnostic) : oneForNoList(brief, pairs);
-  diagnostics.push(...resolveIbid(brief, resolver.useCount, resolver.notes, resolver.inNotes));
+  diagnostics.push(...resolveIbid(brief, resolver.useCount, resolver.notes, resolver.inNotes, resolver.listed));
   countLinkUses(brief, resolver.useCount);
   // "(DPRK)" after "Government of North Korea" names an entry too, but in an author–date
   // document it defines an acronym: bare names count as citations only where the
@@ -244,25 +254,6 @@ function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string;
     ranges.push([start, text.length]);
   });
   return { text: `${text})`, ranges };
-}
-
-/**
- * MLA tells two works by one author apart by a short title; when the short titles are the
- * same ("Climate Policy" for both), by more of the title, as the MLA Handbook does.
- */
-function titleFix(item: CiteItem, titles: readonly string[], author: string): string {
-  const split = titles.map((t) => t.split(/\s+/).filter(Boolean));
-  const longer = split.map((ws, k) => {
-    for (let n = 1; n <= ws.length; n++) {
-      const head = words(ws.slice(0, n).join(" "));
-      if (split.every((other, j) => j === k || !words(other.join(" ")).startsWith(head))) return ws.slice(0, n).join(" ").replace(/[,:;.]$/, "");
-    }
-    return ws.join(" ");
-  });
-  const distinct = new Set(longer.map((t) => words(t))).size === longer.length;
-  if (!distinct) return "the works have the same title: name the one meant by its year or where it appeared";
-  const lead = item.titleHint ? "write more of the title" : "add a few words of the title";
-  return `${lead}: ${longer.map((t) => `(${author}, ${t} …)`).join(" or ")}`;
 }
 
 function resolveNumber(file: string, item: CiteItem, brief: Brief, useCount: number[]): Diagnostic | null {
