@@ -3,7 +3,8 @@
 // words the entry opens with (loose.ts), then MLA's title words. Pure: items and entries in,
 // entry indexes out. Used for the sources list and for references kept in notes alike.
 import type { CiteItem, SourceEntry } from "../model/brief.js";
-import { canonicalAuthor } from "./forms.js";
+import { editDistance } from "../text/edit-distance.js";
+import { canonicalAuthor, fold, isShortName } from "./forms.js";
 import { looseMatches, words } from "./loose.js";
 import { citableYears } from "./sources.js";
 
@@ -84,4 +85,27 @@ export function titleFix(item: CiteItem, titles: readonly string[], author: stri
   if (!distinct) return "the works have the same title: name the one meant by its year or where it appeared";
   const lead = item.titleHint ? "write more of the title" : "add a few words of the title";
   return `${lead}: ${longer.map((t) => `(${author}, ${t} …)`).join(" or ")}`;
+}
+
+/** Close candidates: a near name with the same year, the same name a year off, or the long name of an organisation. */
+export function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], displays: Array<Map<string, string>>): Array<{ label: string; index: number }> {
+  const wanted = fold(item.author);
+  const year = Number.parseInt(item.year, 10);
+  const scored: Array<{ label: string; score: number; index: number }> = [];
+  sources.forEach((source, i) => {
+    const sourceYear = Number.parseInt(source.year, 10);
+    const yearOff = item.year === "" || source.year === item.year || source.year.startsWith(item.year) ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
+    const label = (form: string) => `${displays[i]?.get(form) ?? form}${item.year === "" ? "" : ` ${source.year}`}`;
+    for (const form of forms[i] ?? []) {
+      const distance = editDistance(wanted, fold(form));
+      const limit = Math.max(2, Math.floor(form.length / 3));
+      if (distance <= limit && yearOff <= 1) scored.push({ label: label(form), score: distance + yearOff * 2, index: i });
+    }
+    if (yearOff <= 1 && isShortName(item.author, source)) scored.push({ label: label(forms[i]?.[0] ?? ""), score: 3 + yearOff * 2, index: i });
+  });
+  const seen = new Set<string>();
+  return scored
+    .sort((a, b) => a.score - b.score)
+    .filter((s) => !seen.has(s.label) && seen.add(s.label))
+    .slice(0, 3);
 }

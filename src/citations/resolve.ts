@@ -3,10 +3,10 @@
 import { editDistance } from "../text/edit-distance.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
-import { authorDisplays, authorForms, fold, isShortName } from "./forms.js";
+import { authorDisplays, authorForms } from "./forms.js";
 import { resolveIbid } from "./ibid.js";
 import { entryHead, words } from "./loose.js";
-import { indexForms, matchItem, titleFix } from "./match.js";
+import { indexForms, matchItem, suggestions, titleFix } from "./match.js";
 import { noteEntries, type NoteEntry } from "./note-entries.js";
 import { anchoredEntries, byYear, countLinkUses } from "./anchors.js";
 import { citableYears } from "./sources.js";
@@ -98,6 +98,14 @@ export function createResolver(brief: Brief): Resolver {
       const anchored = target === undefined ? [] : byYear(brief.sources, anchoredEntries(brief.sources, target), item.year);
       if (anchored.length > 0) {
         const both = matches.filter((m) => anchored.includes(m));
+        if (both.length === 0 && matches.length === 1 && anchored.length === 1 && (matches[0] ?? 0) !== anchored[0]) {
+          // The text names one entry, the link goes to another: a reader clicking lands on the wrong work.
+          const [named = 0, linked = 0] = [matches[0], anchored[0]];
+          item.sourceIndex = named;
+          useCount[named] = (useCount[named] ?? 0) + 1;
+          useCount[linked] = (useCount[linked] ?? 0) + 1;
+          return diagnostic(file, item.span, "warning", "citation/link-target", `"${`${author} ${item.year}`.trim()}" names "${label(named, forms[named]?.[0] ?? form)}" but links to "#${target}", the entry "${excerpt(brief.sources[linked]?.text ?? "")}"`, ["correct the link or the citation"]);
+        }
         if (both.length === 1 || (both.length === 0 && anchored.length === 1)) matches = both.length === 1 ? both : anchored;
       }
       if (matches.length === 0 && !item.speculative) {
@@ -267,25 +275,9 @@ function resolveNumber(file: string, item: CiteItem, brief: Brief, useCount: num
   return diagnostic(file, item.span, "error", "citation/unresolved", `note [${item.number}] has no entry in ${where}`, [`add "${item.number}. …" to the list, or correct the number`]);
 }
 
-/** Close candidates: a near name with the same year, the same name a year off, or the long name of an organisation. */
-function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], displays: Array<Map<string, string>>): Array<{ label: string; index: number }> {
-  const wanted = fold(item.author);
-  const year = Number.parseInt(item.year, 10);
-  const scored: Array<{ label: string; score: number; index: number }> = [];
-  sources.forEach((source, i) => {
-    const sourceYear = Number.parseInt(source.year, 10);
-    const yearOff = item.year === "" || source.year === item.year || source.year.startsWith(item.year) ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
-    const label = (form: string) => `${displays[i]?.get(form) ?? form}${item.year === "" ? "" : ` ${source.year}`}`;
-    for (const form of forms[i] ?? []) {
-      const distance = editDistance(wanted, fold(form));
-      const limit = Math.max(2, Math.floor(form.length / 3));
-      if (distance <= limit && yearOff <= 1) scored.push({ label: label(form), score: distance + yearOff * 2, index: i });
-    }
-    if (yearOff <= 1 && isShortName(item.author, source)) scored.push({ label: label(forms[i]?.[0] ?? ""), score: 3 + yearOff * 2, index: i });
-  });
-  const seen = new Set<string>();
-  return scored
-    .sort((a, b) => a.score - b.score)
-    .filter((s) => !seen.has(s.label) && seen.add(s.label))
-    .slice(0, 3);
+
+/** The first words of an entry, to name it in a message. */
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 50 ? `${t.slice(0, 50).replace(/\s\S*$/, "")}…` : t;
 }
