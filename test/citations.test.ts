@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { findCitations } from "../src/citations/find.js";
 import { findNumericCitations } from "../src/citations/numeric.js";
 import { findNoteCitations, italicShortNote } from "../src/citations/notes.js";
-import { parseSourceEntry } from "../src/citations/sources.js";
+import { citableYears, parseSourceEntry } from "../src/citations/sources.js";
+import { initialsOf } from "../src/citations/forms.js";
 import { splitSources } from "../src/citations/section.js";
 import { parseMarkdown } from "../src/parse/parse.js";
 
@@ -177,5 +178,44 @@ describe("parseSourceEntry, in the common styles", () => {
   it("marks ———. entries so they take the authors above", () => {
     expect(parseSourceEntry("———. 2024b. No Safe Harbour. Human Rights Watch.").sameAuthors).toBe(true);
     expect(parseSourceEntry("---. Sent Back. Human Rights Watch, 2024.").sameAuthors).toBe(true);
+  });
+});
+
+describe("one entry, several years (issue 20)", () => {
+  it("reads a serial, a season, a reprint and lettered undated entries", () => {
+    const serial = parseSourceEntry("United Nations. (2016, 2017, 2018). *Statistical Annex*. New York.");
+    expect(citableYears(serial.year, serial.dateText)).toEqual(expect.arrayContaining(["2016", "2017", "2018"]));
+    const season = parseSourceEntry("Marlowe, K. (2019/2020). *Winter Survey*. Harbour Institute.");
+    expect(citableYears(season.year, season.dateText)).toEqual(expect.arrayContaining(["2019", "2020", "2019/2020"]));
+    const written = "Harlan, E. (1990). *The Poor Laws*. Meridian Press. (Original work published 1867)";
+    const apa = parseSourceEntry(written);
+    expect(citableYears(apa.year, apa.dateText, written)).toEqual(["1990", "1867", "1867/1990"]);
+    const chicago = parseSourceEntry("Harlan, Edith. (1867) 1990. The Poor Laws. Meridian Press.");
+    expect(chicago.year).toBe("1990");
+    expect(chicago.title).toBe("The Poor Laws");
+    expect(citableYears(chicago.year, chicago.dateText)).toContain("1867/1990");
+    expect(parseSourceEntry("World Health Organization. (n.d. a). *By theme*.").year).toBe("n.d.-a");
+    expect(parseSourceEntry("World Health Organization. (n.d.-b). *By category*.").year).toBe("n.d.-b");
+    // A date that is more than years is one year: "last updated 2021" is not a second one.
+    const updated = parseSourceEntry("Climate-Watch. (2019, last updated 2021). Capacity building.");
+    expect(citableYears(updated.year, updated.dateText)).toEqual(["2019"]);
+  });
+  it("reads the same years in the text", () => {
+    const years = (t: string) => findCitations(t).flatMap((c) => c.items.map((i) => i.year));
+    expect(years("(Harlan, 1867/1990)")).toEqual(["1867/1990"]);
+    expect(years("(Harlan [1867] 1990)")).toEqual(["1867/1990"]);
+    expect(years("(WHO, n.d. d)")).toEqual(["n.d.-d"]);
+    expect(years("(WHO, n.d.-a; Smith n.d. and more)")).toEqual(["n.d.-a"]);
+    expect(years("Harlan (1867/1990) said")).toEqual(["1867/1990"]);
+  });
+});
+
+describe("organisations by their initials (issue 20)", () => {
+  it("takes the initials of the words that count", () => {
+    expect(initialsOf("World Health Organization")).toBe("WHO");
+    expect(initialsOf("United Nations Environment Programme")).toBe("UNEP");
+    expect(initialsOf("Food and Agriculture Organization")).toBe("FAO");
+    expect(initialsOf("Office of the High Commissioner for Human Rights")).toBe("OHCHR");
+    expect(initialsOf("Oxfam")).toBe("");
   });
 });

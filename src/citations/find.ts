@@ -34,10 +34,13 @@ export interface FoundCitation {
   items: FoundItem[];
 }
 
-export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|no date`;
+export const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.(?:\s?-?[a-z](?![\p{L}\p{N}]))?|no date`;
+const Y4 = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
+/** A year as cited: also a reprint's two ("1867/1990", "[1867] 1990", "1867 [1990]"). */
+const YEARS_ONE = String.raw`(?:\[${Y4}\]\s*${Y4}|${Y4}\s*(?:\[${Y4}\]|/\s*${Y4})|${YEAR})`;
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|compare|as in)\s+`;
 const PART = new RegExp(
-  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>(?:${YEAR})(?:\s*,\s*(?:${YEAR}))*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
+  String.raw`^(?<pre>${PREFIX})?(?<author>[^\d;()]+?),?\s+(?<years>${YEARS_ONE}(?:\s*,\s*${YEARS_ONE})*)(?:\s*,\s*(?<loc>\S.*)|:\s?(?<asaLoc>\d\S*))?$`,
   "u",
 );
 /** A locator label CSL styles print before a number: "p.", "pp.", "chap.", "sec.4", "para.". */
@@ -56,8 +59,7 @@ const NOT_AUTHORS = new Set(
     "Spring Summer Autumn Fall Winter Since Until Till From Before After Between Circa Early Late Mid End Around About Approximately Est Estimated " +
     "Updated Accessed Published Adopted Revised Amended Effective Fiscal FY Page Pages Para Paragraph Figure Fig Table Annex Appendix Article Art Section Chapter Volume Vol No Box Rule Principle").split(" "),
 );
-const YEAR_ONLY = new RegExp(String.raw`^(?:${YEAR})$`, "u");
-const NARRATIVE_TAIL = new RegExp(String.raw`\((?<year>${YEAR})(?:\s*,\s*(?<loc>[^()]+?))?\)`, "gu");
+const NARRATIVE_TAIL = new RegExp(String.raw`\((?<year>${YEARS_ONE})(?:\s*,\s*(?<loc>[^()]+?))?\)`, "gu");
 
 /** Lower-case words allowed inside a name: "Yoon and Kim", "Ministry of Justice", "van Dijk". */
 const CONNECTORS = new Set(["and", "&", "of", "the", "for", "on", "in", "de", "del", "la", "van", "von", "der", "den", "du", "dos", "da", "das", "di", "le", "ten", "ter", "et", "al.", "al"]);
@@ -239,7 +241,11 @@ export function namesBefore(s: string, open: number): string[] {
   return candidates;
 }
 
-function tidyYear(y: string): string {
+/** One spelling per year: "n.d." and "n.d.-a" (APA's), a reprint's two as "1867/1990". */
+export function tidyYear(y: string): string {
   const t = y.trim();
-  return YEAR_ONLY.test(t) && /^n/.test(t) ? "n.d." : t;
+  const undated = /^(?:n\.\s?d\.|no date)(?:\s?-?(?<letter>[a-z]))?$/u.exec(t);
+  if (undated) return undated.groups?.letter ? `n.d.-${undated.groups.letter}` : "n.d.";
+  const two = t.match(new RegExp(Y4, "gu"));
+  return two && two.length === 2 ? `${two[0]}/${two[1]}` : t;
 }

@@ -53,6 +53,9 @@ function addForms(entry: SourceEntry, families: string[], add: (display: string)
     add(families[0] ?? first.family);
     if (first.given) add(CJK.test(first.family + first.given) ? `${first.family}${first.given}` : `${first.given} ${first.family}`);
     if (first.acronym) add(first.acronym);
+    // "WHO (2020)" for "World Health Organization": an organisation is cited by its initials.
+    const initials = first.literal ? initialsOf(first.literal) : "";
+    if (initials.length >= 2) add(initials);
   } else if (entry.authors.length === 2 && !entry.moreAuthors) {
     add(`${families[0]} and ${families[1]}`);
     add(`${families[0]} et al.`);
@@ -72,12 +75,17 @@ export function authorForms(entry: SourceEntry, aliases: Record<string, string> 
 export function isShortName(cited: string, entry: SourceEntry): boolean {
   const full = entry.authors[0]?.literal;
   if (!full || entry.authors.length !== 1) return false;
-  // "WHO" for "World Health Organization": the initials of its words, small words left out.
-  const initials = full.split(/\s+/).filter((w) => !/^(?:of|the|for|and|on|in|de|des|du|la|le|et|&)$/i.test(w)).map((w) => w[0] ?? "").join("");
-  if (/^\p{Lu}{2,}$/u.test(cited) && initials.toUpperCase() === cited) return true;
+  if (/^\p{Lu}{2,}$/u.test(cited) && initialsOf(full) === cited) return true;
   const want = fold(cited).split(" ");
   const have = fold(full).split(" ");
   if (want.length >= have.length || want.length === 0) return false;
   const at = have.findIndex((_, i) => want.every((w, k) => have[i + k] === w));
   return at >= 0;
+}
+
+/** "World Health Organization" → "WHO", "United Nations Environment Programme" → "UNEP": small words left out; "" for one word. */
+export function initialsOf(name: string): string {
+  const words = name.replace(/\([^)]*\)/g, " ").split(/[\s-]+/).filter((w) => w && !/^(?:of|the|for|and|on|in|de|des|du|la|le|et|&)$/i.test(w));
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return "";
+  return words.map((w) => w[0] ?? "").join("").toUpperCase();
 }

@@ -8,6 +8,7 @@
 // entry's names read right, only its year.
 import type { Inline, SourceEntry } from "../model/brief.js";
 import { plainText } from "../model/plain-text.js";
+import { citableYears } from "./sources.js";
 
 /** Lower case, no accents, no punctuation: words separated by single spaces. */
 export function words(s: string): string {
@@ -42,7 +43,7 @@ export function entryHead(entry: SourceEntry): string {
   const quote = /[“"‘]/u.exec(text.slice(1));
   if (quote) text = text.slice(0, quote.index + 1);
   const year = entry.year.replace(/[a-z]$/, "");
-  const at = year && year !== "n.d." ? text.search(new RegExp(`\\b${year}`)) : -1;
+  const at = /^\d{4}$/.test(year) ? text.search(new RegExp(`\\b${year}`)) : -1;
   return (at > 0 ? text.slice(0, at) : text).slice(0, 400);
 }
 
@@ -71,7 +72,7 @@ export function looseMatches(author: string, year: string, sources: readonly Sou
   if (names.length === 0) return [];
   const out: number[] = [];
   sources.forEach((s, i) => {
-    if (!yearAgrees(year, s.year)) return;
+    if (!citableYears(s.year, s.dateText, s.text).some((y) => yearAgrees(year, y))) return;
     const head = heads[i] ?? "";
     // "Oxfam" for "Oxfam International" is a guess the hints offer, not a match.
     const literal = s.authors[0]?.literal;

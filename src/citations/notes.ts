@@ -2,7 +2,7 @@
 // "Ibid., 12." / "Id." (the previous note's source), "Mendez, op. cit., 47" (the
 // author's work cited before) and Chicago's "Mendez, “Courts as Gatekeepers,” 47". Bare author-year pairs are tentative: a lookalike such as
 // "Geneva 2019" that names no entry and is near none is not a citation.
-import { YEAR, isAuthor, namesBefore, normaliseSpaces, type FoundCitation } from "./find.js";
+import { YEAR, isAuthor, namesBefore, normaliseSpaces, tidyYear, type FoundCitation } from "./find.js";
 
 const LOCATOR = /^\s*[,:]\s*(?<loc>(?:pp?\.\s*|paras?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*[–-]\s*\d{1,5})?)*)(?![\d/])/u;
 const IBID = /(?<=^|[;.,]\s|^\s+|\b[Ss]ee\s)(?<word>[Ii]bid(?:em)?\.?|Id\.)(?:,?\s*(?<loc>(?:pp?\.\s*|paras?\.\s*|at\s+)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?))?/gu;
@@ -52,7 +52,7 @@ export function findNoteCitations(text: string, taken: ReadonlyArray<[number, nu
     const start = before.trimEnd().length - longest.length;
     const loc = LOCATOR.exec(s.slice(m.index + m[0].length));
     const end = m.index + m[0].length + (loc?.[0].length ?? 0);
-    const year = m.groups?.year ?? "";
+    const year = tidyYear(m.groups?.year ?? "");
     push({ style: "narrative", raw: text.slice(start, end), start, end, items: [{ authors, year, locator: loc?.groups?.loc?.trim() ?? "", prefix: "", start, end, tentative: true }] });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -3,9 +3,13 @@
 import { editDistance } from "../text/edit-distance.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import type { Brief, Citation, CiteItem, SourceEntry } from "../model/brief.js";
-import { authorDisplays, canonicalAuthor, fold, isShortName } from "./forms.js";
+import { authorDisplays, authorForms } from "./forms.js";
 import { resolveIbid } from "./ibid.js";
-import { entryHead, looseMatches, words } from "./loose.js";
+import { entryHead, words } from "./loose.js";
+import { indexForms, matchItem, suggestions, titleFix } from "./match.js";
+import { noteEntries, type NoteEntry } from "./note-entries.js";
+import { anchoredEntries, byYear, countLinkUses } from "./anchors.js";
+import { citableYears } from "./sources.js";
 import { hasNoBibliography, oneForNoList } from "./unfound.js";
 
 export { authorForms, normaliseName } from "./forms.js";
@@ -17,14 +21,22 @@ export interface Resolution {
 }
 
 export interface Resolver {
-  /** Resolves one item in place (sets sourceIndex); returns a diagnostic when it cannot. */
-  resolve(file: string, item: CiteItem): Diagnostic | null;
+  /**
+   * Resolves one item in place (sets sourceIndex); returns a diagnostic when it cannot.
+   * `target`: the id the citation links to ("[WHO, 2018](#f4)"), which names the entry outright.
+   */
+  resolve(file: string, item: CiteItem, target?: string): Diagnostic | null;
   useCount: number[];
   /**
    * Author–page lookalikes that name no entry ("(Article 33)", "(Table 2)"): not
    * citations after all. The caller turns them back into text.
    */
   dropped: Set<CiteItem>;
+  /** Items that name a full reference kept in a footnote (note-entries.ts): its index there. */
+  inNotes: Map<CiteItem, number>;
+  notes: NoteEntry[];
+  /** For each note entry, the list entry that is the same work, if one is. */
+  listed: Array<number | undefined>;
 }
 
 export function createResolver(brief: Brief): Resolver {
@@ -33,14 +45,34 @@ export function createResolver(brief: Brief): Resolver {
   const forms = displays.map((d) => [...d.keys()]);
   const index = indexForms(brief.sources, forms);
   const heads = brief.sources.map((s) => words(entryHead(s)));
+  const notes = noteEntries(brief);
+  const noteSources = notes.map((n) => n.entry);
+  const noteIndex = indexForms(noteSources, noteSources.map((s) => authorForms(s, aliases)));
+  const noteHeads = noteSources.map((s) => words(entryHead(s)));
   const useCount = brief.sources.map(() => 0);
   const dropped = new Set<CiteItem>();
-  const where = brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)";
+  const inNotes = new Map<CiteItem, number>();
+  // A full note for a work the list also holds (Chicago's first note) is that entry: "Ibid." after it means the entry.
+  const listed = notes.map(({ entry }) => {
+    const name = entry.authors[0]?.literal ?? entry.authors[0]?.family ?? "";
+    const probe: CiteItem = { author: name, authorCandidates: [name], year: entry.year, locator: "", prefix: "", span: entry.span, rawStart: 0, rawEnd: 0 };
+    const found = name ? matchItem(probe, index, brief.sources, heads).matches : [];
+    return found.length === 1 ? found[0] : undefined;
+  });
+  const hasList = brief.sources.some((s) => s.key === undefined);
+  const where = notes.length > 0 && !hasList ? "the references in the notes" : (brief.sourcesHeading ? `"${brief.sourcesHeading}"` : "the sources (no Sources section found)") + (notes.length > 0 ? " or the notes" : "");
   const label = (i: number, form: string) => `${displays[i]?.get(form) ?? form} ${brief.sources[i]?.year ?? ""}`.trim();
+  const years = (i: number) => {
+    const s = brief.sources[i];
+    return s ? citableYears(s.year, s.dateText, s.text) : [];
+  };
   return {
     useCount,
     dropped,
-    resolve(file, item) {
+    inNotes,
+    notes,
+    listed,
+    resolve(file, item, target) {
       if (item.key !== undefined) return resolveKey(file, item, brief, useCount);
       if (item.number !== undefined) {
         // "(1) the first…" at a sentence's start may be a list, not note 1: kept only if the note exists.
@@ -50,9 +82,44 @@ export function createResolver(brief: Brief): Resolver {
         }
         return resolveNumber(file, item, brief, useCount);
       }
-      const { matches, author, form } = matchItem(item, index, brief.sources, heads);
+      let { matches, author, form } = matchItem(item, index, brief.sources, heads);
       if (item.ibid) return null; // resolved after every other item (resolveIbid)
-      if (item.speculative && matches.length !== 1) {
+      // MLA's "(Smith, *Climate Policy*)" also reads as two names: the last may be a short title.
+      const comma = item.author.lastIndexOf(",");
+      if (matches.length === 0 && item.year === "" && !item.titleHint && comma > 0) {
+        const titled = { ...item, author: item.author.slice(0, comma).trim(), authorCandidates: [item.author.slice(0, comma).trim()], titleHint: item.author.slice(comma + 1).trim() };
+        const retry = matchItem(titled, index, brief.sources, heads);
+        if (retry.matches.length > 0 && retry.matches.every((m) => words(brief.sources[m]?.title ?? "").startsWith(words(titled.titleHint)))) {
+          ({ matches, author, form } = retry);
+          item.titleHint = titled.titleHint;
+        }
+      }
+      // A link to an entry's anchor names it: it settles what the text leaves open.
+      const anchored = target === undefined ? [] : byYear(brief.sources, anchoredEntries(brief.sources, target), item.year);
+      if (anchored.length > 0) {
+        const both = matches.filter((m) => anchored.includes(m));
+        if (both.length === 0 && matches.length === 1 && anchored.length === 1 && (matches[0] ?? 0) !== anchored[0]) {
+          // The text names one entry, the link goes to another: a reader clicking lands on the wrong work.
+          const [named = 0, linked = 0] = [matches[0], anchored[0]];
+          item.sourceIndex = named;
+          useCount[named] = (useCount[named] ?? 0) + 1;
+          useCount[linked] = (useCount[linked] ?? 0) + 1;
+          return diagnostic(file, item.span, "warning", "citation/link-target", `"${`${author} ${item.year}`.trim()}" names "${label(named, forms[named]?.[0] ?? form)}" but links to "#${target}", the entry "${excerpt(brief.sources[linked]?.text ?? "")}"`, ["correct the link or the citation"]);
+        }
+        if (both.length === 1 || (both.length === 0 && anchored.length === 1)) matches = both.length === 1 ? both : anchored;
+      }
+      if (matches.length === 0 && !item.speculative) {
+        // Not in the list: a full reference in a note may be what the text names.
+        const inNote = matchItem(item, noteIndex, noteSources, noteHeads).matches;
+        const works = new Set(inNote.map((n) => words(noteSources[n]?.title ?? "")));
+        if (inNote.length > 0 && works.size === 1) {
+          inNotes.set(item, inNote[0] ?? 0);
+          item.author = author;
+          return null;
+        }
+      }
+      // Title words that fit several works by the author ("(Smith, *Climate Policy*)") make it a citation.
+      if (item.speculative && matches.length !== 1 && !(item.titleHint && matches.length > 1)) {
         // "(UNHCR)" that names no entry, or several: plain prose, never a diagnostic.
         dropped.add(item);
         return null;
@@ -65,11 +132,12 @@ export function createResolver(brief: Brief): Resolver {
         }
       }
       const cited = `${author} ${item.year}`.trim();
-      if (matches.length > 1 && matches.some((m) => brief.sources[m]?.year !== item.year)) {
+      if (matches.length > 1 && matches.some((m) => !years(m).includes(item.year))) {
         // "2022" for 2022a and 2022b, or MLA's author alone for two works: name them all.
         for (const m of matches) useCount[m] = (useCount[m] ?? 0) + 1;
-        const names = matches.map((m) => `"${label(m, form)}"`);
-        const fix = item.year === "" ? "add a few words of the title: (Author, Short Title 12)" : `add the letter: ${matches.map((m) => `${author} ${brief.sources[m]?.year ?? ""}`).join(" or ")}`;
+        // MLA readers know a work by its title, not its year: "Smith, Borders (2020)".
+        const names = matches.map((m) => (item.year === "" ? `"${displays[m]?.get(form) ?? author}, ${brief.sources[m]?.title ?? ""} (${brief.sources[m]?.year ?? ""})"` : `"${label(m, form)}"`));
+        const fix = item.year === "" ? titleFix(item, matches.map((m) => brief.sources[m]?.title ?? ""), author) : `add the letter: ${matches.map((m) => `${author} ${brief.sources[m]?.year ?? ""}`).join(" or ")}`;
         return diagnostic(file, item.span, "warning", "citation/ambiguous", `"${cited}" could be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`, [fix]);
       }
       if (matches.length === 1) {
@@ -113,12 +181,14 @@ export function resolveCitations(brief: Brief, resolver = createResolver(brief))
         resolver.dropped.add(item);
         continue;
       }
-      const d = resolver.resolve(brief.file, item);
+      const d = resolver.resolve(brief.file, item, c.target);
       if (d) pairs.push({ item, diagnostic: d });
     }
   }
-  const diagnostics = oneForNoList(brief, pairs);
-  diagnostics.push(...resolveIbid(brief, resolver.useCount));
+  // With references in the notes, a citation none of them names is a problem of its own.
+  const diagnostics = resolver.notes.length > 0 ? pairs.map((p) => p.diagnostic) : oneForNoList(brief, pairs);
+  diagnostics.push(...resolveIbid(brief, resolver.useCount, resolver.notes, resolver.inNotes, resolver.listed));
+  countLinkUses(brief, resolver.useCount);
   // "(DPRK)" after "Government of North Korea" names an entry too, but in an author–date
   // document it defines an acronym: bare names count as citations only where the
   // document's own citations carry no years (MLA).
@@ -194,65 +264,6 @@ function keyDisplay(citation: Citation, sources: SourceEntry[]): { text: string;
   return { text: `${text})`, ranges };
 }
 
-/** "name\u0000year" (and "name" alone) → entry indexes: one lookup per citation item, not a scan. */
-type FormIndex = Map<string, number[]>;
-
-function indexForms(sources: readonly SourceEntry[], forms: readonly string[][]): FormIndex {
-  const index: FormIndex = new Map();
-  sources.forEach((s, i) => {
-    for (const form of new Set(forms[i] ?? [])) {
-      for (const key of [`${form}\u0000${s.year}`, form]) {
-        const list = index.get(key);
-        if (list) list.push(i);
-        else index.set(key, [i]);
-      }
-    }
-  });
-  return index;
-}
-
-function matchItem(item: CiteItem, index: FormIndex, sources: readonly SourceEntry[], heads: readonly string[]): { matches: number[]; author: string; form: string } {
-  const candidates = item.authorCandidates.length ? item.authorCandidates : [item.author];
-  for (const candidate of candidates) {
-    const form = canonicalAuthor(candidate);
-    let exact = index.get(`${form}\u0000${item.year}`);
-    // "Kuhn et al." names a work with three or more authors before one with two.
-    if (exact && exact.length > 1 && /\bet al$/.test(form)) {
-      const many = exact.filter((i) => (sources[i]?.authors.length ?? 0) >= 3 || sources[i]?.moreAuthors);
-      if (many.length > 0) exact = many;
-      // Still two: styles that name three authors in full (Harvard, Chicago) mean the one with four or more.
-      const more = exact.filter((i) => (sources[i]?.authors.length ?? 0) >= 4 || sources[i]?.moreAuthors);
-      if (exact.length > 1 && more.length === 1) exact = more;
-    }
-    if (exact) return { matches: exact, author: candidate, form };
-    // "(Ministry of Justice 2022)" when the list has 2022a and 2022b; MLA's author–page
-    // form names no year at all: the author alone picks the entry (or its title words do).
-    const loose = item.year === "" ? index.get(form) : /^\d{4}$/.test(item.year) ? index.get(form)?.filter((i) => new RegExp(`^${item.year}[a-z]$`).test(sources[i]?.year ?? "")) : undefined;
-    if (loose && loose.length > 0) {
-      const hint = words(item.titleHint ?? "");
-      const hinted = item.titleHint ? loose.filter((i) => words(sources[i]?.title ?? "").startsWith(hint) || words(sources[i]?.text ?? "").includes(hint)) : loose;
-      // Title words that name none of the author's works: the looser match below decides.
-      if (hinted.length > 0) return { matches: hinted, author: candidate, form };
-    }
-  }
-  // The names as cited, looked for in the words each entry opens with (loose.ts).
-  for (const candidate of candidates) {
-    let loose = looseMatches(candidate, item.year, sources, heads);
-    if (loose.length > 1 && item.titleHint) {
-      const hint = words(item.titleHint);
-      const titled = loose.filter((i) => words(sources[i]?.title ?? "").startsWith(hint) || words(sources[i]?.text ?? "").includes(hint));
-      if (titled.length > 0) loose = titled;
-    }
-    // "2020" when the list has 2020 and 2020a is the exact one.
-    if (loose.length > 1) {
-      const exact = loose.filter((i) => sources[i]?.year === item.year);
-      if (exact.length === 1) loose = exact;
-    }
-    if (loose.length > 0) return { matches: loose, author: candidate, form: canonicalAuthor(candidate) };
-  }
-  return { matches: [], author: candidates[0] ?? item.author, form: canonicalAuthor(candidates[0] ?? item.author) };
-}
-
 function resolveNumber(file: string, item: CiteItem, brief: Brief, useCount: number[]): Diagnostic | null {
   const index = brief.sources.findIndex((s) => s.number === item.number);
   if (index >= 0) {
@@ -264,25 +275,9 @@ function resolveNumber(file: string, item: CiteItem, brief: Brief, useCount: num
   return diagnostic(file, item.span, "error", "citation/unresolved", `note [${item.number}] has no entry in ${where}`, [`add "${item.number}. …" to the list, or correct the number`]);
 }
 
-/** Close candidates: a near name with the same year, the same name a year off, or the long name of an organisation. */
-function suggestions(item: CiteItem, sources: SourceEntry[], forms: string[][], displays: Array<Map<string, string>>): Array<{ label: string; index: number }> {
-  const wanted = fold(item.author);
-  const year = Number.parseInt(item.year, 10);
-  const scored: Array<{ label: string; score: number; index: number }> = [];
-  sources.forEach((source, i) => {
-    const sourceYear = Number.parseInt(source.year, 10);
-    const yearOff = item.year === "" || source.year === item.year || source.year.startsWith(item.year) ? 0 : Math.abs(sourceYear - year) === 1 ? 1 : 99;
-    const label = (form: string) => `${displays[i]?.get(form) ?? form}${item.year === "" ? "" : ` ${source.year}`}`;
-    for (const form of forms[i] ?? []) {
-      const distance = editDistance(wanted, fold(form));
-      const limit = Math.max(2, Math.floor(form.length / 3));
-      if (distance <= limit && yearOff <= 1) scored.push({ label: label(form), score: distance + yearOff * 2, index: i });
-    }
-    if (yearOff <= 1 && isShortName(item.author, source)) scored.push({ label: label(forms[i]?.[0] ?? ""), score: 3 + yearOff * 2, index: i });
-  });
-  const seen = new Set<string>();
-  return scored
-    .sort((a, b) => a.score - b.score)
-    .filter((s) => !seen.has(s.label) && seen.add(s.label))
-    .slice(0, 3);
+
+/** The first words of an entry, to name it in a message. */
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 50 ? `${t.slice(0, 50).replace(/\s\S*$/, "")}…` : t;
 }

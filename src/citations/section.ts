@@ -59,9 +59,27 @@ export function splitSources(blocks: Block[], custom?: string, lines?: readonly 
     }
     entries.push(entry);
   };
-  for (const block of blocks.slice(index + 1)) {
+  // Pandoc's rendered list wraps each entry in a div with its id ("::: {#ref-x .csl-entry}",
+  // '<div id="ref-x" class="csl-entry">'): the id is the entry's anchor, which link citations name.
+  let pending: string | undefined;
+  const visit = (block: Block, label?: string): void => {
+    if (block.kind === "callout" && block.variant === "div") {
+      // Only a div around one entry names it; "::: {#refs}" around the whole list does not.
+      block.blocks.forEach((b) => visit(b, block.blocks.length === 1 ? (block.label ?? label) : undefined));
+      return;
+    }
+    if (block.kind === "html") {
+      pending = /<div\b[^>]*\bid\s*=\s*["']([^"']+)["']/iu.exec(block.text)?.[1] ?? (/<\/div>/iu.test(block.text) ? undefined : pending);
+      return;
+    }
+    const anchored = (entry: SourceEntry) => {
+      const ids = [...new Set([...(label ? [label] : []), ...(pending ? [pending] : []), ...anchorsIn(lines, entry)])];
+      if (ids.length > 0) entry.anchors = ids;
+      pending = undefined;
+      add(entry);
+    };
     if (block.kind === "heading") furtherReading = FURTHER_READING.test(plainText(block.inlines).trim());
-    else if (block.kind === "paragraph") pastedLines(block, lines).forEach((p) => add(entryFrom(p.inlines, p.at, furtherReading)));
+    else if (block.kind === "paragraph") pastedLines(block, lines).forEach((p) => anchored(entryFrom(p.inlines, p.at, furtherReading)));
     else if (block.kind === "list") {
       block.items.forEach((item, n) => {
         const first = item.blocks.find((b) => b.kind === "paragraph");
@@ -72,11 +90,19 @@ export function splitSources(blocks: Block[], custom?: string, lines?: readonly 
           entry.number = block.start + n;
           entry.inlines = [{ kind: "text", text: `${entry.number}. ` }, ...entry.inlines];
         }
-        add(entry);
+        anchored(entry);
       });
     }
-  }
+  };
+  for (const block of blocks.slice(index + 1)) visit(block);
   return { body: blocks.slice(0, index), heading: plainText(heading.inlines), headingLine: heading.at.line, entries };
+}
+
+/** Ids written on an entry's own lines: <a id="f4"></a>, <a name="x">, []{#ref-x}, <span id="x">. */
+function anchorsIn(lines: readonly string[] | undefined, entry: SourceEntry): string[] {
+  if (!lines) return [];
+  const text = lines.slice(entry.span.start.line - 1, entry.span.end.line).join("\n");
+  return [...text.matchAll(/<(?:a|span)\b[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']|\]\{#([\p{L}\p{N}_:.-]+)[^}]*\}/giu)].map((m) => m[1] ?? m[2] ?? "").filter(Boolean);
 }
 
 const NUMBERED_LINE = /^\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s+\S/u;

@@ -42,7 +42,9 @@ const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
 /** A date right after the authors: "(2019)", "(2019, May 3)", "(n.d.)" (APA, Harvard, free form). */
 const PAREN_DATE = new RegExp(String.raw`^\s*[.,]?\s*\((?<date>[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)`, "u");
 /** A bare one: ". 2019." (Chicago, ASA), ", 2019." (Elsevier-Harvard), ". n.d. " */
-const BARE_DATE = new RegExp(String.raw`^\s*[.,]?\s*(?<date>${YEAR}|n\.\s?d\.)(?=[.,;:\s]|$)`, "u");
+const BARE_DATE = new RegExp(String.raw`^\s*[.,]?\s*(?<date>(?:\[${YEAR}\]\s)?${YEAR}|n\.\s?d\.(?:-[a-z])?)(?=[.,;:\s]|$)`, "u");
+/** Chicago's reprint "(1867) 1990." after the names: the original year, then the edition's. */
+const REPRINT = new RegExp(String.raw`^\s+(?<year>${YEAR})(?=[.,])`, "u");
 /** The first date that may close a run of names: "(2019)", "(n.d.)", ", 2002." */
 const LATE_EARLY_DATE = new RegExp(String.raw`[.,]?\s*\((?:[^()]*?(?:\b${YEAR}\b|n\.\s?d\.|no date)[^()]*)\)|[.,]\s(?:${YEAR})(?=\.\s|\.$)`, "u");
 /** Numbered entries: "[3] …" (IEEE) or "3. …" (Vancouver, Nature) when not a list item. */
@@ -73,17 +75,22 @@ export function parseSourceEntry(text: string): ParsedEntry {
       early = PAREN_DATE.exec(after) ?? BARE_DATE.exec(after);
     }
   }
-  const titlePart = (early ? after.slice(early[0].length) : after).replace(/^[\s.,:]+/, "");
+  let rest = early ? after.slice(early[0].length) : after;
+  const reprint = early?.[0].includes("(") ? REPRINT.exec(rest) : null;
+  if (reprint) rest = rest.slice(reprint[0].length);
+  const titlePart = rest.replace(/^[\s.,:]+/, "");
   let title = readTitle(titlePart);
   const afterTitle = titlePart.slice(titlePart.indexOf(title) + title.length).replace(/^[\s.,”"’]+/, "");
   let dateText = early?.groups?.date?.trim() ?? lateDate(afterTitle) ?? "";
+  if (reprint) dateText = `${dateText} [${reprint.groups?.year ?? ""}]`;
   // Chicago's "*Reprex: …*, 2024. <url>": the year closes the title's sentence.
   const closing = new RegExp(String.raw`,\s*(${YEAR}|n\.\s?d\.)$`, "u").exec(title);
   if (!dateText && closing) {
     dateText = closing[1] ?? "";
     title = title.slice(0, closing.index);
   }
-  const year = yearOf(dateText);
+  // "1867 [1990]": the entry is filed under the edition's year, and cited by either.
+  const year = reprint ? yearOf(reprint.groups?.year ?? "") : yearOf(dateText.replace(/^\[[^\]]*\]\s*/, ""));
   const url = /https?:\/\/[^\s<>]+/u.exec(flat)?.[0]?.replace(/[.,;)]+$/, "");
   // Anything written as a DOI is captured, well formed or not; the source/doi rule judges it.
   const doi = (/(?:\bdoi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(\S+)/iu.exec(flat)?.[1] ?? /\b(10\.\d+\/[^\s<>]+)/u.exec(flat)?.[1])?.replace(/[.,;]+$/, "");
@@ -130,8 +137,29 @@ function lateDate(part: string): string | undefined {
   return m?.[0];
 }
 
-/** "May 8th 2024" → "2024"; "2024a" keeps its suffix; "n.d." stays "n.d.". */
+/** "May 8th 2024" → "2024"; "2024a" keeps its suffix; "n.d." stays "n.d."; "n.d. a" → "n.d.-a" (APA's form). */
 export function yearOf(dateText: string): string {
-  if (/^(?:n\.\s?d\.|no date)$/u.test(dateText)) return "n.d.";
+  const undated = /^(?:n\.\s?d\.?|no date)(?:\s*-?\s*(?<letter>[a-z])\.?)?$/u.exec(dateText.trim());
+  if (undated) return undated.groups?.letter ? `n.d.-${undated.groups.letter}` : "n.d.";
   return /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b/u.exec(dateText)?.[0] ?? "";
+}
+
+const ONE_YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
+/** "2016, 2017, 2018", "2019/2020", "1867 [1990]": a date that is only years. */
+const YEAR_LIST = new RegExp(String.raw`^\s*${ONE_YEAR}(?:\s*(?:,|/|and|&|[\u2013-])\s*${ONE_YEAR})+\s*$|^\s*${ONE_YEAR}\s*\[${ONE_YEAR}\]\s*$`, "u");
+
+/**
+ * Every year an entry may be cited by. One entry can carry several: a serial ("2016, 2017,
+ * 2018"), a season ("2019/2020") or a reprint ("1867 [1990]", cited "1867/1990" in APA or
+ * by either year). Pure: the entry's year and the date as written.
+ */
+export function citableYears(year: string, dateText: string, text = ""): string[] {
+  // APA prints the reprint's year and "(Original work published 1867)", and cites "1867/1990".
+  const original = /original(?:ly)? (?:work )?published(?: in)? (1[5-9]\d\d|20\d\d)/iu.exec(text)?.[1];
+  if (original && /^\d{4}[a-z]?$/u.test(year)) return [year, original, `${original}/${year}`];
+  if (!YEAR_LIST.test(dateText) && !/^\s*\[(?:1[5-9]\d\d|20\d\d)\]\s/u.test(dateText)) return [year];
+  const all = [...dateText.matchAll(new RegExp(ONE_YEAR, "gu"))].map((m) => m[0]);
+  const out = [year, ...all];
+  if (all.length === 2) out.push(`${all[0]}/${all[1]}`);
+  return [...new Set(out)];
 }

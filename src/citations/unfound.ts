@@ -12,9 +12,12 @@ export function hasNoBibliography(brief: Brief): boolean {
   return !(brief.meta.bibliography?.length || brief.meta.references?.length || brief.sources.some((s) => s.key !== undefined));
 }
 
-/** No sources list was found (no heading, no free-form entry). */
+/**
+ * No sources list was found: no free-form entry, and no heading either, or a heading that
+ * holds nothing (a "References" heading over footnote definitions holds only the notes).
+ */
 export function hasNoSourcesList(brief: Brief): boolean {
-  return brief.sourcesHeading === null && !brief.sources.some((s) => s.key === undefined);
+  return !brief.sources.some((s) => s.key === undefined) && (brief.sourcesHeading === null || brief.sources.length === 0);
 }
 
 /**
@@ -26,7 +29,8 @@ export function oneForNoList(brief: Brief, pairs: ReadonlyArray<{ item: CiteItem
   if (typed.length === 0 || !hasNoSourcesList(brief)) return pairs.map((p) => p.diagnostic);
   const rest = pairs.filter((p) => !typed.includes(p)).map((p) => p.diagnostic);
   const headings = brief.blocks.flatMap((b) => (b.kind === "heading" ? [plainText(b.inlines).trim()] : [])).filter(Boolean);
-  const seen = headings.length ? `the headings are ${headings.slice(0, 8).map((h) => `"${h}"`).join(", ")}${headings.length > 8 ? ", …" : ""}` : "the document has no headings";
+  const empty = brief.sourcesHeading ? `"${brief.sourcesHeading}" holds no entries; ` : "";
+  const seen = empty + (headings.length ? `the headings are ${headings.slice(0, 8).map((h) => `"${h}"`).join(", ")}${headings.length > 8 ? ", …" : ""}` : "the document has no headings");
   const examples = [...new Set(typed.map((p) => `${p.item.author} ${p.item.year}`.trim()))].slice(0, 3).map((e) => `"${e}"`).join(", ");
   const first = typed[0] as { item: CiteItem };
   const one = diagnostic(

@@ -101,6 +101,8 @@ export interface Citation {
   context: "body" | "table" | "slide";
   /** Issue 12: the number of the footnote it was found in, if any. */
   note?: number;
+  /** Issue 20: written as a link to "#id" (pandoc's "[Name 2020](#ref-name2020)"): the id. */
+  target?: string;
 }
 
 export interface SourceAuthor {
@@ -140,6 +142,8 @@ export interface SourceEntry {
   moreAuthors?: boolean;
   /** Written "———." / "---.": the authors were taken from the entry above. */
   sameAuthors?: boolean;
+  /** Issue 20: ids a link may go to ("f4" from <a id="f4">, "ref-x" from ::: {#ref-x}). */
+  anchors?: string[];
 }
 
 export interface Footnote {

@@ -67,6 +67,8 @@ export const CATALOGUE = {
   "link/moved": { severity: "warning", summary: "an address that redirects permanently (301, 308): the hint gives the new one" },
   "link/timeout": { severity: "warning", summary: "an address that did not answer within the per-request time limit" },
   "link/unchecked": { severity: "info", summary: "addresses not checked because the run's time budget was spent" },
+  // Issue 20: a citation written as a link to one entry's anchor whose text names another.
+  "citation/link-target": { severity: "warning", summary: "a linked citation whose text names one entry and whose link goes to another" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;

@@ -109,7 +109,7 @@ export function acrossEmphasis(at: Place, tokens: Token[], aligned: Map<Token, n
  * brief whose list is numbered, its number is one: "<sup><a href="#fn-3">3</a></sup>", as
  * web pages link a note marker to its endnote, cites note 3.
  */
-export function anchorCitations(at: Place, text: string, offsets: number[], raised = false): void {
+export function anchorCitations(at: Place, text: string, offsets: number[], raised = false, href?: string): void {
   const toContent = (i: number) => offsets[Math.min(i, offsets.length - 1)] ?? 0;
   const span = (a: number, b: number) => ({ start: at.locator.positionAt(toContent(a)), end: at.locator.positionAt(toContent(b - 1) + 1) });
   if (raised && at.ctx.numeric) {
@@ -128,6 +128,8 @@ export function anchorCitations(at: Place, text: string, offsets: number[], rais
     const clamp = (i: number) => Math.max(0, Math.min(text.length, i - shift));
     const citation = toCitation(at, found, (a, b) => span(clamp(a), Math.max(clamp(a) + 1, clamp(b))));
     citation.raw = text;
+    // The anchor the link goes to names the entry outright (citations/anchors.ts).
+    if (href) citation.target = href.slice(1);
     at.ctx.citations.push(citation);
   }
 }

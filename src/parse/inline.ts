@@ -52,7 +52,7 @@ class InlineWalker {
       const raised = frames.some((f) => f.kind === "mark" && f.mark === "sup");
       const link = frames.find((f): f is Extract<Inline, { kind: "link" }> => f.kind === "link");
       // "[WHO, 2021a](#f22)": a citation written as a link to its entry is checked; the link prints as written.
-      if (run && link?.href.startsWith("#")) anchorCitations(this, run.text, run.offsets, raised);
+      if (run && link?.href.startsWith("#")) anchorCitations(this, run.text, run.offsets, raised, link.href);
       if (run) top().push(...this.textRun(run.text, run.offsets, link !== undefined, raised));
       run = null;
     };
