@@ -41,7 +41,7 @@ export const CATALOGUE = {
   "source/date": { severity: "warning", summary: "a source entry with no date" },
   "source/unreadable": { severity: "warning", summary: "a source entry whose authors cannot be read" },
   "footnote/undefined": { severity: "error", summary: "a footnote marker with no note" },
-  "footnote/unused": { severity: "warning", summary: "a note no marker refers to" },
+  "footnote/unused": { severity: "warning", also: ["info"], summary: "a note no marker refers to (an info when it is referred to from the front matter, which briefpress leaves out)" },
   "xref/unresolved": { severity: "error", summary: "a cross-reference to a label defined nowhere" },
   "xref/duplicate": { severity: "warning", also: ["error"], summary: "a label defined twice" },
   "link/anchor": { severity: "warning", summary: "a #link that lands on no heading, label or anchor" },
