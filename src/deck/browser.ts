@@ -38,9 +38,14 @@ const HANDOUT_CSS = `@page{size:1280px 1810px;margin:0}
 .briefpress-notes>h2{font-size:20px;font-weight:600;color:#555;margin:40px 0 12px}
 .briefpress-notes>p{margin:0 0 16px;white-space:pre-wrap}}`;
 
-export function startDeckBrowser(chromePath: string): DeckBrowser {
+/**
+ * `ownSignals`: the caller (watch, preview) stops on Ctrl-C itself and closes the browser;
+ * playwright's own handler would end the whole process first, with exit code 130.
+ */
+export function startDeckBrowser(chromePath: string, { ownSignals = false }: { ownSignals?: boolean } = {}): DeckBrowser {
   const { chromium } = loadPackage<typeof Playwright>("playwright-core");
-  const launching = chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_ARGS }).catch((cause: unknown) => {
+  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
+  const launching = chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_ARGS, ...signals }).catch((cause: unknown) => {
     throw new EnvironmentError(`cannot start Chromium at ${chromePath} for the slides`, { cause });
   });
   // Keep a failed launch from being an unhandled rejection before anyone awaits it.
