@@ -125,4 +125,27 @@ describe.skipIf(!CHROME)(`brief.html ${CHROME ? "" : NO_CHROME_REASON}`, () => {
     expect(html).toContain('<a class="note-ref" href="#note-1" id="note-ref-1"');
     expect(html).toMatch(/<li id="note-1" value="1"><p>A note about the meeting\.<\/p> <a class="back" href="#note-ref-1"/);
   });
+
+  it("keeps landmarks and ids unique: a Sources heading named Notes, two headings of one text; a note marker is its own word", () => {
+    const dir = scratchProject({
+      "report/x.md": [
+        "---\ntitle: Names\nlang: en\n---\n",
+        "## Scope\n\nMore than 43% of workers are sleep-deprived[^1], and most sleep less.\n",
+        "## Scope\n\nA second section of the same name.\n",
+        "## Notes\n\n1. Smith, J. (2020). *A report*. Example Press.\n",
+        "[^1]: A survey of 2,000 workers.\n",
+      ].join("\n"),
+    });
+    const r = briefpress(["build", "report/x.md", "--formats", "html"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(dir, "dist", "x", "brief.html"), "utf8");
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(html).toMatch(/<h2 id="scope">.*Scope<\/h2>/);
+    expect(html).toMatch(/<h2 id="scope-2">.*Scope<\/h2>/);
+    // Copied as text, "deprived¹," reads "deprived 1,", never the word "deprived1".
+    expect(html).toContain("sleep-deprived<sup>\u202f<a class=\"note-ref\"");
+    const names = [...html.matchAll(/<section[^>]*aria-labelledby="([^"]+)"/g)].map((m) => new RegExp(`id="${m[1]}">([^<]*)<`).exec(html)?.[1]);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
 });

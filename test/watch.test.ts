@@ -1,8 +1,9 @@
 // Watch mode, as a writer uses it: save the file, see one line with the rebuild's time.
 import { spawn } from "node:child_process";
-import { appendFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CHROME } from "./helpers/browser.js";
 import { BIN } from "./helpers/paths.js";
 import { sampleSource, scratchProject } from "./helpers/project.js";
 import { PICTURE_BRIEF, writePictures } from "./support/pictures.mjs";
@@ -32,10 +33,16 @@ describe("briefpress watch", () => {
       await waitFor(() => out, /watching 1 brief/, 60_000);
       const pdf = join(dir, "dist", "x", "brief.pdf");
       const first = statSync(pdf).mtimeMs;
-      appendFileSync(join(dir, "report", "x.md"), "\n");
-      const m = await waitFor(() => out, /report\/x\.md changed → brief\.pdf, slides\.md, slides\.html \((\d+) ms\)/, 30_000);
+      writeFileSync(join(dir, "report", "x.md"), sampleSource().replace("## Background\n", "## Background in brief\n"));
+      // Every format of the default build, as `build` makes them: the web edition too, and
+      // the deck's PDFs when there is a Chromium.
+      const all = CHROME ? "brief\\.pdf, slides\\.md, slides\\.html, slides\\.pdf, slides-notes\\.pdf, slides\\.pptx, brief\\.html" : "brief\\.pdf, slides\\.md, slides\\.html, slides\\.pptx, brief\\.html";
+      const m = await waitFor(() => out, new RegExp(`report/x\\.md changed → ${all} \\((\\d+) ms\\)`), 60_000);
       expect(Number(m[1])).toBeGreaterThan(0);
-      expect(statSync(pdf).mtimeMs).toBeGreaterThan(first);
+      for (const name of ["brief.pdf", "brief.html", "slides.html", "slides.pptx", ...(CHROME ? ["slides.pdf", "slides-notes.pdf"] : [])]) {
+        expect(statSync(join(dir, "dist", "x", name)).mtimeMs, name).toBeGreaterThan(first);
+      }
+      expect(readFileSync(join(dir, "dist", "x", "brief.html"), "utf8")).toContain("Background in brief");
 
       // A mistake shows up as diagnostics, and the last good PDF stays.
       const good = readFileSync(pdf);

@@ -49,7 +49,7 @@ export const COMMANDS: Command[] = [
     flags: {
       out: { spec: { type: "string", default: "dist" }, value: "DIR", about: "where outputs go: DIR/<slug>/ (default dist)" },
       paper: PAPER,
-      formats: { spec: { type: "string" }, value: "pdf,deck,deck-pdf,pptx", about: "only these outputs (default: all)" },
+      formats: { spec: { type: "string" }, value: "pdf,deck,deck-pdf,pptx,html", about: "only these outputs (default: all)" },
       pdfa: { spec: { type: "boolean", default: false }, about: "write brief.pdf as PDF/A-2a, for archives" },
       "skip-overflow-check": { spec: { type: "boolean", default: false }, about: "do not open the deck in Chromium to find slides whose text runs off" },
       ...CITATIONS,
@@ -72,12 +72,12 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "watch",
-    summary: "rebuild the PDF and the slides each time you save",
+    summary: "rebuild the PDF, the web edition and the slides each time you save",
     usage: "briefpress watch [files…] [options]",
     flags: {
       out: { spec: { type: "string", default: "dist" }, value: "DIR", about: "where outputs go: DIR/<slug>/ (default dist)" },
       paper: PAPER,
-      formats: { spec: { type: "string", default: "pdf,deck" }, value: "pdf,deck", about: "what to rebuild (default pdf,deck)" },
+      formats: { spec: { type: "string" }, value: "pdf,deck,deck-pdf,pptx,html", about: "only these outputs (default: all, as build makes them)" },
       ...NO_CACHE,
     },
     examples: ["briefpress watch report/camp-water.md"],

@@ -72,9 +72,10 @@ export async function runBuild({ values, positionals }: Parsed, io: Io, ws: Work
 export async function runWatch({ values, positionals }: Parsed, io: Io, ws: Workspace): Promise<number> {
   const paper = values.paper === undefined ? undefined : String(values.paper).toLowerCase();
   if (paper !== undefined && paper !== "a4" && paper !== "letter") throw new UsageError(`--paper must be a4 or letter, not "${values.paper}"`);
-  // The browser-based outputs take seconds; watch mode is for the save-and-look loop.
-  const formats = parseFormats(String(values.formats)).filter((f) => f === "pdf" || f === "deck");
-  if (formats.length === 0) throw new UsageError("watch builds pdf and deck; run build for deck-pdf and pptx");
+  // Issue 24: every format the build makes, in one Chromium kept open across rebuilds.
+  const chrome = chromiumPath(ws.env);
+  const formats = (values.formats === undefined ? [...FORMATS] : parseFormats(String(values.formats))).filter((f) => chrome || f !== "deck-pdf");
+  if (formats.length === 0) throw new UsageError("no Chromium found for slides.pdf (install it: apt-get install chromium, or set CHROME_PATH)");
   const files = positionals.length ? positionals : defaultBriefs(ws);
   for (const f of files) ws.readSource(f); // a missing file is a usage error now, not later
   const { FontBook } = await import("../text/fonts.js");
@@ -83,7 +84,7 @@ export async function runWatch({ values, positionals }: Parsed, io: Io, ws: Work
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
   const unwatchParent = stopWhenOrphaned(() => stop.abort());
-  await watchBriefs(files, { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal);
+  await watchBriefs(files, { outDir: String(values.out), paper: paper as "a4" | "letter" | undefined, formats, chromePath: chrome, checkOverflow: chrome !== null }, ws, new FontBook(ws), io, stop.signal);
   unwatchParent();
   return 0;
 }

@@ -3,7 +3,8 @@
 import { watch as watchFs, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { imageRefs } from "../assets/images.js";
-import { buildBrief, type BriefBuild, type BuildOptions } from "../pipeline/build.js";
+import { buildBrief, needsBrowser, type BriefBuild, type BuildOptions } from "../pipeline/build.js";
+import { RENDERERS } from "../pipeline/renderers.js";
 import { CONFIG_FILE } from "../load/config.js";
 import { loadBrief } from "../load/brief.js";
 import { loadProject } from "../load/project.js";
@@ -38,7 +39,19 @@ export function stopWhenOrphaned(stop: () => void): () => void {
   return () => clearInterval(timer);
 }
 
-export async function watchBriefs(files: string[], options: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal, onBuild?: (result: BriefBuild, ms: number) => void): Promise<void> {
+export async function watchBriefs(files: string[], given: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal, onBuild?: (result: BriefBuild, ms: number) => void): Promise<void> {
+  // Every format of the build is rebuilt on save (slides.pdf and the handout too), in one
+  // Chromium kept open for all the rebuilds: starting one costs more than printing a deck.
+  const browser = needsBrowser(given) && given.chromePath ? (await import("../deck/browser.js")).startDeckBrowser(given.chromePath, { ownSignals: true }) : undefined;
+  const options: BuildOptions = { ...given, ...(browser ? { browser } : {}) };
+  try {
+    await watchWith(files, options, ws, fonts, io, signal, onBuild);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function watchWith(files: string[], options: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal, onBuild?: (result: BriefBuild, ms: number) => void): Promise<void> {
   const rebuild = async (file: string, reason: string) => {
     const started = performance.now();
     const result = await buildBrief(file, ws, options, fonts);
@@ -85,7 +98,8 @@ export async function watchBriefs(files: string[], options: BuildOptions, ws: Wo
   // A cold engine builds the first save ~3× slower than later ones (V8 optimises the
   // layout code as it runs). A few quiet builds in memory now, while the writer is still
   // reading, make the first save as quick as the rest; a save meanwhile queues behind.
-  const quiet = { ...options, write: false };
+  // Chromium's outputs are left out: its code is warm already, and prints cost a second each.
+  const quiet: BuildOptions = { ...options, write: false, checkOverflow: false, formats: options.formats.filter((f) => !RENDERERS[f].needsBrowser) };
   for (let i = 0; i < WARM_UP_BUILDS; i++) {
     // Skipped once stopping: Ctrl-C should not wait for builds nobody will see.
     for (const file of files) queue = queue.then(() => (signal.aborted ? undefined : buildBrief(file, ws, quiet, fonts))).then(() => undefined, () => undefined);

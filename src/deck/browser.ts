@@ -1,6 +1,9 @@
-// One Chromium for the whole build: launched when the build starts (so its start-up runs
-// beside parsing and the PDF's layout), the deck loaded into it once, measured for
-// overflow and printed to slides.pdf from the same page, and closed when the build ends.
+// One Chromium for the whole build, and one page in it: launched when the build starts (so
+// its start-up runs beside parsing and the PDF's layout), the deck loaded into the page
+// once, measured (and re-loaded for each round of fitting), printed to slides.pdf and,
+// with the notes put under each slide for the moment, to slides-notes.pdf, then closed
+// when the build ends. A second page would be a second renderer process and a second
+// load of the deck: the largest share of the build's work in Chromium.
 import type * as Playwright from "playwright-core";
 import { EnvironmentError } from "../model/errors.js";
 import { loadPackage } from "../world/packages.js";
@@ -35,69 +38,78 @@ const HANDOUT_CSS = `@page{size:1280px 1810px;margin:0}
 .briefpress-notes>h2{font-size:20px;font-weight:600;color:#555;margin:40px 0 12px}
 .briefpress-notes>p{margin:0 0 16px;white-space:pre-wrap}}`;
 
-export function startDeckBrowser(chromePath: string): DeckBrowser {
+/**
+ * `ownSignals`: the caller (watch, preview) stops on Ctrl-C itself and closes the browser;
+ * playwright's own handler would end the whole process first, with exit code 130.
+ */
+export function startDeckBrowser(chromePath: string, { ownSignals = false }: { ownSignals?: boolean } = {}): DeckBrowser {
   const { chromium } = loadPackage<typeof Playwright>("playwright-core");
-  const launching = chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_ARGS }).catch((cause: unknown) => {
+  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
+  const launching = chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_ARGS, ...signals }).catch((cause: unknown) => {
     throw new EnvironmentError(`cannot start Chromium at ${chromePath} for the slides`, { cause });
   });
   // Keep a failed launch from being an unhandled rejection before anyone awaits it.
   launching.catch(() => undefined);
   // The page is opened as soon as Chromium is up, before the deck is ready for it.
-  const blank = launching.then((browser) => browser.newPage({ viewport: { width: 1280, height: 720 } }));
-  blank.catch(() => undefined);
-  let loaded: { html: string; page: Promise<Playwright.Page> } | undefined;
-  const pageFor = (html: string): Promise<Playwright.Page> => {
-    if (loaded?.html === html) return loaded.page;
-    const previous = loaded?.page;
-    const page = launching.then(async (browser) => {
-      const p = previous ? await browser.newPage({ viewport: { width: 1280, height: 720 } }) : await blank;
-      // Fitting loads one version of the deck after another: only the last is kept open.
-      if (previous) void previous.then((old) => old.close()).catch(() => undefined);
-      // The deck is self-contained (strict CSP): nothing to wait for but its own fonts.
-      await p.setContent(html, { waitUntil: "load" });
-      await p.evaluate(() => document.fonts.ready);
-      return p;
-    });
-    loaded = { html, page };
-    return page;
-  };
-  return {
-    load: (html) => void pageFor(html).catch(() => undefined),
-    overflow: async (html) => measureOverflow(await pageFor(html)),
-    measure: async (html) => measureSlides(await pageFor(html)),
-    pdf: async (html) => {
-      const page = await pageFor(html);
-      return page.pdf({ width: "1280px", height: "720px", printBackground: true, outline: true, tagged: true, preferCSSPageSize: true });
-    },
-    handout: async (html, notes) => {
-      const browser = await launching;
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      try {
+  const opening = launching.then((browser) => browser.newPage({ viewport: { width: 1280, height: 720 } }));
+  opening.catch(() => undefined);
+  /** The HTML the page holds, as loaded (undefined while it changes). */
+  let holds: string | undefined;
+  // One thing at a time in the page: a print must not see the next round's deck.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inPage = <T>(html: string, task: (page: Playwright.Page) => Promise<T>): Promise<T> => {
+    const run = queue.then(async () => {
+      const page = await opening;
+      if (holds !== html) {
+        holds = undefined;
+        // The deck is self-contained (strict CSP): nothing to wait for but its own fonts.
         await page.setContent(html, { waitUntil: "load" });
         await page.evaluate(() => document.fonts.ready);
-        await page.addStyleTag({ content: HANDOUT_CSS });
+        holds = html;
+      }
+      return task(page);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    load: (html) => void inPage(html, async () => undefined).catch(() => undefined),
+    overflow: (html) => inPage(html, measureOverflow),
+    measure: (html) => inPage(html, measureSlides),
+    pdf: (html) => inPage(html, (page) => page.pdf({ width: "1280px", height: "720px", printBackground: true, outline: true, tagged: true, preferCSSPageSize: true })),
+    handout: (html, notes) =>
+      inPage(html, async (page) => {
         // Each slide's notes after it (as text nodes: notes are never read as markup). The
         // slide stays a child of .marpit, which the theme's scoped selectors need.
-        await page.evaluate((all) => {
-          document.querySelectorAll(".marpit > svg").forEach((svg, i) => {
-            const box = document.createElement("div");
-            box.className = "briefpress-notes";
-            const head = document.createElement("h2");
-            head.textContent = `Slide ${i + 1}`;
-            box.append(head);
-            for (const text of all[i] ?? []) {
-              const p = document.createElement("p");
-              p.textContent = text;
-              box.append(p);
-            }
-            svg.after(box);
-          });
-        }, notes);
-        return await page.pdf({ width: "1280px", height: "1810px", printBackground: true, tagged: true, preferCSSPageSize: true });
-      } finally {
-        await page.close();
-      }
-    },
+        await page.evaluate(
+          ({ css, all }) => {
+            const style = document.createElement("style");
+            style.className = "briefpress-handout";
+            style.textContent = css;
+            document.head.append(style);
+            document.querySelectorAll(".marpit > svg").forEach((svg, i) => {
+              const box = document.createElement("div");
+              box.className = "briefpress-notes";
+              const head = document.createElement("h2");
+              head.textContent = `Slide ${i + 1}`;
+              box.append(head);
+              for (const text of all[i] ?? []) {
+                const p = document.createElement("p");
+                p.textContent = text;
+                box.append(p);
+              }
+              svg.after(box);
+            });
+          },
+          { css: HANDOUT_CSS, all: notes },
+        );
+        try {
+          return await page.pdf({ width: "1280px", height: "1810px", printBackground: true, tagged: true, preferCSSPageSize: true });
+        } finally {
+          // The page is the audience's deck again, for whatever comes next.
+          await page.evaluate(() => document.querySelectorAll(".briefpress-handout, .briefpress-notes").forEach((el) => el.remove())).catch(() => (holds = undefined));
+        }
+      }),
     close: async () => {
       const browser = await launching.catch(() => null);
       await browser?.close();

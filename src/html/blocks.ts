@@ -12,6 +12,8 @@ export interface BlockContext extends InlineContext {
   tableWord: string;
   /** The level of the last heading written: a page never skips a level (h2 → h4). */
   outline: { last: number };
+  /** Heading ids given so far: a second "## " (or two headings of one text) gets "-2". */
+  headingIds?: Set<string>;
 }
 
 const id = (label: string | undefined): string => (label ? ` id="${esc(label)}"` : "");
@@ -28,7 +30,12 @@ function blockHtml(block: Block, ctx: BlockContext, depth: number): string {
       const level = Math.min(Math.max(block.level, 2), ctx.outline.last + 1, 6);
       ctx.outline.last = level;
       const number = block.number && block.numbered !== false ? `<span class="section-number">${esc(block.number)}</span> ` : "";
-      return `<h${level} id="${esc(block.label ?? block.id)}">${number}${inlinesHtml(block.inlines, ctx)}</h${level}>`;
+      const ids = (ctx.headingIds ??= new Set());
+      const wanted = block.label ?? block.id;
+      let unique = wanted;
+      for (let n = 2; ids.has(unique); n++) unique = `${wanted}-${n}`;
+      ids.add(unique);
+      return `<h${level} id="${esc(unique)}">${number}${inlinesHtml(block.inlines, ctx)}</h${level}>`;
     }
     case "paragraph":
       return `<p>${inlinesHtml(block.inlines, ctx)}</p>`;

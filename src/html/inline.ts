@@ -69,7 +69,9 @@ function inlineHtml(inline: Inline, ctx: InlineContext): string {
     case "footnoteRef": {
       const first = !ctx.seenNotes.has(inline.number);
       ctx.seenNotes.add(inline.number);
-      return `<sup><a class="note-ref" href="#${noteId(inline.number)}"${first ? ` id="${noteRefId(inline.number)}"` : ""} aria-label="Note ${inline.number}">${inline.number}</a></sup>`;
+      // A narrow no-break space before the number: copied or read as text, "deprived¹," is
+      // "deprived 1," (not the word "deprived1"), and the marker never wraps to a line alone.
+      return `<sup>\u202f<a class="note-ref" href="#${noteId(inline.number)}"${first ? ` id="${noteRefId(inline.number)}"` : ""} aria-label="Note ${inline.number}">${inline.number}</a></sup>`;
     }
     case "image": {
       const asset = ctx.picture(inline.src);

@@ -49,7 +49,10 @@ export async function renderHtml(input: HtmlInput): Promise<string> {
     const notes = brief.footnotes.map(
       (n) => `<li id="${noteId(n.number)}" value="${n.number}">${blocksHtml(n.blocks, ctx)} <a class="back" href="#${noteRefId(n.number)}" aria-label="Back to the text of note ${n.number}">↩</a></li>`,
     );
-    parts.push(`<section class="notes" aria-labelledby="notes-heading" role="doc-endnotes"><h2 id="notes-heading">Notes</h2><ol>${notes.join("\n")}</ol></section>`);
+    // Two landmarks of one name are one too many (axe: landmark-unique): a brief whose
+    // Sources heading is "Notes" keeps it, and its own notes are its footnotes.
+    const notesName = /^\s*notes\s*$/i.test(brief.sourcesHeading ?? "") ? "Footnotes" : "Notes";
+    parts.push(`<section class="notes" aria-labelledby="notes-heading" role="doc-endnotes"><h2 id="notes-heading">${notesName}</h2><ol>${notes.join("\n")}</ol></section>`);
   }
   if (brief.sourcesHeading || brief.sources.length) {
     const entries = brief.sources.map((s, i) => `<li id="${sourceId(i)}">${inlinesHtml(s.inlines, ctx)}</li>`);

@@ -53,7 +53,7 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
 .display-math{display:block;text-align:center;margin:1rem 0}
 .eq-number{float:right}
 sup{line-height:0}
-.note-ref{text-decoration:none;font-family:${sans};font-weight:700;padding:0 .1em}
+.note-ref{text-decoration:none;font-family:${sans};font-weight:700;padding:0 .1em 0 0}
 .notes,.sources{font-size:.95rem}
 .notes ol,.source-list{padding-left:1.5rem}
 .source-list li{margin-bottom:.5rem}

@@ -36,6 +36,11 @@ export interface BuildOptions {
   write?: boolean;
   /** --bibliography and --csl from the command line (project-relative or absolute). */
   citations?: CitationOptions;
+  /**
+   * A Chromium kept open across builds (watch and preview start one for all their
+   * rebuilds); without it a build that needs one starts its own and closes it.
+   */
+  browser?: DeckBrowser;
 }
 
 export interface BriefBuild {
@@ -100,12 +105,13 @@ function warmPdfEngine(source: string, fonts: FontBook): Promise<unknown> {
 }
 
 /** Whether this build will need Chromium at all (the deck's PDF, or its overflow check). */
-function needsBrowser(options: BuildOptions): boolean {
+export function needsBrowser(options: BuildOptions): boolean {
   const overflow = options.checkOverflow ?? options.chromePath !== null;
   return options.chromePath !== null && (options.formats.includes("deck-pdf") || (overflow && options.formats.includes("deck")));
 }
 
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
+  if (options.browser) return buildWith(file, ws, options, fonts, needsBrowser(options) ? options.browser : null);
   // Chromium starts first, so its start-up runs beside parsing and the PDF's layout.
   const browser = needsBrowser(options) && options.chromePath ? (await import("../deck/browser.js")).startDeckBrowser(options.chromePath) : null;
   try {

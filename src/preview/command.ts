@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EnvironmentError, UsageError } from "../model/errors.js";
-import { defaultBriefs } from "../pipeline/build.js";
+import { chromiumPath, defaultBriefs } from "../pipeline/build.js";
+import { FORMATS } from "../pipeline/renderers.js";
 import { FontBook } from "../text/fonts.js";
 import type { Workspace } from "../world/workspace.js";
 import { stopWhenOrphaned, watchBriefs, type WatchIo } from "../cli/watch.js";
@@ -23,6 +24,8 @@ export async function runPreview({ values, positionals }: PreviewArgs, io: Watch
   const file = files[0]!;
   ws.readSource(file); // a missing file is a usage error now, not later
 
+  // Every format of the build, as `build` makes them (brief.html and slides.pdf included).
+  const chrome = chromiumPath(ws.env);
   const server = new PreviewServer(file);
   let url: string;
   try {
@@ -37,7 +40,7 @@ export async function runPreview({ values, positionals }: PreviewArgs, io: Watch
   process.once("SIGTERM", abort);
   const unwatchParent = stopWhenOrphaned(abort);
   try {
-    await watchBriefs([file], { outDir: String(values.out), formats: ["pdf", "deck"], chromePath: null, checkOverflow: false }, ws, new FontBook(ws), io, stop.signal, (result, ms) => {
+    await watchBriefs([file], { outDir: String(values.out), formats: chrome ? [...FORMATS] : FORMATS.filter((f) => f !== "deck-pdf"), chromePath: chrome, checkOverflow: chrome !== null }, ws, new FontBook(ws), io, stop.signal, (result, ms) => {
       const outDir = resolve(ws.root, String(values.out), result.slug);
       server.outDir = outDir;
       const errorsFirst = [...result.diagnostics].sort((a, b) => rank(a.severity) - rank(b.severity));
@@ -46,6 +49,7 @@ export async function runPreview({ values, positionals }: PreviewArgs, io: Watch
         version: server.state.version + (result.written.length > 0 ? 1 : 0),
         pdf: existsSync(join(outDir, "brief.pdf")),
         deck: existsSync(join(outDir, "slides.html")),
+        outputs: OUTPUTS.filter((name) => existsSync(join(outDir, name))),
         building: false,
         diagnostics: errorsFirst.map((d) => ({ ...d, path: resolve(ws.root, d.file) })),
         ms,
@@ -60,5 +64,8 @@ export async function runPreview({ values, positionals }: PreviewArgs, io: Watch
   }
   return 0;
 }
+
+/** The build's outputs, in the order the page lists them. */
+const OUTPUTS = ["brief.pdf", "brief.html", "slides.html", "slides.pdf", "slides-notes.pdf", "slides.pptx", "slides.md"];
 
 const rank = (s: string): number => (s === "error" ? 0 : s === "warning" ? 1 : 2);

@@ -14,6 +14,9 @@ body{margin:0;font:15px/1.45 system-ui,sans-serif;color:#1d1d1f;background:#eef0
 header{display:flex;gap:1rem;align-items:baseline;padding:.6rem 1rem;background:#1f3a5f;color:#fff}
 header h1{font-size:1rem;margin:0}
 #status{margin:0;color:#e3e8ef}
+header nav{margin-left:auto}
+#outputs{display:flex;flex-wrap:wrap;gap:.75rem;margin:0;padding:0;list-style:none}
+#outputs a{color:#fff}
 #problems{margin:0;padding:.5rem 1rem;background:#fff4f2;border-bottom:2px solid #c8553d}
 #problems[hidden]{display:none}
 #problems h2{font-size:.95rem;margin:.2rem 0}
@@ -31,7 +34,7 @@ main h2{font-size:.95rem;margin:0 0 .5rem}
 </style>
 </head>
 <body>
-<header><h1>briefpress preview</h1><p id="status" role="status">building…</p></header>
+<header><h1>briefpress preview</h1><p id="status" role="status">building…</p><nav aria-label="Outputs"><ul id="outputs"></ul></nav></header>
 <section id="problems" aria-labelledby="problems-heading" hidden><h2 id="problems-heading">Problems</h2><ul id="diagnostics"></ul></section>
 <main>
 <section aria-labelledby="pdf-heading"><h2 id="pdf-heading">Brief (brief.pdf)</h2><div id="pages" data-version="none"><p class="empty">No PDF yet.</p></div></section>
@@ -74,6 +77,16 @@ function show(s) {
     return li;
   }));
   $("problems").hidden = s.diagnostics.length === 0;
+  // Every output of the build, opened in its own tab (the web edition, the speaker's copy…).
+  $("outputs").replaceChildren(...s.outputs.map((name) => {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = "/out/" + name + "?v=" + s.version;
+    a.target = "_blank";
+    a.textContent = name;
+    li.append(a);
+    return li;
+  }));
   if (s.version !== shown) {
     shown = s.version;
     received = performance.now();

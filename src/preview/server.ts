@@ -16,6 +16,8 @@ export interface PreviewState {
   /** Whether brief.pdf and slides.html exist (the last good ones when the brief has errors). */
   pdf: boolean;
   deck: boolean;
+  /** Every output of the build there is now (brief.html, slides.pdf, slides.pptx…), linked from the page. */
+  outputs: string[];
   building: boolean;
   /** The last build's diagnostics, errors first, with absolute paths for editor links. */
   diagnostics: Array<Diagnostic & { path: string }>;
@@ -48,7 +50,7 @@ export class PreviewServer {
   outDir: string | null = null;
 
   constructor(file: string) {
-    this.state = { file, version: 0, pdf: false, deck: false, building: true, diagnostics: [], ms: 0, builtAt: "" };
+    this.state = { file, version: 0, pdf: false, deck: false, outputs: [], building: true, diagnostics: [], ms: 0, builtAt: "" };
   }
 
   async listen(port = 0): Promise<string> {
