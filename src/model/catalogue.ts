@@ -67,6 +67,8 @@ export const CATALOGUE = {
   "link/moved": { severity: "warning", summary: "an address that redirects permanently (301, 308): the hint gives the new one" },
   "link/timeout": { severity: "warning", summary: "an address that did not answer within the per-request time limit" },
   "link/unchecked": { severity: "info", summary: "addresses not checked because the run's time budget was spent" },
+  // Issue 21: a deck face that slides.pptx cannot embed (licence bits, not TrueType).
+  "slides/font-fallback": { severity: "info", summary: "a face slides.pptx may not embed, replaced there by a face PowerPoint ships" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;

@@ -10,6 +10,7 @@ import { plainText } from "../../model/plain-text.js";
 import { loadPackage } from "../../world/packages.js";
 import type { ImageAsset } from "../../model/image.js";
 import { isContentSlide, type Bullet, type Deck, type DeckSlide } from "../model.js";
+import type { PptxFonts } from "./fonts.js";
 import { finishPackage } from "./package.js";
 import { pptxPicture, type PptxPicture } from "./pictures.js";
 
@@ -24,6 +25,8 @@ export interface PptxInput {
   picture(src: string): ImageAsset | null;
   /** The build's date: the package's created/modified stamps, so same source gives same bytes. */
   date?: Date;
+  /** The faces to embed in the package (slides.html's subsets), and any stand-ins. */
+  fonts?: PptxFonts;
 }
 
 /** The theme's faces (slides/themes/briefpress.css); PowerPoint substitutes a sans serif when missing. */
@@ -86,7 +89,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
     if (s.notes.length) slide.addNotes(notesParagraphs(s.notes).join("\n"));
   }
   const zip = (await pres.write({ outputType: "nodebuffer", compression: false })) as Buffer;
-  return finishPackage(zip, { lang: deck.lang, date: input.date });
+  return finishPackage(zip, { lang: deck.lang, date: input.date, fonts: input.fonts });
 }
 
 /** A slide's notes as the paragraphs the notes page shows: a list's items each their own. */
