@@ -10,6 +10,7 @@ import { deriveDeck } from "../src/deck/derive.js";
 import { renderDeckHtml } from "../src/deck/marp/html.js";
 import { deckMarkdown } from "../src/deck/marp/marp.js";
 import type { Bullet, DeckSlide } from "../src/deck/model.js";
+import { chunk, type Point } from "../src/deck/points.js";
 import { ROOT, SAMPLE } from "./helpers/paths.js";
 
 const FIXTURE = readFileSync(join(ROOT, "test/fixtures/slides/speaker.md"), "utf8");
@@ -123,5 +124,21 @@ describe("deck model", () => {
     expect(slide?.notes).toEqual(["Start with the census figure, then pause."]);
     expect(slide?.kind === "points" && slide.bullets.map(textOf)).toEqual(["Remand grew by a third."]);
     expect(JSON.stringify(slide)).not.toContain("HTML edition");
+  });
+});
+
+describe("points over slides (issue 21)", () => {
+  const point = (length: number, from: number): Point => {
+    const text = `Point ${from} `.padEnd(length, "x");
+    return { bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text };
+  };
+  const sizes = (n: number, length: number, limit: number) => chunk(Array.from({ length: n }, (_, i) => point(length, i)), 4, limit).map((g) => g.length);
+
+  it("spares a lone point a continuation slide of its own when the others can take it within a quarter over", () => {
+    expect(sizes(5, 250, 600)).toEqual([3, 2]);
+  });
+
+  it("keeps the third slide when taking its point would crowd the others", () => {
+    expect(sizes(5, 300, 600)).toEqual([2, 2, 1]);
   });
 });

@@ -38,7 +38,8 @@ export function measureSlides(page: Playwright.Page): Promise<SlideMeasure[]> {
       for (const el of section.querySelectorAll("h1, h2, h3, p, li, table, img, pre, blockquote")) {
         const r = el.getBoundingClientRect();
         bottom = Math.max(bottom, (r.bottom - box.top) / scale);
-        right = Math.max(right, (r.right - box.left) / scale);
+        // Text wider than its own box (a word that cannot wrap) runs past it, not the box.
+        right = Math.max(right, (r.right - box.left) / scale, (r.left - box.left) / scale + el.scrollWidth);
       }
       const style = getComputedStyle(section);
       const limitY = section.clientHeight - parseFloat(style.paddingBottom) * 0.5;
