@@ -141,4 +141,14 @@ describe("points over slides (issue 21)", () => {
   it("keeps the third slide when taking its point would crowd the others", () => {
     expect(sizes(5, 300, 600)).toEqual([2, 2, 1]);
   });
+
+  it("never repeats a lead-in on one slide: the pieces of its list that share a slide are one bullet", () => {
+    const lead = point(90, 0);
+    const withList: Point = { ...lead, bullet: { ...lead.bullet, sub: [1, 2, 3, 4, 5].map((i) => point(150, i).bullet) } };
+    // Fitting asked for at most one item of the list per piece.
+    const groups = chunk([withList], 4, 600, 1, 1);
+    expect(groups.every((g) => g.length === 1)).toBe(true);
+    expect(groups.map((g) => g[0]?.bullet.sub.length)).toEqual(groups.map((g) => g.flatMap((p) => p.bullet.sub).length));
+    expect(groups.flatMap((g) => g.flatMap((p) => p.bullet.sub)).map((b) => plainText(b.inlines).slice(0, 7))).toEqual(["Point 1", "Point 2", "Point 3", "Point 4", "Point 5"]);
+  });
 });

@@ -146,7 +146,16 @@ export function chunk(given: readonly Point[], most: number, limit: number, leas
     }
     return Math.max(w / most, c / limit);
   };
-  return balance(points, cost, least);
+  // Pieces of one lead-in's list that land on the same slide are one bullet again: the
+  // lead-in once, its items under it (never the same lead-in twice on a slide).
+  return balance(points, cost, least).map((group) =>
+    group.reduce<Point[]>((out, p) => {
+      const last = out[out.length - 1];
+      if (last && last.bullet.inlines === p.bullet.inlines && last.from === p.from) out[out.length - 1] = { ...last, bullet: { ...last.bullet, sub: [...last.bullet.sub, ...p.bullet.sub] } };
+      else out.push(p);
+      return out;
+    }, []),
+  );
 }
 
 /**
