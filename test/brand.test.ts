@@ -121,6 +121,23 @@ describe("a bad briefpress.yaml", () => {
     expect(r.stdout).toMatch(/briefpress\.yaml:6:12 error config\/contrast colors\.primary #7fd1ae and white .* contrast of 1\.\d\d:1; WCAG AA needs 4\.5:1/);
   });
 
+  it("suggests the nearest shade that passes, a hex value that really reaches 4.5:1 with white", () => {
+    for (const [colour, needs] of [["#7FD1AE", 4.5], ["#E94F37", 4.5], ["#9AA0A6", 4.5]] as const) {
+      const r = check(CONFIG.replace(GREEN, colour));
+      const hint = /nearest shade of #[0-9a-f]{6}/.test(r.stdout) ? /(#[0-9a-f]{6}) is the nearest shade of/.exec(r.stdout)?.[1] : undefined;
+      expect(hint, r.stdout).toBeDefined();
+      // WCAG 2's ratio, computed here on its own.
+      const lum = (hex: string) => {
+        const [red, green, blue] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * (red ?? 0) + 0.7152 * (green ?? 0) + 0.0722 * (blue ?? 0);
+      };
+      const ratio = (hex: string) => 1.05 / (lum(hex) + 0.05);
+      expect(ratio(hint ?? "#ffffff"), `${colour} → ${hint}`).toBeGreaterThanOrEqual(needs);
+      // The nearest: a shade only just past the line, not black.
+      expect(ratio(hint ?? "#000000"), `${colour} → ${hint}`).toBeLessThan(needs + 0.3);
+    }
+  });
+
   it("reports a project-wide problem once, however many briefs it stops", () => {
     const dir = scratchProject({ "briefpress.yaml": CONFIG.replace(GREEN, "#7FD1AE").replace("  logo: assets/logo.png\n", ""), "report/a.md": briefWithoutOrganisation(), "report/b.md": briefWithoutOrganisation() });
     const r = briefpress(["check"], { cwd: dir });

@@ -10,6 +10,7 @@ import { deriveDeck } from "../src/deck/derive.js";
 import { renderDeckHtml } from "../src/deck/marp/html.js";
 import { deckMarkdown } from "../src/deck/marp/marp.js";
 import type { Bullet, DeckSlide } from "../src/deck/model.js";
+import { chunk, type Point } from "../src/deck/points.js";
 import { ROOT, SAMPLE } from "./helpers/paths.js";
 
 const FIXTURE = readFileSync(join(ROOT, "test/fixtures/slides/speaker.md"), "utf8");
@@ -98,7 +99,7 @@ describe("deck model", () => {
 
   it("gives each recommendations slide the full text of its own recommendations as notes", () => {
     const recs = deriveDeck(sample).slides.filter((s) => s.kind === "points" && s.role === "recommendations");
-    expect(recs.map((s) => s.notes.map((n) => /^\d+\. \S+ \S+/.exec(n)?.[0]))).toEqual([["1. Government of", "2. Government of"], ["3. UNHCR. Reaffirm", "4. UN member"], ["5. Government of"]]);
+    expect(recs.map((s) => s.notes.map((n) => /^\d+\. \S+ \S+/.exec(n)?.[0]))).toEqual([["1. Government of", "2. Government of", "3. UNHCR. Reaffirm"], ["4. UN member", "5. Government of"]]);
   });
 
   it("takes the sample's quote out of the bullets onto a quote slide with its citation", () => {
@@ -123,5 +124,31 @@ describe("deck model", () => {
     expect(slide?.notes).toEqual(["Start with the census figure, then pause."]);
     expect(slide?.kind === "points" && slide.bullets.map(textOf)).toEqual(["Remand grew by a third."]);
     expect(JSON.stringify(slide)).not.toContain("HTML edition");
+  });
+});
+
+describe("points over slides (issue 21)", () => {
+  const point = (length: number, from: number): Point => {
+    const text = `Point ${from} `.padEnd(length, "x");
+    return { bullet: { inlines: [{ kind: "text", text }], cites: [], sub: [] }, from, note: text };
+  };
+  const sizes = (n: number, length: number, limit: number) => chunk(Array.from({ length: n }, (_, i) => point(length, i)), 4, limit).map((g) => g.length);
+
+  it("spares a lone point a continuation slide of its own when the others can take it within a quarter over", () => {
+    expect(sizes(5, 250, 600)).toEqual([3, 2]);
+  });
+
+  it("keeps the third slide when taking its point would crowd the others", () => {
+    expect(sizes(5, 300, 600)).toEqual([2, 2, 1]);
+  });
+
+  it("never repeats a lead-in on one slide: the pieces of its list that share a slide are one bullet", () => {
+    const lead = point(90, 0);
+    const withList: Point = { ...lead, bullet: { ...lead.bullet, sub: [1, 2, 3, 4, 5].map((i) => point(150, i).bullet) } };
+    // Fitting asked for at most one item of the list per piece.
+    const groups = chunk([withList], 4, 600, 1, 1);
+    expect(groups.every((g) => g.length === 1)).toBe(true);
+    expect(groups.map((g) => g[0]?.bullet.sub.length)).toEqual(groups.map((g) => g.flatMap((p) => p.bullet.sub).length));
+    expect(groups.flatMap((g) => g.flatMap((p) => p.bullet.sub)).map((b) => plainText(b.inlines).slice(0, 7))).toEqual(["Point 1", "Point 2", "Point 3", "Point 4", "Point 5"]);
   });
 });

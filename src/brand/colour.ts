@@ -39,3 +39,43 @@ export function mix(colour: string, toward: string, amount: number): string {
 export const AA_TEXT = 4.5;
 /** WCAG AA for large text and graphics (bullets, rules, big numbers). */
 export const AA_LARGE = 3;
+
+function toHsl([r, g, b]: readonly number[]): [number, number, number] {
+  const [R, G, B] = [r ?? 0, g ?? 0, b ?? 0].map((v) => v / 255) as [number, number, number];
+  const max = Math.max(R, G, B);
+  const min = Math.min(R, G, B);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === R ? (G - B) / d + (G < B ? 6 : 0) : max === G ? (B - R) / d + 2 : (R - G) / d + 4;
+  return [h / 6, s, l];
+}
+
+function fromHsl(h: number, s: number, l: number): string {
+  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  const p = 2 * l - q;
+  const channel = (t: number) => {
+    const u = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+    const v = u < 1 / 6 ? p + (q - p) * 6 * u : u < 1 / 2 ? q : u < 2 / 3 ? p + (q - p) * (2 / 3 - u) * 6 : p;
+    return v * 255;
+  };
+  return hex([channel(h + 1 / 3), channel(h), channel(h - 1 / 3)]);
+}
+
+/**
+ * The shade of `colour` nearest to it (same hue and saturation, the least change of
+ * lightness) whose contrast with `against` reaches `needs`: darker against a light
+ * background, lighter against a dark one. Checked after rounding to a hex value, so the
+ * suggestion passes as written.
+ */
+export function nearestShade(colour: string, against: string, needs: number): string {
+  if (contrast(colour, against) >= needs) return hex(rgb(colour));
+  const [h, s, l] = toHsl(rgb(colour));
+  const darker = luminance(against) > 0.18;
+  for (let step = 1; step <= 1000; step++) {
+    const candidate = fromHsl(h, s, darker ? Math.max(0, l - (l * step) / 1000) : Math.min(1, l + ((1 - l) * step) / 1000));
+    if (contrast(candidate, against) >= needs) return candidate;
+  }
+  return darker ? "#000000" : "#ffffff";
+}

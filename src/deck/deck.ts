@@ -14,6 +14,7 @@ import type { Deck, SlideKind } from "./model.js";
 import { embeddedFontCss, type FontCache } from "./fonts.js";
 import { fitDeck, type FitPlan, type Unfit } from "./fit.js";
 import { handSlides } from "./handwritten.js";
+import { pptxFonts, type PptxFonts } from "./pptx/fonts.js";
 import type { SlideMeasure } from "./overflow.js";
 
 export const THEME_NAME = "briefpress";
@@ -40,6 +41,8 @@ export interface DeckSource {
   picture(src: string): ImageAsset | null;
   /** A derived deck that was fitted in Chromium: the slides that still overflow (a bug of ours). */
   unfit?: Unfit[];
+  /** The faces slides.pptx embeds: slides.html's subsets, made on demand (cached). */
+  pptxFonts(): Promise<PptxFonts>;
 }
 
 export interface DeckInput {
@@ -76,6 +79,8 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
     return { editable: markdown.editable, embedded, fontCss, html: pictures.fill(rendered.html), notes: rendered.notes };
   };
   const common = { themeCss, picture };
+  // The PPTX is written from the deck model, whose text the Marp markdown holds whole.
+  const fontsFor = (editable: string) => () => pptxFonts(editable, input.fonts, input.cache);
   if (input.handDeck) {
     const markdown = input.handDeck.text;
     const baseDir = dirname(input.handDeck.path);
@@ -86,6 +91,7 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
     return {
       ...common,
       ...out,
+      pptxFonts: fontsFor(out.editable),
       file: input.handDeck.file,
       slides: handSlides(markdown),
       absolute: rewriteImages(markdown, (src) => encodeURI(resolve(baseDir, decodeURI(src)).split("\\").join("/"))),
@@ -102,7 +108,7 @@ export async function prepareDeck(input: DeckInput): Promise<DeckSource> {
   let unfit: Unfit[] | undefined;
   if (input.measure) ({ deck: model, rendered: out, unfit } = await fitDeck(derive, renderModel, input.measure));
   else out = await renderModel((model = derive()));
-  return { ...common, ...out, file: brief.file, model, slides: model.slides.map((s) => ({ title: s.title, line: s.line, kind: s.kind })), ...(unfit ? { unfit } : {}) };
+  return { ...common, ...out, pptxFonts: fontsFor(out.editable), file: brief.file, model, slides: model.slides.map((s) => ({ title: s.title, line: s.line, kind: s.kind })), ...(unfit ? { unfit } : {}) };
 }
 
 /**

@@ -13,7 +13,8 @@ import { blockText, chunk, leadPoints, pointsFromBlocks, sentences, withFullText
 import { keyFigures } from "./stats.js";
 
 const MAX_BULLETS = 4;
-const MAX_BULLET_CHARS = 420;
+/** About seven lines of body text at 1280×720: a slide that is read at a glance, and not half empty. */
+const MAX_BULLET_CHARS = 600;
 const MAX_RECOMMENDATIONS = 3;
 const MAX_RECOMMENDATION_CHARS = 640;
 const MAX_SOURCES_PER_SLIDE = 7;

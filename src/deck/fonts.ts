@@ -6,7 +6,7 @@ import { sha256 } from "../world/hash.js";
 import type subsetFontType from "subset-font";
 import { loadPackage } from "../world/packages.js";
 import { INVISIBLE, isCjk, isFallback, type FontBook, type FontKey } from "../text/fonts.js";
-import type { FallbackFace } from "../text/font-files.js";
+import { SCRIPT_FONT_INFO, scriptFontOf, type FallbackFace } from "../text/font-files.js";
 import { paragraphDirection } from "../text/bidi.js";
 
 const FAMILIES: Array<{ key: FontKey; family: string; weight: number; style: "normal" | "italic" }> = [
@@ -29,7 +29,8 @@ function unicodeRange(chars: string): string {
   return [...new Set(chars)].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(",");
 }
 
-async function subset(fonts: FontBook, key: FontKey, chars: string, cache?: FontCache): Promise<string> {
+/** The subset of one face as base64 TrueType, cached by face and characters. */
+export async function subset(fonts: FontBook, key: FontKey, chars: string, cache?: FontCache): Promise<string> {
   // Plain TrueType: WOFF2's Brotli in WebAssembly costs ~0.8 s a deck and WOFF's
   // deflate ~0.15 s, to shrink a subset that is a few tens of kilobytes anyway.
   const id = sha256(`font-subset-v1\u0000${key}\u0000${chars}`);
@@ -45,35 +46,68 @@ async function subset(fonts: FontBook, key: FontKey, chars: string, cache?: Font
 const fontFace = (family: string, weight: number | string, style: string, data: string, range?: string): string =>
   `@font-face{font-family:"${family}";font-weight:${weight};font-style:${style};font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")${range ? `;unicode-range:${range}` : ""}}`;
 
+/** One face the deck uses and the characters it draws (its subset). */
+export interface DeckFace {
+  key: FontKey;
+  family: string;
+  weight: number;
+  style: "normal" | "italic";
+  /** The characters to subset it to. */
+  chars: string;
+  /** A script face standing in as further faces of "Source Sans 3": the range it draws. */
+  range?: string;
+}
+
 /**
- * @font-face rules for exactly the characters in `text`. Subsetting starts HarfBuzz in
- * WebAssembly (~0.5 s), so results are cached by font and character set. A deck written
- * mostly right to left is set right to left.
+ * The faces `text` needs and each one's characters: the Latin faces draw everything, the
+ * script faces their own share. The HTML deck and the PPTX subset from this one plan, so
+ * the PPTX's subsets are the HTML's, cached.
  */
-export async function embeddedFontCss(text: string, fonts: FontBook, cache?: FontCache): Promise<string> {
+export function deckFaces(text: string, fonts: FontBook): DeckFace[] {
   // Invisible controls (zero-width, bidi) need no glyph; the browser just applies them.
   const chars = [...new Set(text.replace(/\s/gu, "").replace(INVISIBLE, ""))].join("") + " ";
   const latin = fonts.segment(chars, "sans");
   const needed = new Map<FontKey, string>();
   for (const piece of latin) needed.set(piece.key, (needed.get(piece.key) ?? "") + piece.text);
   // Every Latin face gets the full character set used; fallbacks only their own share.
-  const rules: string[] = [];
+  const faces: DeckFace[] = [];
   for (const face of FAMILIES) {
     const base = isFallback(face.key) ? needed.get(face.key.replace("-bold", "") as FontKey) : chars;
-    if (!base) continue;
-    rules.push(fontFace(face.family, face.weight, face.style, await subset(fonts, face.key, base, cache)));
+    if (base) faces.push({ ...face, chars: base });
   }
   for (const [key, share] of needed) {
     if (!isFallback(key) || isCjk(key)) continue;
     // The same characters in bold for headings (the weight the face has; one-weight faces repeat).
+    const ownShare = share + (JOINERS.test(text) ? "\u200c\u200d" : "");
+    const family = SCRIPT_FONT_INFO[scriptFontOf(key)].family;
+    const range = unicodeRange(share);
+    faces.push({ key, family, weight: 400, style: "normal", chars: ownShare, range });
+    faces.push({ key: `${key}-bold` as FallbackFace, family, weight: 700, style: "normal", chars: ownShare, range });
+  }
+  return faces;
+}
+
+/**
+ * @font-face rules for exactly the characters in `text`. Subsetting starts HarfBuzz in
+ * WebAssembly (~0.5 s), so results are cached by font and character set. A deck written
+ * mostly right to left is set right to left.
+ */
+export async function embeddedFontCss(text: string, fonts: FontBook, cache?: FontCache): Promise<string> {
+  const rules: string[] = [];
+  let regular = "";
+  for (const face of deckFaces(text, fonts)) {
+    const data = await subset(fonts, face.key, face.chars, cache);
+    if (!face.range) {
+      rules.push(fontFace(face.family, face.weight, face.style, data));
+      continue;
+    }
+    // Script faces are further faces of "Source Sans 3", limited to their characters.
+    rules.push(fontFace("Source Sans 3", face.weight, "normal", data, face.range));
+    if (face.weight === 400) regular = data;
     // Italic too (quote slides), upright and regular (bold italic stays unmatched): these
     // scripts have no italic, and without an italic face of their own the browser would
     // take a system font for them.
-    const ownShare = share + (JOINERS.test(text) ? "\u200c\u200d" : "");
-    const regular = await subset(fonts, key, ownShare, cache);
-    rules.push(fontFace("Source Sans 3", 400, "normal", regular, unicodeRange(share)));
-    rules.push(fontFace("Source Sans 3", 700, "normal", await subset(fonts, `${key}-bold` as FallbackFace, ownShare, cache), unicodeRange(share)));
-    rules.push(fontFace("Source Sans 3", 400, "italic", regular, unicodeRange(share)));
+    else rules.push(fontFace("Source Sans 3", 400, "italic", regular, face.range));
   }
   if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/u.test(text)) {
     // Paragraphs and list items take their direction from their own text (an Arabic

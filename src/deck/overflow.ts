@@ -38,7 +38,10 @@ export function measureSlides(page: Playwright.Page): Promise<SlideMeasure[]> {
       for (const el of section.querySelectorAll("h1, h2, h3, p, li, table, img, pre, blockquote")) {
         const r = el.getBoundingClientRect();
         bottom = Math.max(bottom, (r.bottom - box.top) / scale);
-        right = Math.max(right, (r.right - box.left) / scale);
+        // Text wider than its own box (a word that cannot wrap) runs past it, not the box;
+        // scrollWidth is in the element's own pixels, before a fitted slide's zoom.
+        const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+        right = Math.max(right, (r.right - box.left) / scale + Math.max(0, el.scrollWidth - el.clientWidth) * zoom);
       }
       const style = getComputedStyle(section);
       const limitY = section.clientHeight - parseFloat(style.paddingBottom) * 0.5;

@@ -2,7 +2,7 @@
 // contact, palette, paper). Validated like the front matter, with errors at line:col;
 // a brief's own front matter overrides it key by key (brand.ts).
 import * as z from "zod/mini";
-import { AA_LARGE, AA_TEXT, contrast } from "../brand/colour.js";
+import { AA_LARGE, AA_TEXT, contrast, nearestShade } from "../brand/colour.js";
 import { diagnostic, type Diagnostic, type Span } from "../model/diagnostics.js";
 import { checkYaml } from "./yaml-check.js";
 
@@ -60,7 +60,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): { config: Project
     if (ratio >= needs) return;
     diagnostics.push(
       diagnostic(file, checked.spanOf(["colors", key]), "error", "config/contrast", `colors.${key} ${value} and white ${what} have a contrast of ${ratio.toFixed(2)}:1; WCAG AA needs ${needs}:1`, [
-        `choose a darker ${key} colour`,
+        // Issue 21: the nearest shade that passes, as a value to paste.
+        `choose a darker ${key} colour: ${nearestShade(value, ON_PRIMARY, needs)} is the nearest shade of ${value} that reaches ${needs}:1`,
       ]),
     );
   };

@@ -69,6 +69,8 @@ export const CATALOGUE = {
   "link/unchecked": { severity: "info", summary: "addresses not checked because the run's time budget was spent" },
   // Issue 20: a citation written as a link to one entry's anchor whose text names another.
   "citation/link-target": { severity: "warning", summary: "a linked citation whose text names one entry and whose link goes to another" },
+  // Issue 21: a deck face that slides.pptx cannot embed (licence bits, not TrueType).
+  "slides/font-fallback": { severity: "info", summary: "a face slides.pptx may not embed, replaced there by a face PowerPoint ships" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;

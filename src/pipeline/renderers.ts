@@ -134,7 +134,9 @@ export const RENDERERS: Record<Format, Renderer> = {
       const deck = await ctx.deck();
       if (deck.model) {
         const { writePptx } = await import("../deck/pptx/pptx.js");
-        return only({ name: "slides.pptx", data: await writePptx(deck.model, { brand: ctx.brand, picture: deck.picture, date: ctx.date }) });
+        // Issue 21: the deck's faces embedded; a face that may not be, named in an info.
+        const [{ fontFallbackNotes }, fonts] = await Promise.all([import("../deck/pptx/fonts.js"), deck.pptxFonts()]);
+        return { outputs: [{ name: "slides.pptx", data: await writePptx(deck.model, { brand: ctx.brand, picture: deck.picture, date: ctx.date, fonts }) }], diagnostics: fontFallbackNotes(deck.file, fonts) };
       }
       // A hand-written deck is Marp only: its PPTX is marp-cli's, one picture a slide.
       if (!ctx.chromePath) {

@@ -1,14 +1,17 @@
 // What pptxgenjs leaves out of the package, mended in its XML: speaker notes as real
 // paragraphs (it writes one run with line breaks), tables whose first row is marked as
-// the header, content types only for parts that exist, the Noto faces for Korean and Chinese, the deck's language on every run, and fixed dates and zip times so the same
+// the header, content types only for parts that exist, the Noto faces for Korean and Chinese, the deck's language on every run, the fonts embedded (fonts.ts), and fixed dates and zip times so the same
 // source gives the same bytes.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { themeScriptFaces } from "../../text/families.js";
 import { isRtlLang } from "../../text/scripts.js";
+import { embedFonts, type PptxFonts } from "./fonts.js";
 
 export interface PackageOptions {
   lang: string;
   date?: Date;
+  /** The deck's faces to embed, and those replaced by a face PowerPoint ships. */
+  fonts?: PptxFonts;
 }
 
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
@@ -19,6 +22,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
   const files = unzipSync(new Uint8Array(pptx));
+  if (options.fonts) embedFonts(files, options.fonts);
   const stamp = (options.date ?? EPOCH).toISOString().replace(/\.\d{3}Z$/, "Z");
   const out: Zippable = {};
   // [Content_Types].xml first, as Office writes it; the rest in a stable order.
@@ -36,11 +40,19 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
       if (isRtlLang(options.lang) && (name.startsWith("ppt/slides/") || name.startsWith("ppt/slideLayouts/"))) xml = rightToLeft(xml);
       // pptxgenjs names a second slide master in the content types that it never writes.
       if (name === "[Content_Types].xml") xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (files[part] ? o : ""));
+      if (name === "ppt/presentation.xml") xml = notesMasterFirst(xml);
       if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
     }
     out[name] = [xml === null ? data : strToU8(xml), { mtime: ZIP_TIME, level: name.startsWith("ppt/media/") ? 0 : 6 }];
   }
   return Buffer.from(zipSync(out));
+}
+
+/** pptxgenjs lists the notes master after the slides; the schema (and PowerPoint's repair check) wants it before them. */
+function notesMasterFirst(xml: string): string {
+  const notes = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(xml)?.[0];
+  if (!notes || xml.indexOf(notes) < xml.indexOf("<p:sldIdLst>") || !xml.includes("<p:sldIdLst>")) return xml;
+  return xml.replace(notes, "").replace("<p:sldIdLst>", `${notes}<p:sldIdLst>`);
 }
 
 /** One `<a:p>` per line of the notes placeholder's single run. */

@@ -10,8 +10,10 @@ import { plainText } from "../../model/plain-text.js";
 import { loadPackage } from "../../world/packages.js";
 import type { ImageAsset } from "../../model/image.js";
 import { isContentSlide, type Bullet, type Deck, type DeckSlide } from "../model.js";
+import type { PptxFonts } from "./fonts.js";
 import { finishPackage } from "./package.js";
 import { pptxPicture, type PptxPicture } from "./pictures.js";
+import { tableGrid } from "./table.js";
 
 // pptxgenjs's CommonJS build exports the class itself; its types describe an ES default.
 type PptxClass = typeof PptxTypes.default.default;
@@ -24,6 +26,8 @@ export interface PptxInput {
   picture(src: string): ImageAsset | null;
   /** The build's date: the package's created/modified stamps, so same source gives same bytes. */
   date?: Date;
+  /** The faces to embed in the package (slides.html's subsets), and any stand-ins. */
+  fonts?: PptxFonts;
 }
 
 /** The theme's faces (slides/themes/briefpress.css); PowerPoint substitutes a sans serif when missing. */
@@ -86,7 +90,7 @@ export async function writePptx(deck: Deck, input: PptxInput): Promise<Buffer> {
     if (s.notes.length) slide.addNotes(notesParagraphs(s.notes).join("\n"));
   }
   const zip = (await pres.write({ outputType: "nodebuffer", compression: false })) as Buffer;
-  return finishPackage(zip, { lang: deck.lang, date: input.date });
+  return finishPackage(zip, { lang: deck.lang, date: input.date, fonts: input.fonts });
 }
 
 /** A slide's notes as the paragraphs the notes page shows: a list's items each their own. */
@@ -135,11 +139,11 @@ async function fill(slide: Slide, s: DeckSlide, f: Fill): Promise<void> {
         options: { align: s.align[i] ?? "left", fill: { color: header ? f.boxFill : "FFFFFF" }, valign: "middle" as const },
       });
       const rows = [s.header.map((c, i) => cell(c, i, true)), ...s.rows.map((r) => s.header.map((_, i) => cell(r[i] ?? [], i, false)))];
-      const { colW, rowH } = tableGrid([s.header, ...s.rows]);
+      const { colW, rowH } = tableGrid([s.header, ...s.rows].map((r) => s.header.map((_, i) => plainText(r[i] ?? []).trim())), WIDTH);
       slide.addTable(rows, { x: LEFT, y: 1.7, w: WIDTH, colW, rowH, fontFace: FONT, fontSize: 15, border: { type: "solid", pt: 0.75, color: "D0D7DE" }, margin: 0.08, autoPage: false });
       const under = [...s.caption, ...(s.caption.length && s.credit.length ? [{ kind: "text" as const, text: " " }] : []), ...s.credit];
       // Under the table's real height (its rows as they wrap), never over it.
-      const below = Math.min(1.7 + rowH.reduce((a, b) => a + b, 0) + 0.15, H - 0.9);
+      const below = Math.min(1.7 + rowH.reduce((a, b) => a + b, 0) + 0.2, H - 0.9);
       if (under.length) slide.addText(runs(under, { fontSize: 12, color: MUTED, italic: true }), { x: LEFT - 0.1, y: below, w: WIDTH, h: 0.45, fontFace: FONT, valign: "top" });
       return;
     }
@@ -189,30 +193,6 @@ async function addLogo(slide: Slide, logo: { src: string; alt: string }, y: numb
   const pad = 0.1;
   slide.addShape("rect", { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad, fill: { color: "FFFFFF" }, line: { color: "FFFFFF", width: 0 } });
   slide.addImage({ data: picture.data, ...box, altText: logo.alt });
-}
-
-/** Inches a character of 15 pt Source Sans takes on average, and a wrapped line's height. */
-const CHAR_W = 0.1;
-const LINE_H = 0.27;
-
-/**
- * Column widths from their content (the longest cell's words, within a floor) and each
- * row's height as its cells wrap in those widths: what LibreOffice and PowerPoint draw.
- */
-function tableGrid(rows: ReadonlyArray<ReadonlyArray<readonly Inline[]>>): { colW: number[]; rowH: number[] } {
-  const cols = Math.max(1, ...rows.map((r) => r.length));
-  const text = (r: ReadonlyArray<readonly Inline[]>, i: number) => plainText(r[i] ?? []).trim();
-  const want = Array.from({ length: cols }, (_, i) => Math.max(4, ...rows.map((r) => Math.min(60, text(r, i).length))));
-  const total = want.reduce((a, b) => a + b, 0);
-  const floor = Math.min(0.9, WIDTH / cols);
-  const raw = want.map((n) => Math.max(floor, (WIDTH * n) / total));
-  const scale = WIDTH / raw.reduce((a, b) => a + b, 0);
-  const colW = raw.map((w) => Math.round(w * scale * 1000) / 1000);
-  const rowH = rows.map((r) => {
-    const lines = Math.max(1, ...colW.map((w, i) => Math.ceil((text(r, i).length * CHAR_W) / Math.max(0.3, w - 0.16))));
-    return Math.max(0.42, Math.round((lines * LINE_H + 0.16) * 1000) / 1000);
-  });
-  return { colW, rowH };
 }
 
 function titleSize(title: string, content: boolean): number {
