@@ -67,6 +67,8 @@ export const CATALOGUE = {
   "link/moved": { severity: "warning", summary: "an address that redirects permanently (301, 308): the hint gives the new one" },
   "link/timeout": { severity: "warning", summary: "an address that did not answer within the per-request time limit" },
   "link/unchecked": { severity: "info", summary: "addresses not checked because the run's time budget was spent" },
+  // Issue 22: hostile input.
+  "text/bidi-override": { severity: "warning", summary: "a bidi embedding or override (U+202A–U+202E) in a title-like field, left out of every output" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;
