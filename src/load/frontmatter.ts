@@ -160,14 +160,18 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
     const escape = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/.exec(yamlText.slice(node.range[0], node.range[1]));
     return escape ? at(node.range[0] + escape.index, escape[0].length) : at(node.range[0], node.range[1] - node.range[0]);
   };
+  // A merge key can make the data refer to itself ("a: &a {<<: *a}"): each object once.
+  const walked = new WeakSet<object>();
   const wellFormed = (value: unknown, path: Array<string | number>): unknown => {
     if (typeof value === "string") {
       if (!LONE_SURROGATE.test(value)) return value;
       diagnostics.push(diagnostic(file, surrogateAt(path), "error", "frontmatter/schema", `"${path.join(".")}": a lone surrogate (half of a character, written as a \\u escape) is not text`, ["write the character itself, or both halves of its escape"]));
       return value.replace(new RegExp(LONE_SURROGATE.source, "gu"), "");
     }
+    if (!value || typeof value !== "object" || walked.has(value)) return value;
+    walked.add(value);
     if (Array.isArray(value)) return value.map((v, i) => wellFormed(v, [...path, i]));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v, [...path, k])]));
+    if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v, [...path, k])]));
     return value;
   };
   const raw = Object.fromEntries(Object.entries(data).filter(([key]) => !damaged.has(key)).map(([key, v]) => [key, wellFormed(v, [key])]));

@@ -27,7 +27,7 @@ const LONG: Record<string, string> = {
 };
 for (const [name, body] of Object.entries(LONG)) {
   CRASH.push(check(`crash-long-${name}-check`, "crash", { "report/x.md": md(body) }));
-  CRASH.push(build(`crash-long-${name}-build`, "crash", { "report/x.md": md(body) }));
+  if (/125k|200k|heading|footnote|table/.test(name)) CRASH.push(build(`crash-long-${name}-build`, "crash", { "report/x.md": md(body) }, /table/.test(name) ? { knownBug: "issue 19: a 150,000-character word in a table cell takes the PDF layout past 30 s (src/pdf/layout)" } : {}));
 }
 CRASH.push(check("crash-long-title-150k", "crash", { "report/x.md": md("Text.", `title: "${"T".repeat(150_000)}"`) }));
 
@@ -55,7 +55,7 @@ const DEEP: Record<string, string> = {
 };
 for (const [name, body] of Object.entries(DEEP)) {
   CRASH.push(check(`crash-deep-${name}-check`, "crash", { "report/x.md": md(body) }));
-  if (!/headings|footnotes-5000/.test(name)) CRASH.push(build(`crash-deep-${name}-build`, "crash", { "report/x.md": md(body) }));
+  if (/emphasis|blockquote|combining-100000|html-div|brackets|list-5000|zwj|footnote-self/.test(name)) CRASH.push(build(`crash-deep-${name}-build`, "crash", { "report/x.md": md(body) }));
 }
 // 100,000 combining marks through the deck's Chromium (its page crashed, uncaught).
 CRASH.push({ id: "crash-deep-combining-deck", cls: "crash", files: { "report/x.md": md(`## Section\n\n- a${"\u0301".repeat(100_000)} b`) }, argv: ["build", "report/x.md", "--formats", "pdf,deck"] });
@@ -149,7 +149,7 @@ const INCLUDES: Record<string, Record<string, Entry>> = {
   pair: { "report/a.qmd": "A\n\n{{< include b.qmd >}}\n", "report/b.qmd": "B\n\n{{< include a.qmd >}}\n", "report/x.qmd": md("{{< include a.qmd >}}") },
   ten: Object.fromEntries([...Array.from({ length: 10 }, (_, i) => [`report/p${i}.qmd`, Array.from({ length: 10 }, (_, j) => `{{< include p${j}.qmd >}}`).join("\n\n")]), ["report/x.qmd", md("{{< include p0.qmd >}}")]]),
   "chain-200": Object.fromEntries([...Array.from({ length: 200 }, (_, i) => [`report/c${i}.qmd`, `Part ${i}.\n\n{{< include c${i + 1}.qmd >}}\n`]), ["report/c200.qmd", "End.\n"], ["report/x.qmd", md("{{< include c0.qmd >}}")]]),
-  "wide-bytes": Object.fromEntries([["report/big.qmd", `${"Word ".repeat(200_000)}\n`], ["report/x.qmd", md(Array(40).fill("{{< include big.qmd >}}").join("\n\n"))]]),
+  "wide-bytes": Object.fromEntries([["report/big.qmd", `${"Word ".repeat(200_000)}\n`], ["report/x.qmd", md(Array(12).fill("{{< include big.qmd >}}").join("\n\n"))]]),
   missing: { "report/x.qmd": md("{{< include nothing.qmd >}}") },
   "not-utf8": { "report/p.qmd": Buffer.from([0xff, 0xfe, 0x00, 0x41]), "report/x.qmd": md("{{< include p.qmd >}}") },
 };

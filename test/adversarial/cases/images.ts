@@ -66,6 +66,7 @@ const JPEGS: Record<string, Buffer> = {
   "scan-zeros": damagedJpeg(20, 60, 0x00),
   "scan-ff": damagedJpeg(20, 60, 0xff),
   "scan-markers": damagedJpeg(14, 8, 0xd9),
+  "scan-noise": damagedJpeg(20, 60, 0x5a),
   "segment-length-zero": (() => {
     const out = Buffer.from(JPEG);
     out.writeUInt16BE(0, 4);
@@ -121,4 +122,4 @@ for (const [name, data] of [["png-cut", PNG.subarray(0, 40)], ["jpeg-scan", dama
   IMAGES.push(build(`crash-logo-${name}`, "crash", { [`assets/l.${ext}`]: data, "report/x.md": md("Text."), "briefpress.yaml": `organisation:\n  name: Desk\n  logo: assets/l.${ext}\n` }));
 }
 // Damaged JPEG scan data is reported by check itself, at the picture (issue 22, item 3).
-IMAGES.push(check("crash-jpeg-scan-located", "crash", { "assets/p.jpg": damagedJpeg(20, 60, 0x00), "report/x.md": md(`Text.\n\n${pic("../assets/p.jpg")}`) }, { codes: [1], shows: [/^report\/x\.md:6:1 error image\/load /m] }));
+IMAGES.push(check("crash-jpeg-scan-located", "crash", { "assets/p.jpg": damagedJpeg(20, 60, 0x5a), "report/x.md": md(`Text.\n\n${pic("../assets/p.jpg")}`) }, { codes: [1], shows: [/^report\/x\.md:6:1 error image\/load /m] }));

@@ -34,6 +34,8 @@ export interface Case {
   env?: Record<string, string>;
   /** The project starts with an earlier build's outputs, which a failed build keeps. */
   keepsOld?: boolean;
+  /** A bug in another engineer's files that this row finds: the row must still fail (so it is updated when fixed). */
+  knownBug?: string;
   /** Extra check on the finished project. */
   after?: (dir: string, r: Result) => void;
 }
@@ -108,11 +110,20 @@ export function makeProject(root: string, c: Case, ctx: Context): string {
  * Runs the cases in one child process; a case that passes the 30 s watchdog is killed
  * with its process, recorded as over time, and the rest go on in a fresh process.
  */
-export async function runAll(cases: Array<{ id: string; dir: string; argv: string[]; env?: Record<string, string> }>, ctx: Context, scratch: string): Promise<Map<string, Result>> {
+type Row = { id: string; dir: string; argv: string[]; env?: Record<string, string> };
+
+/** Rows dealt round-robin to `jobs` child processes (ADV_JOBS, default 2: one a core). */
+export async function runAll(cases: Row[], ctx: Context, scratch: string, jobs = Number(process.env.ADV_JOBS ?? 2)): Promise<Map<string, Result>> {
+  const shards = Array.from({ length: Math.max(1, jobs) }, (_, j) => cases.filter((_, i) => i % Math.max(1, jobs) === j));
+  const done = await Promise.all(shards.map((rows, j) => runShard(rows, ctx, scratch, j)));
+  return new Map(done.flatMap((m) => [...m]));
+}
+
+async function runShard(cases: Row[], ctx: Context, scratch: string, shard: number): Promise<Map<string, Result>> {
   const results = new Map<string, Result>();
   let left = cases;
   while (left.length) {
-    const file = join(scratch, `cases-${results.size}.json`);
+    const file = join(scratch, `cases-${shard}-${results.size}.json`);
     writeFileSync(file, JSON.stringify(left.map((c) => ({ ...c, argv: c.argv.map((a) => fill(a, ctx, c.id)) }))));
     const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, join(ROOT, "test", "adversarial", "harness", "runner.mjs"), file], {
       env: { ...process.env, ADV_OUTSIDE: ctx.outside, ADV_START: join(ROOT, "build", "cli", "start.js"), SOURCE_DATE_EPOCH: "1700000000", XDG_CACHE_HOME: join(scratch, "cache"), NO_COLOR: "1" },
