@@ -128,13 +128,14 @@ async function runShard(cases: Row[], ctx: Context, scratch: string, shard: numb
     const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, join(ROOT, "test", "adversarial", "harness", "runner.mjs"), file], {
       env: { ...process.env, ADV_OUTSIDE: ctx.outside, ADV_START: join(ROOT, "build", "cli", "start.js"), SOURCE_DATE_EPOCH: "1700000000", XDG_CACHE_HOME: join(scratch, "cache"), NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
     });
     let running: string | undefined;
     let timer: NodeJS.Timeout | undefined;
     let buffer = "";
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => child.kill("SIGKILL"), LIMIT_MS);
+      timer = setTimeout(() => killGroup(child.pid), LIMIT_MS);
     };
     child.stdout.on("data", (chunk: Buffer) => {
       buffer += chunk.toString("utf8");
@@ -152,7 +153,10 @@ async function runShard(cases: Row[], ctx: Context, scratch: string, shard: numb
         }
       }
     });
-    await new Promise<void>((r) => child.on("close", () => r()));
+    // "exit", not "close": a Chromium or marp-cli the case started may hold the pipe open.
+    await new Promise<void>((r) => child.on("exit", () => r()));
+    await new Promise((r) => setTimeout(r, 50));
+    killGroup(child.pid); // stragglers of a finished runner
     clearTimeout(timer);
     if (running) results.set(running, { id: running, code: -1, out: "", err: "", stray: "", threw: `killed: over ${LIMIT_MS} ms or out of memory`, ms: LIMIT_MS, maxRssMb: 0, outsideReads: [] });
     const next = left.filter((c) => !results.has(c.id));
@@ -160,6 +164,16 @@ async function runShard(cases: Row[], ctx: Context, scratch: string, shard: numb
     left = next;
   }
   return results;
+}
+
+/** The runner and whatever it started (marp-cli, Chromium): its own process group. */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    /* already gone */
+  }
 }
 
 const STACK = /^\s+at .+(?::\d+:\d+\)?|\(native\))$|\n\s+at [\w.<>]+ \(/m;
