@@ -180,7 +180,8 @@ const STACK = /^\s+at .+(?::\d+:\d+\)?|\(native\))$|\n\s+at [\w.<>]+ \(/m;
 
 /** Every file under `dir`, relative. */
 export function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  // A dist/ that is a link (a case that plants one) is not followed: its target is outside.
+  if (!existsSync(dir) || lstatSync(dir).isSymbolicLink()) return [];
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => {
     try {
       return statSync(join(dir, f)).isFile();
