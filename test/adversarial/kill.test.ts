@@ -28,7 +28,7 @@ describe("a build killed at any moment", () => {
   it("leaves the old set or the new set of outputs, never a mix, never *.tmp", async () => {
     const dir = scratchProject({ "report/x.md": brief(1) });
     expect(briefpress(["build", "report/x.md", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir }).code).toBe(0);
-    for (const [i, delay] of [150, 400, 700, 1000, 1400, 1900, 2500].entries()) {
+    for (const [i, delay] of [300, 900, 1800].entries()) {
       const { writeFileSync } = await import("node:fs");
       writeFileSync(join(dir, "report", "x.md"), brief(i + 2));
       const child = spawn(BIN, ["build", "report/x.md", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir, stdio: "ignore" });
@@ -43,5 +43,5 @@ describe("a build killed at any moment", () => {
     }
     expect(briefpress(["build", "report/x.md", "--formats", "pdf,deck", "--skip-overflow-check"], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, "dist"))).toEqual(["x"]);
-  }, 240_000);
+  }, 480_000);
 });
