@@ -9,6 +9,7 @@ import type { ImageAsset } from "../model/image.js";
 import { problemOf } from "../model/errors.js";
 import { svgProblem } from "./svg-probe.js";
 import { MAX_PIXELS } from "./budgets.js";
+import { jpegProblem } from "./jpeg.js";
 import type { Workspace } from "../world/workspace.js";
 
 export interface LoadedAssets {
@@ -63,6 +64,8 @@ export function readImage(ws: Workspace, path: string, src: string, from?: strin
   }
   if (image.kind === "raster") {
     if (image.width * image.height > MAX_PIXELS) return `image "${src}" is ${image.width} × ${image.height} pixels, more than briefpress reads (${MAX_PIXELS / 1e6} megapixels): resize it`;
+    const jpeg = bytes[0] === 0xff ? jpegProblem(bytes) : null;
+    if (jpeg) return `image "${src}" ${jpeg}: save it again from the program that made it`;
     if (!wholeRaster(bytes)) return `image "${src}" is cut short or damaged: save it again from the program that made it`;
   }
   return image;
@@ -84,8 +87,7 @@ function notFound(ws: Workspace, path: string, src: string, from: string | undef
 
 
 /**
- * Whether a PNG's chunks run to IEND with image data on the way, or a JPEG's scan ends
- * with EOI: a file cut short (a failed download, a header only) fails here, in `check`,
+ * Whether a PNG's chunks run to IEND with image data on the way: a file cut short (a failed download, a header only) fails here, in `check`,
  * not later in the PDF's image decoder.
  */
 function wholeRaster(bytes: Buffer): boolean {
@@ -103,8 +105,8 @@ function wholeRaster(bytes: Buffer): boolean {
     }
     return false;
   }
-  const scan = bytes.indexOf(Buffer.from([0xff, 0xda]));
-  return scan > 0 && bytes.indexOf(Buffer.from([0xff, 0xd9]), scan) > scan;
+  // A JPEG was walked to its end marker by jpegProblem (assets/jpeg.ts).
+  return bytes[0] === 0xff && bytes[1] === 0xd8;
 }
 
 export function decodeImage(bytes: Buffer): ImageAsset | null {

@@ -48,7 +48,22 @@ export function loadCachedBundle(name: BundleName, useCache = true): LoadedBundl
   return { cli: module.exports, script };
 }
 
+/**
+ * A reader that stops early (`briefpress check … | head -1`) closes the pipe: the next
+ * write fails with EPIPE, which Node throws as an unhandled 'error' event with a stack
+ * trace. The command's own result (and exit code) still stands; its remaining output
+ * simply has nowhere to go, so further writes are dropped quietly.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    stream.write = () => true;
+  });
+}
+
 export async function start(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   // `deck` derives the deck and `preview` builds: both need the engines too.
   const name: BundleName = argv[0] === "build" || argv[0] === "watch" || argv[0] === "deck" || argv[0] === "preview" ? "briefpress" : "check";
   if (existsSync(bundlePath(name))) return loadCachedBundle(name).cli.main(argv);

@@ -83,3 +83,29 @@ export function checkHandDeckCitations(file: string, text: string, brief: Brief)
   return diagnostics;
 }
 
+
+/**
+ * A hand-written deck as marp-cli receives it for slides.pptx. marp-cli runs without
+ * --allow-local-files (its page is a data: document, so it can load no file), so every
+ * picture the deck names is read here, through the project's door, and inlined as a
+ * data: URL; a picture that cannot be read (missing, outside the project, remote, damaged)
+ * is left out, as the build's own diagnostics already said. Nothing remote is named: the
+ * browser marp-cli drives has no network either (offlineBrowser).
+ */
+export function handDeckForExport(markdown: string, picture: (src: string) => { dataUrl: string } | null): string {
+  return markdown.replace(/(!\[[^\]]*\]\()([^)\s]+)(\s+"[^"]*")?\)/g, (_whole, open: string, src: string, title: string | undefined) => {
+    if (/^data:/i.test(src)) return `${open}${src}${title ?? ""})`;
+    const local = /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//") ? null : picture(src);
+    return local ? `${open}${local.dataUrl}${title ?? ""})` : "";
+  });
+}
+
+/**
+ * A launcher for the Chromium marp-cli drives, with its network cut: every request goes
+ * to a proxy that does not exist, loopback included (Chromium would otherwise reach
+ * 127.0.0.1 directly). marp-cli talks to it over a pipe, which the proxy does not touch.
+ */
+export function offlineBrowserScript(chromePath: string): string {
+  const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+  return `#!/bin/sh\nexec ${quote(chromePath)} --proxy-server=http://127.0.0.1:9 --proxy-bypass-list='<-loopback>' --host-resolver-rules='MAP * ~NOTFOUND' "$@"\n`;
+}

@@ -5,6 +5,7 @@
 import { diagnostic, pointSpan, type Diagnostic } from "../model/diagnostics.js";
 import { duplicateKeys, entryLine, entryLines, parseBibliography, tidyBibItem } from "../citations/bibliography.js";
 import { fromCsl } from "../citations/csl.js";
+import { shapeCsl } from "./csl-shape.js";
 import { printedSources } from "../citations/style.js";
 import type { Resolution } from "../citations/resolve.js";
 import type { Brief, SourceEntry } from "../model/brief.js";
@@ -40,7 +41,7 @@ export function loadBibliographies(file: string, paths: readonly string[], line:
       const starts = new Map<string, number>();
       for (const e of entryLines(read.text)) if (!starts.has(e.key)) starts.set(e.key, e.line);
       for (const written of items) {
-        const { item, notes } = tidyBibItem(written);
+        const { item, notes } = tidyBibItem(shapeCsl(written as unknown as Record<string, unknown>));
         const at = starts.get(item.id) ?? entryLine(read.text, item.id);
         if (notes.length && !tidied.length) firstTidied = at;
         for (const note of notes) tidied.push(`"${item.id}" (line ${at}): ${note}`);

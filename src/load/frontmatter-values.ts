@@ -5,6 +5,7 @@ import { readDate } from "../model/dates.js";
 import { affiliationIndex, readAuthors } from "./frontmatter-authors.js";
 import type { FrontMatter, XrefPrefixes } from "../model/front-matter.js";
 import type { CslItem } from "../model/brief.js";
+import { shapeCsl } from "./csl-shape.js";
 import type { RuleId } from "../model/diagnostics.js";
 
 const isOn = (v: unknown): boolean | undefined => (typeof v === "boolean" ? v : typeof v === "string" ? /^(?:yes|true|on)$/i.test(v) : undefined);
@@ -81,9 +82,7 @@ export function normalise(good: Record<string, unknown>, raw: Record<string, unk
 
 /** CSL in YAML allows "issued: 2020" where CSL-JSON wants date-parts. */
 function cslFromYaml(item: Record<string, unknown>): CslItem {
-  const issued = item.issued;
-  const dated = typeof issued === "number" || typeof issued === "string" ? { issued: { "date-parts": [String(issued).split("-").map(Number)] } } : {};
-  return { ...item, id: String(item.id), ...dated } as CslItem;
+  return shapeCsl(item);
 }
 
 /**

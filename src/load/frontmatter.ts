@@ -14,6 +14,7 @@ import { diagnostic, pointSpan, type Diagnostic, type RuleId, type Span } from "
 import { isForeignKey, nearestKey } from "./frontmatter-keys.js";
 import { normalise } from "./frontmatter-values.js";
 import { LANG_TAG } from "../text/scripts.js";
+import { dropBidiOverrides } from "../text/invisible.js";
 import type { FrontMatter } from "../model/front-matter.js";
 
 z.config(en());
@@ -123,6 +124,9 @@ export function splitFrontMatter(file: string, source: string, options: FrontMat
 /** YAML lines start on line 2 of the file (after the opening fence). */
 const YAML_LINE_OFFSET = 1;
 
+/** With the u flag, a paired surrogate is one code point: only a lone half matches. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
 function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOptions): { meta: FrontMatter; diagnostics: Diagnostic[] } {
   // YAML slips are explained in plain words, once each; the keys they touched are
   // `damaged` and left unchecked, so no schema error or unknown key echoes the slip.
@@ -148,14 +152,40 @@ function parseFrontMatter(file: string, yamlText: string, options: FrontMatterOp
   const report = (path: Array<string | number>, message: string, wantKey = false, warning?: { ruleId: RuleId; hints?: string[] }) =>
     diagnostics.push(warning ? diagnostic(file, spanOf(path, wantKey), "warning", warning.ruleId, message, warning.hints) : diagnostic(file, spanOf(path, wantKey), "error", "frontmatter/schema", message));
 
-  const raw = Object.fromEntries(Object.entries(data).filter(([key]) => !damaged.has(key)));
+  // A YAML escape can spell half a character ("\ud800"): no font draws it and no output
+  // can encode it. Certainly wrong, so an error at the escape itself; the rest is kept.
+  const surrogateAt = (path: Array<string | number>): Span => {
+    const node = findNode(doc.contents, path.map(String), false);
+    if (!node?.range) return spanOf(path);
+    const escape = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/.exec(yamlText.slice(node.range[0], node.range[1]));
+    return escape ? at(node.range[0] + escape.index, escape[0].length) : at(node.range[0], node.range[1] - node.range[0]);
+  };
+  // A merge key can make the data refer to itself ("a: &a {<<: *a}"): each object once.
+  const walked = new WeakSet<object>();
+  const wellFormed = (value: unknown, path: Array<string | number>): unknown => {
+    if (typeof value === "string") {
+      if (!LONE_SURROGATE.test(value)) return value;
+      diagnostics.push(diagnostic(file, surrogateAt(path), "error", "frontmatter/schema", `"${path.join(".")}": a lone surrogate (half of a character, written as a \\u escape) is not text`, ["write the character itself, or both halves of its escape"]));
+      return value.replace(new RegExp(LONE_SURROGATE.source, "gu"), "");
+    }
+    if (!value || typeof value !== "object" || walked.has(value)) return value;
+    walked.add(value);
+    if (Array.isArray(value)) return value.map((v, i) => wellFormed(v, [...path, i]));
+    if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v, [...path, k])]));
+    return value;
+  };
+  const raw = Object.fromEntries(Object.entries(data).filter(([key]) => !damaged.has(key)).map(([key, v]) => [key, wellFormed(v, [key])]));
   const good: Record<string, unknown> = {};
   const foreign: string[] = [];
   const unknown: string[] = [];
   for (const [key, written] of Object.entries(raw)) {
     // "title: |" and "title: >" (block scalars, as R Markdown templates write them) end in a
     // newline and may hold several lines: Pandoc prints them as one line, and so do we.
-    const value = ONE_LINE.has(key) && typeof written === "string" ? written.replace(/\s*\n\s*/g, " ").trim() : written;
+    let value = ONE_LINE.has(key) && typeof written === "string" ? written.replace(/\s*\n\s*/g, " ").trim() : written;
+    if (ONE_LINE.has(key) && typeof value === "string" && dropBidiOverrides(value) !== value) {
+      value = dropBidiOverrides(value);
+      report([key], `"${key}": a bidi embedding or override character (U+202A–U+202E) is left out of every output`, false, { ruleId: "text/bidi-override", hints: ["delete it: right-to-left text is ordered without it"] });
+    }
     // Own keys only: "toString" or "constructor" in a brief are keys, not Object's methods.
     if (Object.hasOwn(FIELDS, key)) {
       const parsed = FIELDS[key as keyof typeof FIELDS].safeParse(value);

@@ -12,9 +12,19 @@ export interface IncludeIo {
 }
 
 const MAX_DEPTH = 8;
+/**
+ * Budgets over the whole brief: files that include each other several times each multiply
+ * (ten files naming each other are 10^8 includes by depth 8), so the count of includes and
+ * the bytes they add are capped, with one error when either runs out.
+ */
+const MAX_INCLUDES = 1_000;
+const MAX_INCLUDED_BYTES = 8 * 1024 * 1024;
 
 export function resolveIncludes(file: string, parsed: ParsedBody, io: IncludeIo | undefined, implicitFigures: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  let includes = 0;
+  let bytes = 0;
+  let spent = false;
   const visit = (blocks: Block[], seen: ReadonlySet<string>, depth: number) => {
     for (const b of blocks) {
       if (b.kind === "list") b.items.forEach((i) => visit(i.blocks, seen, depth));
@@ -28,11 +38,19 @@ export function resolveIncludes(file: string, parsed: ParsedBody, io: IncludeIo 
           fail("it includes itself");
           continue;
         }
+        if (spent) continue;
         let text: string;
         try {
           text = io.readRelative(path).text;
         } catch (e) {
           fail(problemOf(e, "it cannot be read"));
+          continue;
+        }
+        includes++;
+        bytes += text.length;
+        if (includes > MAX_INCLUDES || bytes > MAX_INCLUDED_BYTES) {
+          spent = true;
+          fail(includes > MAX_INCLUDES ? `the brief's includes add up to more than ${MAX_INCLUDES.toLocaleString("en")} (files that include each other multiply); this and later includes are left out` : `the included files add up to more than ${MAX_INCLUDED_BYTES / 1024 / 1024} MB; this and later includes are left out`);
           continue;
         }
         const inner = parseMarkdown(text.replace(/^\uFEFF/, ""), { implicitFigures });

@@ -256,6 +256,9 @@ function hashComments(doc: Document.Parsed, ctx: Ctx): Array<YamlProblem & { hid
   });
   const found: Array<YamlProblem & { hidColon: boolean }> = [];
   ctx.lines.forEach((line, row) => {
+    // The pattern backtracks over leading spaces: a line without "#" cannot match, and a
+    // very long one (thousands of spaces of indentation) is no slip a writer makes.
+    if (!line.includes("#") || line.length > 1000) return;
     const m = /^(\s*(?:-\s+)?(?:([^\s#'"][^:#]*?):[ \t]+)?)(.*?)(?<=^|[ \t])#(\S.*)$/.exec(line);
     // A whole-line note, or a # after an earlier one, is a comment the writer meant.
     if (!m || (!m[2] && !m[3]) || /^\s*#/.test(line) || (m[3] ?? "").includes("#")) return;

@@ -71,6 +71,8 @@ export const CATALOGUE = {
   "citation/link-target": { severity: "warning", summary: "a linked citation whose text names one entry and whose link goes to another" },
   // Issue 21: a deck face that slides.pptx cannot embed (licence bits, not TrueType).
   "slides/font-fallback": { severity: "info", summary: "a face slides.pptx may not embed, replaced there by a face PowerPoint ships" },
+  // Issue 22: hostile input.
+  "text/bidi-override": { severity: "warning", summary: "a bidi embedding or override (U+202A–U+202E) in a title-like field, left out of every output" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;

@@ -143,7 +143,13 @@ export const RENDERERS: Record<Format, Renderer> = {
         return { outputs: [], diagnostics: [diagnostic(deck.file, pointSpan(1, 1), "warning", "slides/no-browser", "slides.pptx of a hand-written deck is made by marp-cli, which needs Chromium: not made", ["install it: apt-get install chromium, or set CHROME_PATH"])] };
       }
       const { exportDeck } = await import("../deck/marp/export.js");
-      return only({ name: "slides.pptx", data: await exportDeck({ markdown: deck.absolute ?? deck.editable, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath }) });
+      const { handDeckForExport } = await import("../deck/handwritten.js");
+      const { dataUrl } = await import("../deck/deck.js");
+      const markdown = handDeckForExport(deck.absolute ?? deck.editable, (src) => {
+        const image = deck.picture(src);
+        return image ? { dataUrl: dataUrl(image) } : null;
+      });
+      return only({ name: "slides.pptx", data: await exportDeck({ markdown, themeCss: `${deck.themeCss}\n${deck.fontCss}`, format: "pptx", chromePath: ctx.chromePath }) });
     },
   },
   // Issue 24: brief.html, the web edition, from the same model as brief.pdf.

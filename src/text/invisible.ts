@@ -9,3 +9,16 @@ export const INVISIBLE = /(?![\t\n\r\u200c\u200d])[\p{Cc}\p{Cf}]/gu;
 export function neverDrawn(char: string): boolean {
   return /[\s\p{Cc}\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u.test(char);
 }
+
+/**
+ * Bidi embeddings and overrides (U+202A–U+202E). In a one-line field (title, short title,
+ * organisation…) they are never needed (the bidi algorithm orders Arabic and Hebrew by
+ * itself; isolates and marks, which are kept, cover the rest) and are the "Trojan source"
+ * trick: U+202E shows a title backwards in one renderer and not in another. So they are
+ * left out of every output alike, with a word (text/bidi-override).
+ */
+export const BIDI_OVERRIDES = /[\u202a-\u202e]/gu;
+
+export function dropBidiOverrides(text: string): string {
+  return text.replace(BIDI_OVERRIDES, "");
+}

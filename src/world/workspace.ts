@@ -225,6 +225,12 @@ export class Workspace implements FontSource {
     const dir = join(outRoot, slug);
     const shown = relative(this.root, dir) || dir;
     if (dirname(dir) !== outRoot || /^\.+$/.test(slug)) throw new EnvironmentError(`cannot write ${shown}: it would leave ${relative(this.root, outRoot) || outRoot}`);
+    // An output folder named inside the project (dist/, by default) that is a link to a
+    // folder outside it would write there unasked: refused. Naming that folder with --out
+    // is the way to write outside, and then it is what the user said.
+    if (inside(this.root, resolve(this.root, outRoot)) && !this.contains(outRoot)) {
+      throw new EnvironmentError(`cannot write ${shown}: ${relative(this.root, outRoot) || outRoot} is a link to ${realish(outRoot)}, outside the project — remove the link, or name that folder with --out`);
+    }
     replaceOutputs(dir, outputs, carry, shown);
   }
 

@@ -21,3 +21,16 @@ describe("a batch isolates its briefs", () => {
     expect(r.stderr.match(/ error /g)).toHaveLength(2);
   });
 });
+
+describe("the terminal and the pipe", () => {
+  it("a reader that stops early (check … | head -1) gets no stack trace; the exit code still says errors", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { BIN } = await import("../helpers/paths.js");
+    const dir = scratchProject({ "report/x.md": `---\ntitle: T\n---\n${Array.from({ length: 3000 }, (_, i) => `![A](missing${i}.png "Credit: x")`).join("\n\n")}\n` });
+    for (const format of ["json", "text"]) {
+      const r = spawnSync("bash", ["-c", `"${BIN}" check --format ${format} report/x.md | head -1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd: dir, encoding: "utf8" });
+      expect(r.stderr).not.toMatch(/EPIPE|^\s+at /m);
+      expect(r.stderr).toMatch(/exit=1/);
+    }
+  });
+});

@@ -113,7 +113,10 @@ function outputsText(dir: string): string {
   return readdirSync(out).map((n) => readFileSync(join(out, n)).toString("latin1")).join("\n");
 }
 
+let casesRun = 0;
+
 async function holds(c: Case): Promise<void> {
+  casesRun++;
   const dir = project(c);
   try {
     const ws = new Workspace(dir, { ...process.env, SOURCE_DATE_EPOCH: "1700000000" }, { cache: false });
@@ -136,6 +139,11 @@ async function holds(c: Case): Promise<void> {
 describe("fuzzing check and build", () => {
   it(`holds on ${MINUTES ? `${MINUTES} minutes of` : RUNS} generated briefs (seed ${SEED})`, async () => {
     const params: fc.Parameters<[Case]> = MINUTES ? { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: MINUTES * 60_000, endOnFailure: true } : { seed: SEED, numRuns: RUNS, endOnFailure: true };
-    await fc.assert(fc.asyncProperty(briefCase, holds), params);
+    try {
+      await fc.assert(fc.asyncProperty(briefCase, holds), params);
+    } finally {
+      // The closing note reports how many cases ran (each runs check and build).
+      process.stderr.write(`fuzz: ${casesRun} cases run (seed ${SEED})\n`);
+    }
   }, MINUTES ? MINUTES * 60_000 + 120_000 : 600_000);
 });

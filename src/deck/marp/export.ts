@@ -1,11 +1,12 @@
 // slides.pdf and slides.pptx through marp-cli, which drives a Chromium. Run as a child
 // process: marp-cli logs through console and keeps process-wide flags we must not share.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { EnvironmentError } from "../../model/errors.js";
 import { resolvePackage } from "../../world/packages.js";
+import { offlineBrowserScript } from "../handwritten.js";
 
 export type DeckExport = "pdf" | "pptx";
 
@@ -25,7 +26,11 @@ export async function exportDeck(input: ExportInput): Promise<Buffer> {
     await writeFile(md, input.markdown);
     await writeFile(theme, input.themeCss);
     const cli = join(dirname(resolvePackage("@marp-team/marp-cli/package.json")), "marp-cli.js");
-    const args = [cli, md, "--no-stdin", "--no-config-file", "--theme", theme, `--${input.format}`, "--allow-local-files", "--browser-path", input.chromePath, "--browser-timeout", "120", "-o", out];
+    // No --allow-local-files (pictures come inlined, handDeckForExport) and no network.
+    const browser = join(dir, "chromium-offline.sh");
+    await writeFile(browser, offlineBrowserScript(input.chromePath));
+    await chmod(browser, 0o755);
+    const args = [cli, md, "--no-stdin", "--no-config-file", "--theme", theme, `--${input.format}`, "--browser-path", browser, "--browser-timeout", "120", "-o", out];
     if (input.format === "pdf") args.push("--pdf-notes", "--pdf-outlines");
     await new Promise<void>((resolve, reject) => {
       execFile(process.execPath, args, { cwd: dir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {

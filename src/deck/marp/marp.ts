@@ -12,12 +12,21 @@ export interface MarpLinks {
 
 export function deckMarkdown(deck: Deck, theme: string, links: MarpLinks): string {
   const style = fitStyle(deck);
-  const front = ["---", "marp: true", `theme: ${theme}`, "paginate: true", "size: 16:9", `lang: ${deck.lang}`, `title: ${JSON.stringify(deck.title)}`, `header: ${JSON.stringify(deck.header)}`, `footer: ${JSON.stringify(deck.footer)}`, ...(style ? [`style: ${JSON.stringify(style)}`] : []), "---"].join("\n");
+  const front = ["---", "marp: true", `theme: ${theme}`, "paginate: true", "size: 16:9", `lang: ${deck.lang}`, `title: ${JSON.stringify(deck.title)}`, `header: ${JSON.stringify(directiveText(deck.header))}`, `footer: ${JSON.stringify(directiveText(deck.footer))}`, ...(style ? [`style: ${JSON.stringify(style)}`] : []), "---"].join("\n");
   const pages = deck.slides.map((s) => {
     const directives = [`<!-- _class: ${classOf(s)} -->`, isContentSlide(s) ? "" : "<!-- _paginate: false -->\n<!-- _header: '' -->\n<!-- _footer: '' -->"].filter(Boolean).join("\n");
     return [directives, body(s, links), s.notes.length ? notesComment(s.notes.join("\n\n")) : ""].filter(Boolean).join("\n\n");
   });
   return `${front}\n\n${pages.join("\n\n---\n\n")}\n`;
+}
+
+/**
+ * Marp renders the header and footer directives as markdown (and lets some HTML through):
+ * a short title or organisation is the writer's text, never markup, so an image or <img>
+ * written there stays words and nothing is fetched.
+ */
+function directiveText(text: string): string {
+  return escapeMarkdown(text.replace(/[\p{Cc}]/gu, " "));
 }
 
 function classOf(s: DeckSlide): string {
