@@ -59,7 +59,7 @@ export function planPdf(input: PdfInput): PagePlan[] {
   const body = paginate([...head, ...flowBrief(brief, ctx, notes)], geo, { footnotes, colours: look.colours });
   const logo = brand.logo ? images.get(brand.logo) : undefined;
   if (logo) for (const page of body) page.items.push(headerLogo(logo, geo));
-  return cover ? [cover, ...body] : body;
+  return cover ? [...cover, ...body] : body;
 }
 
 /** A cover is for a brief with something to put on it: a summary, key points or a cover image (issue 12). */

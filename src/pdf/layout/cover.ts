@@ -1,6 +1,8 @@
 // The cover page: organisation band (logo, name), title, subtitle, byline, cover image with
-// its credit, summary box and key points. Placed by hand; it is one page by design. Each
-// datum is printed once: the organisation in the band, the date in the byline.
+// its credit, summary box and key points. Placed by hand, on one page when it fits; a
+// summary or key points too long for it go on over a second cover page rather than past
+// the paper's edge (nothing cut without a word). Each datum is printed once: the
+// organisation in the band, the date in the byline.
 import type { Brand } from "../../brand/brand.js";
 import type { Brief } from "../../model/brief.js";
 import { formatDate } from "../../model/dates.js";
@@ -25,14 +27,24 @@ export interface CoverInput {
 export const BAND = 96;
 const LOGO_BOX = 56;
 
-export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: CoverInput): PagePlan {
-  const items: Placed[] = [];
+export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: CoverInput): PagePlan[] {
+  const pages: Placed[][] = [[]];
+  let items = pages[0]!;
   const { colours } = look;
   const meta = brief.meta;
   const width = geo.textWidth;
   let y = 0;
+  /** Room for `h` more points on this page, or a fresh cover page. Returns whether it turned. */
+  const room = (h: number): boolean => {
+    if (y + h <= geo.bottom) return false;
+    items = [];
+    pages.push(items);
+    y = geo.top;
+    return true;
+  };
   const put = (runs: Run[], leading: number, tag: Tag, x = geo.left, w = width) => {
     for (const line of breakLines(runs, fonts, { width: w, leading })) {
+      room(line.height);
       items.push({ type: "line", x, y, line, tag });
       y += line.height;
     }
@@ -89,15 +101,22 @@ export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: 
       { text: meta.summary.trim(), style: style("serif", 10, colours.ink) },
     ];
     const lines = breakLines(runs, fonts, { width: width - 2 * pad, leading: 14 });
-    const h = lines.reduce((s, l) => s + l.height, 0) + 2 * pad;
-    items.push({ type: "rect", x: geo.left, y: top, w: width, h, fill: colours.sand });
+    // The box is drawn under its lines, one piece per page the summary runs over.
+    let box = { y: top, at: items.length, page: items };
+    const close = (bottom: number) => box.page.splice(box.at, 0, { type: "rect", x: geo.left, y: box.y, w: width, h: bottom - box.y, fill: colours.sand });
     y += pad;
     const tag = own("P");
     for (const line of lines) {
+      const end = y;
+      if (room(line.height + pad)) {
+        close(end + pad);
+        box = { y: y - pad, at: items.length, page: items };
+      }
       items.push({ type: "line", x: geo.left + pad, y, line, tag });
       y += line.height;
     }
-    y = top + h + 14;
+    close(y + pad);
+    y += pad + 14;
   }
 
   const points = meta.key_points ?? [];
@@ -109,16 +128,18 @@ export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: 
       const item = ids.next("LI");
       const lines = breakLines([{ text: point, style: style("serif", 10, colours.ink) }], fonts, { width: width - 16, leading: 13.5 });
       const [label] = breakLines([{ text: "■", style: style("sans", 6, colours.accent) }], fonts, { width: 10, leading: 13.5 });
+      room(lines[0]?.height ?? 0);
       if (label) items.push({ type: "line", x: geo.left + 2, y: y - 0.5, line: label, tag: [list, item, ids.next("Lbl")] });
       const body: Tag = [list, item, ids.next("LBody")];
       for (const line of lines) {
+        room(line.height);
         items.push({ type: "line", x: geo.left + 16, y, line, tag: body });
         y += line.height;
       }
       y += 3;
     }
   }
-  return { kind: "cover", items };
+  return pages.map((page) => ({ kind: "cover" as const, items: page }));
 }
 
 /** "Name, Role, Affiliation; Name · 20 May 2024": who wrote the brief, and when. */
