@@ -26,6 +26,8 @@ export interface CoverInput {
 /** The organisation band's height, and the logo's box inside it. */
 export const BAND = 96;
 const LOGO_BOX = 56;
+/** The cover's bottom margin, in points (a body page keeps 70 for its footer). */
+const COVER_FOOT = 40;
 
 export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: CoverInput): PagePlan[] {
   const pages: Placed[][] = [[]];
@@ -36,7 +38,8 @@ export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: 
   let y = 0;
   /** Room for `h` more points on this page, or a fresh cover page. Returns whether it turned. */
   const room = (h: number): boolean => {
-    if (y + h <= geo.bottom) return false;
+    // The cover carries no footer, so it may run lower than a body page's text.
+    if (y + h <= geo.height - COVER_FOOT) return false;
     items = [];
     pages.push(items);
     y = geo.top;
