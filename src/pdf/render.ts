@@ -7,6 +7,7 @@ import { flowBrief, flowFootnotes } from "./layout/flow.js";
 import { downsampleImages, type PreparedImages } from "./draw/images.js";
 import type { FontBook } from "../text/fonts.js";
 import { paginate } from "./layout/paginate.js";
+import { LONGEST_WORD } from "./layout/table.js";
 import { shaperFor } from "../text/shaping.js";
 import { isRtlBrief } from "../text/scripts.js";
 import { StructIds, type ImageAsset, type PagePlan, type Placed } from "./layout/plan.js";
@@ -33,7 +34,7 @@ function loadHyphenator(lang = "en"): (text: string) => string {
   const module = /^en-us$/i.test(lang) ? "hyphen/en-us/index.js" : "hyphen/en-gb/index.js";
   const { hyphenateSync } = loadPackage<{ hyphenateSync: (text: string, options?: { minWordLength?: number }) => string }>(module);
   // Only words that start lower-case: proper names keep their shape.
-  return (text) => text.replace(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]{6,}/gu, (word) => hyphenateSync(word, { minWordLength: 7 }));
+  return (text) => text.replace(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]{6,}/gu, (word) => (word.length > LONGEST_WORD ? word : hyphenateSync(word, { minWordLength: 7 })));
 }
 
 export function planPdf(input: PdfInput): PagePlan[] {

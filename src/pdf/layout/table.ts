@@ -95,6 +95,8 @@ function atLeast(shares: number[], minimum: number[]): number[] {
 }
 
 const SHY = "\u00ad";
+/** Longer than any word a hyphenation pattern would split. */
+export const LONGEST_WORD = 64;
 type Hyphenate = (text: string, options?: { minWordLength?: number }) => string;
 let hyphenator: Hyphenate | undefined;
 
@@ -103,7 +105,9 @@ function hyphenateWide(inlines: Inline[], width: number, measure: (w: string) =>
   const word = (w: string): string => {
     if (measure(w) <= width) return w;
     hyphenator ??= loadPackage<{ hyphenateSync: Hyphenate }>("hyphen/en-gb/index.js").hyphenateSync;
-    const parts = hyphenator(w, { minWordLength: 4 }).split(SHY);
+    // The patterns take time growing with the square of a word's length: past the longest
+    // real words (a URL, a pasted hash) they find nothing anyway, so cut those to fit directly.
+    const parts = w.length > LONGEST_WORD ? [w] : hyphenator(w, { minWordLength: 4 }).split(SHY);
     // A part still too wide (a long number, a name the patterns cannot split) is cut to fit,
     // and each cut still shows its hyphen.
     const pieces = parts.flatMap((p) => {
