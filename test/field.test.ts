@@ -30,6 +30,7 @@ const PRINTED: Record<string, string[]> = {
   "myst-roles.md": ["ran dry by June (Okafor 2021), and Diallo (2022) counts", "Figure 1 maps them, and Figure 1 again", "A borehole is a deep well"],
   "html-blocks.md": ["Only a third of the wells still gave water in May.", "The table below counts them", "Village", "Wells", "Dry in May", "Kombo", "12", "8", "Sanda upper", "Table: wells per village", "What the team saw", "Queues at the two working pumps began before dawn, and nobody was turned away.", "Endnotes", "1. District water office, monthly pump log, May."],
   "latex-ref.qmd": ["Figure 1. Days closed, by region", "The longest closures are in Figure 1, and Figure 1 also shows the shortest.", "A label defined nowhere, 1, points nowhere."],
+  "windows-paste.md": ["Registration closed on 4 May – two days early – after the “last call” at the gate.", "The team counted 212 families… and sent the list on."],
   // Sorted as the style sorts (issue 20): Boateng before Mensah.
   "shared-bib.qmd": ["https://tallyr.example.org", "Mensah, J. (2020). Counting returnees in the north"],
 };

@@ -6,7 +6,7 @@ import { oncePerKey } from "../citations/once.js";
 import { fromCsl } from "../citations/csl.js";
 import { splitFrontMatter } from "./frontmatter.js";
 import type { Block, Brief, SourceEntry } from "../model/brief.js";
-import { invisibleCharacters } from "../parse/invisible.js";
+import { invisibleCharacters, mendWindows1252 } from "../parse/invisible.js";
 import { readPasted } from "../parse/pasted.js";
 import { parseMarkdown } from "../parse/parse.js";
 import { plainText } from "../model/plain-text.js";
@@ -42,6 +42,8 @@ export interface LoadOptions {
 export function loadBrief(file: string, source: string, io?: LoadIo, options: LoadOptions = {}): LoadedBrief {
   const slug = slugOf(file);
   const front = splitFrontMatter(file, normaliseLineEnds(source.replace(/^\uFEFF/, "")), { clock: io?.clock });
+  const windows = mendWindows1252(file, front.body);
+  front.body = windows.body;
   if (options.bibliography?.length) front.meta.bibliography = [...(front.meta.bibliography ?? []), ...options.bibliography];
   if (options.csl) front.meta["citation-style"] = options.csl;
   const implicitFigures = /\.(?:qmd|rmd)$/i.test(file);
@@ -87,7 +89,7 @@ export function loadBrief(file: string, source: string, io?: LoadIo, options: Lo
   const html = parsed.htmlDropped.map((d) => diagnostic(file, d.span, "warning", "html/dropped", d.message));
   const langs = parsed.badLangs.map((d) => diagnostic(file, d.span, "warning", "span/lang", d.message));
   const invisible = invisibleCharacters(file, front.body);
-  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...pasted.diagnostics, ...html, ...langs, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
+  return { brief, resolution, diagnostics: [...front.diagnostics, ...included, ...pasted.diagnostics, ...html, ...langs, ...windows.diagnostics, ...invisible, ...bibliography.diagnostics, ...resolution.diagnostics] };
 }
 
 /** A document with no title and no heading is named by its first words, never its file name. */

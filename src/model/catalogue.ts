@@ -52,6 +52,7 @@ export const CATALOGUE = {
   "font/missing-glyph": { severity: "error", summary: "a character no bundled font can draw" },
   "text/invisible": { severity: "warning", summary: "an invisible character inside a URL, DOI or citation" },
   "text/control": { severity: "warning", summary: "control characters left out of the outputs" },
+  "text/windows-1252": { severity: "info", summary: "a C1 control character printed as the Windows-1252 character it stands for" },
   "html/dropped": { severity: "warning", summary: "raw HTML that is not printed" },
   "span/lang": { severity: "warning", summary: "a span's language tag that is not a valid BCP 47 tag" },
   "heading/bold": { severity: "info", summary: "a bold line read as a heading in pasted text" },

@@ -60,3 +60,39 @@ function strayControls(file: string, body: string): Diagnostic[] {
   const more = count > 1 ? ` (and ${count - 1} more)` : "";
   return [diagnostic(file, pointSpan(line, column), "warning", "text/control", `a control character (${code}) is left out of the outputs${more}`, ["it usually comes from text pasted from a word processor: delete it, or type the character meant (a dash, a quote)"])];
 }
+
+const C1 = /[\u0080-\u009f]/gu;
+// Windows-1252's 0x80–0x9F (Node's TextDecoder answers "" for them here); the five codes
+// 1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are absent.
+const WINDOWS_1252: Record<number, string> = Object.fromEntries(
+  [..."€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ"].map((ch, i) => [0x80 + i, ch] as const).filter(([, ch]) => ch !== "\0"),
+);
+
+/**
+ * C1 controls (U+0080–U+009F) in a UTF-8 file are nearly always Windows-1252 punctuation
+ * decoded as Latin-1 on its way through a paste: U+0096 was an en dash, U+0093 and U+0094
+ * quotes. Each is read as the character it stood for (one for one, so every position
+ * stays right), with one info saying so; the five codes 1252 leaves undefined stay
+ * controls, left out with text/control's warning.
+ */
+export function mendWindows1252(file: string, body: string): { body: string; diagnostics: Diagnostic[] } {
+  let first = -1;
+  let count = 0;
+  const mended = body.replace(C1, (ch, offset: number) => {
+    const meant = WINDOWS_1252[ch.charCodeAt(0)];
+    if (meant === undefined) return ch;
+    if (first < 0) first = offset;
+    count++;
+    return meant;
+  });
+  if (first < 0) return { body, diagnostics: [] };
+  const before = body.slice(0, first).split("\n");
+  const column = [...(before[before.length - 1] ?? "")].length + 1;
+  const ch = body[first] ?? "";
+  const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const more = count > 1 ? ` (and ${count - 1} more like it)` : "";
+  return {
+    body: mended,
+    diagnostics: [diagnostic(file, pointSpan(before.length, column), "info", "text/windows-1252", `a control character (${code}) is printed as the Windows-1252 character it stands for, "${mended[first]}"${more}`, ["it comes from text pasted through a program that misread Windows-1252: type the character to make it plain"])],
+  };
+}
