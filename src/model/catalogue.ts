@@ -48,7 +48,7 @@ export const CATALOGUE = {
   "link/anchor-duplicate": { severity: "warning", summary: "an HTML anchor id given twice" },
   "image/load": { severity: "error", summary: "an image that is missing, remote, outside the project, damaged or too large" },
   "image/alt": { severity: "warning", summary: "an image with no alternative text: the PDF then does not claim PDF/UA" },
-  "image/credit": { severity: "warning", summary: "an image with no credit line" },
+  "image/credit": { severity: "info", summary: "an image with no credit line (an info: many pictures are the author's own)" },
   "font/missing-glyph": { severity: "error", summary: "a character no bundled font can draw" },
   "text/invisible": { severity: "warning", summary: "an invisible character inside a URL, DOI or citation" },
   "text/control": { severity: "warning", summary: "control characters left out of the outputs" },
