@@ -26,8 +26,8 @@ export interface CoverInput {
 /** The organisation band's height, and the logo's box inside it. */
 export const BAND = 96;
 const LOGO_BOX = 56;
-/** The cover's bottom margin, in points (a body page keeps 70 for its footer). */
-const COVER_FOOT = 40;
+/** Where the cover turns: only what would fall off the paper goes on over (a Letter cover of the sample runs to within 15 pt of its foot, as it always has). */
+const COVER_FOOT = 0;
 
 export function coverPage({ brief, fonts, geo, look, brand, image, logo, ids }: CoverInput): PagePlan[] {
   const pages: Placed[][] = [[]];
