@@ -36,13 +36,24 @@ export function invisibleCharacters(file: string, body: string): Diagnostic[] {
       const what = /^\(|^\[/.test(carrier[0]) ? "citation" : /^(?:doi:|10\.)/i.test(carrier[0]) || /doi\.org/i.test(carrier[0]) ? "DOI" : "URL";
       for (const m of carrier[0].matchAll(ONE)) {
         const ch = m[0];
-        const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+        const code = codeOf(ch);
         const column = carrier.index + m.index + 1;
         out.push(diagnostic(file, pointSpan(n + 1, column), "warning", "text/invisible", `an invisible ${NAMES[ch] ?? "character"} (${code}) inside a ${what}`, ["delete it: it breaks the link or the match and shows nothing"]));
       }
     }
   });
   return out;
+}
+
+/** "U+0096": a character as its code point. */
+function codeOf(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** The 1-based line and column (in characters, as an editor counts) of an offset in the body. */
+function pointAt(body: string, offset: number): ReturnType<typeof pointSpan> {
+  const before = body.slice(0, offset).split(/\r\n|\r|\n/);
+  return pointSpan(before.length, [...(before[before.length - 1] ?? "")].length + 1);
 }
 
 /**
@@ -53,12 +64,8 @@ function strayControls(file: string, body: string): Diagnostic[] {
   const first = CONTROL.exec(body);
   if (!first) return [];
   const count = [...body.matchAll(new RegExp(CONTROL.source, "gu"))].length;
-  const before = body.slice(0, first.index).split(/\r\n|\r|\n/);
-  const line = before.length;
-  const column = [...(before[before.length - 1] ?? "")].length + 1;
-  const code = `U+${(first[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
   const more = count > 1 ? ` (and ${count - 1} more)` : "";
-  return [diagnostic(file, pointSpan(line, column), "warning", "text/control", `a control character (${code}) is left out of the outputs${more}`, ["it usually comes from text pasted from a word processor: delete it, or type the character meant (a dash, a quote)"])];
+  return [diagnostic(file, pointAt(body, first.index), "warning", "text/control", `a control character (${codeOf(first[0])}) is left out of the outputs${more}`, ["it usually comes from text pasted from a word processor: delete it, or type the character meant (a dash, a quote)"])];
 }
 
 const C1 = /[\u0080-\u009f]/gu;
@@ -86,13 +93,9 @@ export function mendWindows1252(file: string, body: string): { body: string; dia
     return meant;
   });
   if (first < 0) return { body, diagnostics: [] };
-  const before = body.slice(0, first).split("\n");
-  const column = [...(before[before.length - 1] ?? "")].length + 1;
-  const ch = body[first] ?? "";
-  const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
   const more = count > 1 ? ` (and ${count - 1} more like it)` : "";
   return {
     body: mended,
-    diagnostics: [diagnostic(file, pointSpan(before.length, column), "info", "text/windows-1252", `a control character (${code}) is printed as the Windows-1252 character it stands for, "${mended[first]}"${more}`, ["it comes from text pasted through a program that misread Windows-1252: type the character to make it plain"])],
+    diagnostics: [diagnostic(file, pointAt(body, first), "info", "text/windows-1252", `a control character (${codeOf(body[first] ?? "")}) is printed as the Windows-1252 character it stands for, "${mended[first]}"${more}`, ["it comes from text pasted through a program that misread Windows-1252: type the character to make it plain"])],
   };
 }
