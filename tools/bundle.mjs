@@ -106,7 +106,8 @@ const withoutEngines = {
 };
 await commonJsCli("check", [pdfkitParts, withoutEngines]);
 await esbuild.build({
-  entryPoints: [join(BUILD, "cli", "main.js"), join(BUILD, "cli", "worker.js")],
+  // Named: the outputs sit side by side in build/bundle/, where pool.ts and browser.ts look.
+  entryPoints: { main: join(BUILD, "cli", "main.js"), worker: join(BUILD, "cli", "worker.js"), "browser-thread": join(BUILD, "deck", "browser-thread.js") },
   ...shared,
   format: "esm",
   splitting: true,

@@ -53,7 +53,8 @@ export async function runBuild({ values, positionals }: Parsed, io: Io, ws: Work
   if (files.length >= POOL_THRESHOLD) {
     // A brief that cannot be read is its own diagnostic (cli/worker.ts): the others build.
     // Many briefs: one worker thread per core, each with its own parsed fonts.
-    const { buildInPool } = await import("./pool.js");
+    const [{ buildInPool }, { releaseSpareBrowserThread }] = await Promise.all([import("./pool.js"), import("../deck/browser.js")]);
+    releaseSpareBrowserThread();
     await buildInPool(files, ws.root, options, report, ws.options, (threads) => shown.batch(threads));
   } else {
     const { FontBook } = await import("../text/fonts.js");

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import { prestartBrowserThread } from "../deck/browser.js";
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), "..", "bundle");
 
@@ -66,7 +67,12 @@ export async function start(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stderr);
   // `deck` derives the deck and `preview` builds: both need the engines too.
   const name: BundleName = argv[0] === "build" || argv[0] === "watch" || argv[0] === "deck" || argv[0] === "preview" ? "briefpress" : "check";
-  if (existsSync(bundlePath(name))) return loadCachedBundle(name).cli.main(argv);
+  if (existsSync(bundlePath(name))) {
+    // The deck's Chromium is driven from a thread of its own (deck/browser.ts); started
+    // first, its loading of playwright runs beside the loading of the CLI.
+    if (argv[0] === "build" || argv[0] === "watch" || argv[0] === "preview") prestartBrowserThread(new URL("../bundle/browser-thread.js", import.meta.url));
+    return loadCachedBundle(name).cli.main(argv);
+  }
   const { main } = (await import(new URL("../bundle/main.js", import.meta.url).href)) as CliModule;
   return main(argv);
 }

@@ -42,7 +42,7 @@ export function stopWhenOrphaned(stop: () => void): () => void {
 export async function watchBriefs(files: string[], given: BuildOptions, ws: Workspace, fonts: FontBook, io: WatchIo, signal: AbortSignal, onBuild?: (result: BriefBuild, ms: number) => void): Promise<void> {
   // Every format of the build is rebuilt on save (slides.pdf and the handout too), in one
   // Chromium kept open for all the rebuilds: starting one costs more than printing a deck.
-  const browser = needsBrowser(given) && given.chromePath ? (await import("../deck/browser.js")).startDeckBrowser(given.chromePath, { ownSignals: true }) : undefined;
+  const browser = needsBrowser(given) && given.chromePath ? (await import("../deck/browser.js")).startDeckBrowser(given.chromePath) : undefined;
   const options: BuildOptions = { ...given, ...(browser ? { browser } : {}) };
   try {
     await watchWith(files, options, ws, fonts, io, signal, onBuild);

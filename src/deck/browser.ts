@@ -1,16 +1,12 @@
-// One Chromium for the whole build, and one page in it: launched when the build starts (so
-// its start-up runs beside parsing and the PDF's layout), the deck loaded into the page
-// once, measured (and re-loaded for each round of fitting), printed to slides.pdf and,
-// with the notes put under each slide for the moment, to slides-notes.pdf, then closed
-// when the build ends. A second page would be a second renderer process and a second
-// load of the deck: the largest share of the build's work in Chromium.
-import type * as Playwright from "playwright-core";
+// One Chromium for the whole build, driven from a thread of its own. Playwright runs its
+// side of the protocol in JavaScript: on the main thread, Chromium's start-up waited on
+// every stretch of parsing and layout (a launch of 0.6 s took 1.3 s beside the PDF), and
+// loading playwright itself took 0.6 s of it. On its own thread both run beside the brief's
+// work, and the deck's measuring and printing are answered while the PDF is drawn.
+// browser-session.ts holds what is done in the page; this file only carries the calls.
+import { Worker } from "node:worker_threads";
 import { EnvironmentError } from "../model/errors.js";
-import { loadPackage } from "../world/packages.js";
-import { measureOverflow, measureSlides, type Overflow, type SlideMeasure } from "./overflow.js";
-
-/** Flags that keep Chromium off the (closed) network and quiet in a sandbox-less root shell. */
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+import type { Overflow, SlideMeasure } from "./overflow.js";
 
 export interface DeckBrowser {
   /** Starts loading `html` into the page, so Chromium lays it out while this thread works on. */
@@ -26,93 +22,87 @@ export interface DeckBrowser {
   close(): Promise<void>;
 }
 
-/**
- * Printed after the deck's own styles: a page of A4's proportions a slide, the slide on top
- * at its own 1280 px (Chromium draws a scaled slide's content at the wrong scale in print)
- * and its notes under it.
- */
-const HANDOUT_CSS = `@page{size:1280px 1810px;margin:0}
-@media print{html,body{background:#fff}.marpit{display:block;padding:0}
-.marpit>svg{display:block;width:1280px!important;height:720px!important;border-bottom:2px solid #c8c8c8;box-shadow:none;break-after:avoid!important}
-.briefpress-notes{break-after:page;font:24px/1.45 "Source Sans 3",sans-serif;color:#1a1a1a;padding:0 72px}
-.briefpress-notes>h2{font-size:20px;font-weight:600;color:#555;margin:40px 0 12px}
-.briefpress-notes>p{margin:0 0 16px;white-space:pre-wrap}}`;
+/** A call to the browser's thread: the DeckBrowser method and its arguments. */
+export type BrowserRequest = { op: "open"; chromePath: string } | { op: "load" | "overflow" | "measure" | "pdf"; html: string } | { op: "handout"; html: string; notes: string[][] } | { op: "close" };
+export type BrowserCall = BrowserRequest & { id: number };
+
+/** Its answer; a failure keeps whether it was the environment's (exit 2) or ours. */
+export type BrowserReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; environment: boolean };
+
+const SPARE = Symbol.for("briefpress.browser-thread");
+type WithSpare = typeof globalThis & { [SPARE]?: Worker };
 
 /**
- * `ownSignals`: the caller (watch, preview) stops on Ctrl-C itself and closes the browser;
- * playwright's own handler would end the whole process first, with exit code 130.
+ * Starts the browser's thread before the CLI's code is even loaded (cli/start.ts, for the
+ * commands that may need Chromium): loading playwright, the slowest part of starting,
+ * then runs beside it. The thread waits, unreferenced, for a build to claim it; a build
+ * that needs no Chromium never does, and the process ends without waiting for it.
  */
-export function startDeckBrowser(chromePath: string, { ownSignals = false }: { ownSignals?: boolean } = {}): DeckBrowser {
-  const { chromium } = loadPackage<typeof Playwright>("playwright-core");
-  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
-  const launching = chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_ARGS, ...signals }).catch((cause: unknown) => {
-    throw new EnvironmentError(`cannot start Chromium at ${chromePath} for the slides`, { cause });
-  });
-  // Keep a failed launch from being an unhandled rejection before anyone awaits it.
-  launching.catch(() => undefined);
-  // The page is opened as soon as Chromium is up, before the deck is ready for it.
-  const opening = launching.then((browser) => browser.newPage({ viewport: { width: 1280, height: 720 } }));
-  opening.catch(() => undefined);
-  /** The HTML the page holds, as loaded (undefined while it changes). */
-  let holds: string | undefined;
-  // One thing at a time in the page: a print must not see the next round's deck.
-  let queue: Promise<unknown> = Promise.resolve();
-  const inPage = <T>(html: string, task: (page: Playwright.Page) => Promise<T>): Promise<T> => {
-    const run = queue.then(async () => {
-      const page = await opening;
-      if (holds !== html) {
-        holds = undefined;
-        // The deck is self-contained (strict CSP): nothing to wait for but its own fonts.
-        await page.setContent(html, { waitUntil: "load" });
-        await page.evaluate(() => document.fonts.ready);
-        holds = html;
-      }
-      return task(page);
-    });
-    queue = run.catch(() => undefined);
-    return run;
+export function prestartBrowserThread(url: URL): void {
+  const spare = new Worker(url);
+  spare.unref();
+  // A spare that fails is simply not used: the claim starts a thread of its own.
+  spare.on("error", () => undefined);
+  (globalThis as WithSpare)[SPARE] = spare;
+}
+
+/** The spare thread, once; in a batch's own worker threads there is none. */
+function claimSpare(): Worker | undefined {
+  const g = globalThis as WithSpare;
+  const spare = g[SPARE];
+  delete g[SPARE];
+  if (spare && spare.threadId < 0) return undefined;
+  spare?.ref();
+  return spare;
+}
+
+/** A batch builds in worker threads, each with its own Chromium: the spare would sit idle. */
+export function releaseSpareBrowserThread(): void {
+  void claimSpare()?.terminate();
+}
+
+/**
+ * Opens Chromium in the spare thread (or a new one). Chromium is driven over a pipe:
+ * when the process ends, however it ends, the pipe closes and Chromium quits with it.
+ */
+export function startDeckBrowser(chromePath: string): DeckBrowser {
+  const thread = claimSpare() ?? new Worker(new URL("./browser-thread.js", import.meta.url));
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
+  let next = 0;
+  let ended: Error | undefined;
+  const endAll = (e: Error) => {
+    ended ??= e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
   };
+  thread.on("message", (reply: BrowserReply) => {
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (reply.ok) w?.resolve(reply.value);
+    else w?.reject(reply.environment ? new EnvironmentError(reply.message) : new Error(reply.message));
+  });
+  thread.on("error", (e) => endAll(e));
+  thread.on("exit", () => endAll(new Error("the browser's thread ended")));
+  const call = <T>(message: BrowserRequest): Promise<T> => {
+    if (ended) return Promise.reject(ended);
+    const id = next++;
+    const answer = new Promise<unknown>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    thread.postMessage({ ...message, id });
+    return answer as Promise<T>;
+  };
+  /** PDFs cross the thread as bytes (moved, not copied); a Buffer again on this side. */
+  const bytes = (data: Promise<Uint8Array>) => data.then((u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength));
+  // Chromium starts now; a launch that fails answers the calls that follow.
+  void call({ op: "open", chromePath }).catch(() => undefined);
   return {
-    load: (html) => void inPage(html, async () => undefined).catch(() => undefined),
-    overflow: (html) => inPage(html, measureOverflow),
-    measure: (html) => inPage(html, measureSlides),
-    pdf: (html) => inPage(html, (page) => page.pdf({ width: "1280px", height: "720px", printBackground: true, outline: true, tagged: true, preferCSSPageSize: true })),
-    handout: (html, notes) =>
-      inPage(html, async (page) => {
-        // Each slide's notes after it (as text nodes: notes are never read as markup). The
-        // slide stays a child of .marpit, which the theme's scoped selectors need.
-        await page.evaluate(
-          ({ css, all }) => {
-            const style = document.createElement("style");
-            style.className = "briefpress-handout";
-            style.textContent = css;
-            document.head.append(style);
-            document.querySelectorAll(".marpit > svg").forEach((svg, i) => {
-              const box = document.createElement("div");
-              box.className = "briefpress-notes";
-              const head = document.createElement("h2");
-              head.textContent = `Slide ${i + 1}`;
-              box.append(head);
-              for (const text of all[i] ?? []) {
-                const p = document.createElement("p");
-                p.textContent = text;
-                box.append(p);
-              }
-              svg.after(box);
-            });
-          },
-          { css: HANDOUT_CSS, all: notes },
-        );
-        try {
-          return await page.pdf({ width: "1280px", height: "1810px", printBackground: true, tagged: true, preferCSSPageSize: true });
-        } finally {
-          // The page is the audience's deck again, for whatever comes next.
-          await page.evaluate(() => document.querySelectorAll(".briefpress-handout, .briefpress-notes").forEach((el) => el.remove())).catch(() => (holds = undefined));
-        }
-      }),
+    load: (html) => void call({ op: "load", html }).catch(() => undefined),
+    overflow: (html) => call({ op: "overflow", html }),
+    measure: (html) => call({ op: "measure", html }),
+    pdf: (html) => bytes(call({ op: "pdf", html })),
+    handout: (html, notes) => bytes(call({ op: "handout", html, notes })),
     close: async () => {
-      const browser = await launching.catch(() => null);
-      await browser?.close();
+      if (!ended) await call({ op: "close" }).catch(() => undefined);
+      await thread.terminate();
     },
   };
 }

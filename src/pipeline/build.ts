@@ -111,17 +111,21 @@ export function needsBrowser(options: BuildOptions): boolean {
 }
 
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
-  if (options.browser) return buildWith(file, ws, options, fonts, needsBrowser(options) ? options.browser : null);
+  if (options.browser) return buildWith(file, ws, options, fonts, needsBrowser(options) ? options.browser : null, () => undefined);
   // Chromium starts first, so its start-up runs beside parsing and the PDF's layout.
   const browser = needsBrowser(options) && options.chromePath ? (await import("../deck/browser.js")).startDeckBrowser(options.chromePath) : null;
+  // Closed as soon as the deck is printed: Chromium's shutdown runs beside the PPTX's
+  // writing and the files' (a fifth of a second at the end of every build otherwise).
+  let closing: Promise<void> | undefined;
+  const release = () => (closing ??= browser ? browser.close() : Promise.resolve());
   try {
-    return await buildWith(file, ws, options, fonts, browser);
+    return await buildWith(file, ws, options, fonts, browser, () => void release().catch(() => undefined));
   } finally {
-    await browser?.close();
+    await release();
   }
 }
 
-async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null): Promise<BriefBuild> {
+async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null, release: () => void): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
   const checked = prepare(file, ws, source, options.citations);
@@ -166,15 +170,10 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
   await warming;
   const wanted = options.formats.filter((format) => !(RENDERERS[format].needsBrowser && !options.chromePath));
   try {
-    // All at once, the deck started first: once its HTML is in Chromium, the PDF's layout
-    // keeps this thread busy while Chromium measures and prints the slides.
-    if (browser && wanted.some((f) => RENDERERS[f].family === "deck")) {
-      // The deck goes to Chromium before the PDF's layout takes this thread; a turn of the
-      // event loop lets the page's messages leave first.
-      browser.load((await ctx.deck()).html);
-      await new Promise((go) => setImmediate(go));
-    }
+    // All at once, the deck first: its derivation runs until it waits on Chromium, and the
+    // PDF (which yields between pages) fills the time Chromium takes to start and measure.
     const started = new Map(wanted.filter((f) => RENDERERS[f].family === "deck").map((f) => [f, RENDERERS[f].render(ctx)]));
+    void Promise.allSettled([...started].filter(([f]) => RENDERERS[f].usesBrowser).map(([, r]) => r)).then(release);
     const rendered = await Promise.all(wanted.map((format) => started.get(format) ?? RENDERERS[format].render(ctx)));
     rendered.forEach((r, i) => {
       const family = RENDERERS[wanted[i] as Format].family;

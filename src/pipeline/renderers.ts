@@ -51,7 +51,10 @@ export interface Rendered {
 
 export interface Renderer {
   format: Format;
+  /** Renders nothing without Chromium. */
   needsBrowser: boolean;
+  /** Measures or prints in the build's Chromium when there is one; once these are done, it may close. */
+  usesBrowser: boolean;
   /** An error in one family withholds that family's outputs only: a deck problem is the deck's. */
   family: "brief" | "deck";
   render(ctx: RenderContext): Promise<Rendered>;
@@ -71,6 +74,7 @@ export const RENDERERS: Record<Format, Renderer> = {
   pdf: {
     format: "pdf",
     needsBrowser: false,
+    usesBrowser: false,
     family: "brief",
     async render(ctx) {
       const { renderPdf } = await import("../pdf/render.js");
@@ -80,6 +84,7 @@ export const RENDERERS: Record<Format, Renderer> = {
   deck: {
     format: "deck",
     needsBrowser: false,
+    usesBrowser: true,
     family: "deck",
     async render(ctx) {
       const deck = await ctx.deck();
@@ -116,6 +121,7 @@ export const RENDERERS: Record<Format, Renderer> = {
   "deck-pdf": {
     format: "deck-pdf",
     needsBrowser: true,
+    usesBrowser: true,
     family: "deck",
     async render(ctx) {
       const deck = await ctx.deck();
@@ -129,8 +135,13 @@ export const RENDERERS: Record<Format, Renderer> = {
   pptx: {
     format: "pptx",
     needsBrowser: false,
+    usesBrowser: false,
     family: "deck",
     async render(ctx) {
+      // The brief's drawings are drawn for PowerPoint while the deck is fitted in Chromium.
+      void import("../deck/pptx/pictures.js").then(({ pptxPicture }) => {
+        for (const asset of ctx.images.values()) if (asset.kind === "svg") pptxPicture(asset).catch(() => undefined);
+      });
       const deck = await ctx.deck();
       if (deck.model) {
         const { writePptx } = await import("../deck/pptx/pptx.js");
@@ -156,6 +167,7 @@ export const RENDERERS: Record<Format, Renderer> = {
   html: {
     format: "html",
     needsBrowser: false,
+    usesBrowser: false,
     family: "brief",
     async render(ctx) {
       const { renderHtml } = await import("../html/page.js");

@@ -2,7 +2,8 @@
 // paragraphs (it writes one run with line breaks), tables whose first row is marked as
 // the header, content types only for parts that exist, the Noto faces for Korean and Chinese, the deck's language on every run, the fonts embedded (fonts.ts), and fixed dates and zip times so the same
 // source gives the same bytes.
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { deflateRawSync } from "node:zlib";
+import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from "fflate";
 import { themeScriptFaces } from "../../text/families.js";
 import { isRtlLang } from "../../text/scripts.js";
 import { embedFonts, type PptxFonts } from "./fonts.js";
@@ -24,7 +25,7 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
   const files = unzipSync(new Uint8Array(pptx));
   if (options.fonts) embedFonts(files, options.fonts);
   const stamp = (options.date ?? EPOCH).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const out: Zippable = {};
+  const out: Array<[string, Uint8Array]> = [];
   // [Content_Types].xml first, as Office writes it; the rest in a stable order.
   const names = Object.keys(files).sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
@@ -43,9 +44,43 @@ export function finishPackage(pptx: Buffer, options: PackageOptions): Buffer {
       if (name === "ppt/presentation.xml") xml = notesMasterFirst(xml);
       if (name === "docProps/core.xml") xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
     }
-    out[name] = [xml === null ? data : strToU8(xml), { mtime: ZIP_TIME, level: name.startsWith("ppt/media/") ? 0 : 6 }];
+    out.push([name, xml === null ? data : strToU8(xml)]);
   }
-  return Buffer.from(zipSync(out));
+  return zipParts(out);
+}
+
+/**
+ * fflate's own way to bring a compressor (a ZipPassThrough whose process() compresses):
+ * Node's zlib, native, where fflate's JavaScript deflate starts cold in every build and
+ * took a fifth of a second of it. Each part is pushed whole, as one final chunk.
+ */
+class NativeDeflate extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk), final);
+  }
+}
+
+/** The package's parts zipped in this order; pictures stored as they are (PNG and JPEG are compressed already). */
+function zipParts(parts: ReadonlyArray<readonly [string, Uint8Array]>): Buffer {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, data) => {
+    if (err) failure = err;
+    else chunks.push(data);
+  });
+  for (const [name, data] of parts) {
+    const file = name.startsWith("ppt/media/") ? new ZipPassThrough(name) : new NativeDeflate(name);
+    file.mtime = ZIP_TIME;
+    zip.add(file);
+    file.push(data, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
 }
 
 /** pptxgenjs lists the notes master after the slides; the schema (and PowerPoint's repair check) wants it before them. */

@@ -44,7 +44,10 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
   const tree = new StructureTree(doc);
   const images: OpenedImages = new Map();
   const outline = new OutlineBuilder(doc);
-  pages.forEach((page, index) => {
+  for (const [index, page] of pages.entries()) {
+    // A turn of the event loop a page: Chromium's replies (the deck's fitting) are not
+    // held up behind the whole document.
+    await new Promise((go) => setImmediate(go));
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
     for (const item of page.items) {
       if (item.type === "outline") outline.add(item.title, item.level);
@@ -53,7 +56,7 @@ export async function writePdf(o: WriteOptions): Promise<Buffer> {
     const f = furniture[index];
     if (f) for (const [line, x, y] of f) drawLine(doc, use, tree, line, rtl ? mirroredLineX(line, x, geo.width) : x, y, "artifact", "Pagination");
     if (index > 0) tree.mark("artifact", () => doc.rect(geo.left, geo.top - 22, geo.textWidth, 0.5).fill(COLOURS.rule), { artifact: "Pagination" });
-  });
+  }
   tree.end();
   outline.finish();
   doc.end();
