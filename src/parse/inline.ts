@@ -96,11 +96,10 @@ class InlineWalker {
         case "code_inline": {
           const at = this.locate(t.content);
           // "`r nrow(df)`", "`{python} n`": inline code for knitr or Jupyter to run; never run
-          // here. An ellipsis holds its place, so the sentence does not silently change meaning.
-          if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) {
-            this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
-            top().push({ kind: "text", text: "…" });
-          } else top().push({ kind: "code", text: t.content.replace(/\t/g, " ") });
+          // here. It prints as its code, as Pandoc prints it from an unknitted source: the
+          // reader sees which figure is missing and the sentence keeps every word (chunk/not-run).
+          if (/^(?:r|\{(?:r|python|julia|ojs)\})\s+\S/.test(t.content)) this.ctx.skipped.inlineCode.push(this.locator.positionAt(at));
+          top().push({ kind: "code", text: t.content.replace(/\t/g, " ") });
           break;
         }
         case "math_inline": {

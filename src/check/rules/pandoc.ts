@@ -40,7 +40,7 @@ export const pandocRules: Rule[] = [
       const first = [...chunks, ...inlineCode].sort((a, b) => a.line - b.line || a.column - b.column)[0];
       if (!first) return [];
       const parts = [chunks.length ? plural(chunks.length, "code chunk") : "", inlineCode.length ? plural(inlineCode.length, "inline expression") : ""].filter(Boolean);
-      return [diagnostic(brief.file, pointSpan(first.line, first.column), severity, "chunk/not-run", `${parts.join(" and ")} not run: briefpress never runs code, and leaves chunks out of the PDF${inlineCode.length ? " (an inline result prints as …)" : ""}`, ["render with Quarto or knitr first if the results belong in the brief"])];
+      return [diagnostic(brief.file, pointSpan(first.line, first.column), severity, "chunk/not-run", `${parts.join(" and ")} not run: briefpress never runs code, and leaves chunks out of the PDF${inlineCode.length ? " (an inline expression prints as its code)" : ""}`, ["render with Quarto or knitr first if the results belong in the brief"])];
     },
   },
   {
