@@ -152,3 +152,23 @@ describe("points over slides (issue 21)", () => {
     expect(groups.flatMap((g) => g.flatMap((p) => p.bullet.sub)).map((b) => plainText(b.inlines).slice(0, 7))).toEqual(["Point 1", "Point 2", "Point 3", "Point 4", "Point 5"]);
   });
 });
+
+describe("a long section, condensed", () => {
+  // Twelve paragraphs and five testimonies under one heading: a monitoring report's chapter.
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Finding ${i + 1} was recorded in the district logs. It was confirmed by two monitors.`);
+  const quotes = Array.from({ length: 5 }, (_, i) => `> Witness ${i + 1} said the officers kept the group standing for hours.`);
+  const source = `---\ntitle: Long chapter\n---\n\n## Detentions\n\n${paragraphs.slice(0, 6).join("\n\n")}\n\n${quotes.join("\n\n")}\n\n${paragraphs.slice(6).join("\n\n")}\n`;
+  const slides = deriveDeck(loadBrief("report/long.md", source).brief).slides.filter((s) => s.title.startsWith("Detentions"));
+  const bullets = slides.flatMap(bulletsOf).map(textOf);
+  const notes = slides.flatMap((s) => s.notes).join("\n");
+
+  it("shows two slides of bullets and two of quotes, not a slide for every four paragraphs and every quote", () => {
+    expect(slides.map((s) => s.kind)).toEqual(["points", "points", "quote", "quote"]);
+    expect(bullets).toEqual(paragraphs.slice(0, 8).map((p) => p.split(". ")[0] + "."));
+  });
+
+  it("keeps every paragraph and every quote it does not show in the notes, in full", () => {
+    for (const p of paragraphs) expect(notes).toContain(p);
+    for (const q of quotes) expect(notes).toContain(q.slice(2));
+  });
+});

@@ -18,6 +18,14 @@ const MAX_BULLET_CHARS = 600;
 const MAX_RECOMMENDATIONS = 3;
 const MAX_RECOMMENDATION_CHARS = 640;
 const MAX_SOURCES_PER_SLIDE = 7;
+/**
+ * Bullets a section's prose gives at most (two slides' worth): a 60-page report would
+ * otherwise make a slide of every four paragraphs, 200 slides no one presents. The
+ * paragraphs after them are in the notes of the section's last slide, in full.
+ */
+const MAX_SECTION_POINTS = 2 * MAX_BULLETS;
+/** Quote slides a section gives at most: a section of testimonies shows two, its other quotes are in the notes. */
+const MAX_SECTION_QUOTES = 2;
 
 /** `plan`: what fitting asks for (more slides for a run of bullets, lead clauses…); none at first. */
 export function deriveDeck(brief: Brief, brand?: Pick<Brand, "name" | "logo" | "contact">, plan: FitPlan = emptyPlan()): Deck {
@@ -150,12 +158,13 @@ function sectionSlides(section: Section, plan: FitPlan): DeckSlide[] {
   const ownNotes = section.blocks.filter((b) => isCallout(b, "notes")).map(blockText);
   // Quarto's content for other formats ("hidden") is in neither the bullets nor the notes.
   const prose = section.blocks.filter((b) => !isCallout(b, "slide") && !isCallout(b, "notes") && !isCallout(b, "figures") && !isCallout(b, "hidden"));
-  const { media, used } = findMedia(prose);
+  const { media, used } = condensed(findMedia(prose), prose, marked.length > 0);
   const text = prose.filter((_, i) => !used.has(i));
   const role = isRecommendations ? "recommendations" : "section";
   const run = runKey(role, section.line);
+  // The writer's own slide bullets and recommendations are all shown; prose is condensed.
   const points = fitted(
-    marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(text, isRecommendations ? "lead" : "first"),
+    marked.length > 0 ? marked.flatMap((c) => pointsFromBlocks(c.blocks, "all")) : pointsFromBlocks(text, isRecommendations ? "lead" : "first").slice(0, isRecommendations ? undefined : MAX_SECTION_POINTS),
     plan.lead.get(run),
   );
   const most = isRecommendations ? MAX_RECOMMENDATIONS : MAX_BULLETS;
@@ -177,6 +186,19 @@ function sectionSlides(section: Section, plan: FitPlan): DeckSlide[] {
   });
   for (const m of media) slides.push(...mediaSlides(m, section.title, section.line, plan));
   return slides;
+}
+
+/**
+ * Past MAX_SECTION_QUOTES, a section's quotes go back to its prose: not on slides of their
+ * own but in the notes of its bullets, in order. Only where there are bullets to carry them.
+ */
+function condensed(found: ReturnType<typeof findMedia>, prose: readonly Block[], marked: boolean): ReturnType<typeof findMedia> {
+  const quotes = found.media.filter((m) => m.kind === "quote");
+  if (quotes.length <= MAX_SECTION_QUOTES) return found;
+  const extra = new Set(quotes.slice(MAX_SECTION_QUOTES).map((m) => m.at));
+  const used = new Set([...found.used].filter((i) => !extra.has(i)));
+  const bullets = marked || pointsFromBlocks(prose.filter((_, i) => !used.has(i)), "first").length > 0;
+  return bullets ? { media: found.media.filter((m) => !extra.has(m.at)), used } : found;
 }
 
 /**
