@@ -9,7 +9,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { prestartBrowserThread } from "../deck/browser.js";
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), "..", "bundle");
 
@@ -70,7 +69,7 @@ export async function start(argv: string[]): Promise<number> {
   if (existsSync(bundlePath(name))) {
     // The deck's Chromium is driven from a thread of its own (deck/browser.ts); started
     // first, its loading of playwright runs beside the loading of the CLI.
-    if (argv[0] === "build" || argv[0] === "watch" || argv[0] === "preview") prestartBrowserThread(new URL("../bundle/browser-thread.js", import.meta.url));
+    if (argv[0] === "build" || argv[0] === "watch" || argv[0] === "preview") (await import("../deck/browser.js")).prestartBrowserThread(new URL("../bundle/browser-thread.js", import.meta.url));
     return loadCachedBundle(name).cli.main(argv);
   }
   const { main } = (await import(new URL("../bundle/main.js", import.meta.url).href)) as CliModule;

@@ -56,7 +56,6 @@ export function openDeckSession(chromium: Playwright.BrowserType, chromePath: st
     return run;
   };
   return {
-    load: (html) => void inPage(html, async () => undefined).catch(() => undefined),
     overflow: (html) => inPage(html, measureOverflow),
     measure: (html) => inPage(html, measureSlides),
     pdf: (html) => inPage(html, (page) => page.pdf({ width: "1280px", height: "720px", printBackground: true, outline: true, tagged: true, preferCSSPageSize: true })),

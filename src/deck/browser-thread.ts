@@ -23,8 +23,6 @@ async function answer(call: BrowserCall): Promise<unknown> {
     case "open":
       session = openDeckSession(chromium, call.chromePath);
       return undefined;
-    case "load":
-      return open().load(call.html);
     case "overflow":
       return open().overflow(call.html);
     case "measure":

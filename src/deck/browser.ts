@@ -9,8 +9,6 @@ import { EnvironmentError } from "../model/errors.js";
 import type { Overflow, SlideMeasure } from "./overflow.js";
 
 export interface DeckBrowser {
-  /** Starts loading `html` into the page, so Chromium lays it out while this thread works on. */
-  load(html: string): void;
   /** Every slide of `html` measured; content past the slide is reported. */
   overflow(html: string): Promise<Overflow[]>;
   /** Every slide of `html` measured, for fitting the derived deck. */
@@ -23,7 +21,7 @@ export interface DeckBrowser {
 }
 
 /** A call to the browser's thread: the DeckBrowser method and its arguments. */
-export type BrowserRequest = { op: "open"; chromePath: string } | { op: "load" | "overflow" | "measure" | "pdf"; html: string } | { op: "handout"; html: string; notes: string[][] } | { op: "close" };
+export type BrowserRequest = { op: "open"; chromePath: string } | { op: "overflow" | "measure" | "pdf"; html: string } | { op: "handout"; html: string; notes: string[][] } | { op: "close" };
 export type BrowserCall = BrowserRequest & { id: number };
 
 /** Its answer; a failure keeps whether it was the environment's (exit 2) or ours. */
@@ -95,7 +93,6 @@ export function startDeckBrowser(chromePath: string): DeckBrowser {
   // Chromium starts now; a launch that fails answers the calls that follow.
   void call({ op: "open", chromePath }).catch(() => undefined);
   return {
-    load: (html) => void call({ op: "load", html }).catch(() => undefined),
     overflow: (html) => call({ op: "overflow", html }),
     measure: (html) => call({ op: "measure", html }),
     pdf: (html) => bytes(call({ op: "pdf", html })),
