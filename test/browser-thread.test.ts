@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHROME, NO_CHROME_REASON } from "./helpers/browser.js";
 import { briefpress } from "./helpers/run.js";
+import { readPdf } from "./helpers/pdf.js";
 import { sampleSource, scratchProject } from "./helpers/project.js";
 
 /** Command lines of running processes that name `text`. */
@@ -32,6 +33,21 @@ describe("the build's Chromium", () => {
     const r = briefpress(["build", "report/brief.md"], { cwd: dir, env: { TMPDIR: temp } });
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, "dist", "brief")).sort()).toEqual(["brief.html", "brief.pdf", "slides-notes.pdf", "slides.html", "slides.md", "slides.pdf", "slides.pptx"]);
+    expect(readdirSync(temp)).toEqual([]);
+    expect(processesNaming(temp)).toEqual([]);
+  });
+
+  it.skipIf(!CHROME)(`serves two briefs built together, each deck printed from its own slides${CHROME ? "" : ` (skipped: ${NO_CHROME_REASON})`}`, async () => {
+    const second = sampleSource().replace(/^title: .*$/m, 'title: "Second brief on returns"');
+    const dir = scratchProject({ "report/one.md": sampleSource(), "report/two.md": second });
+    const temp = mkdtempSync(join(tmpdir(), "briefpress-chromium-temp-"));
+    const r = briefpress(["build", "report/one.md", "report/two.md"], { cwd: dir, env: { TMPDIR: temp } });
+    expect(r.code).toBe(0);
+    const text = async (slug: string) => (await readPdf(join(dir, "dist", slug, "slides.pdf"))).pages.map((p) => p.text).join(" ").replace(/\s+/g, " ");
+    const [one, two] = await Promise.all([text("one"), text("two")]);
+    expect(two).toContain("Second brief on returns");
+    expect(one).not.toContain("Second brief on returns");
+    for (const slug of ["one", "two"]) expect(existsSync(join(dir, "dist", slug, "slides-notes.pdf"))).toBe(true);
     expect(readdirSync(temp)).toEqual([]);
     expect(processesNaming(temp)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // watch and check. Each returns its exit code; nothing here exits or prints a stack.
 import { slugOf } from "../load/brief.js";
 import { checkLinksFor } from "../links/run.js";
-import { buildBrief, chromiumPath, defaultBriefs, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
+import { buildBrief, chromiumPath, defaultBriefs, needsBrowser, type BriefBuild, type CitationOptions } from "../pipeline/build.js";
 import { prepare } from "../pipeline/prepare.js";
 import { hasErrors, type Diagnostic } from "../model/diagnostics.js";
 import { EnvironmentError, UsageError } from "../model/errors.js";
@@ -59,10 +59,17 @@ export async function runBuild({ values, positionals }: Parsed, io: Io, ws: Work
   } else {
     const { FontBook } = await import("../text/fonts.js");
     const fonts = new FontBook(ws);
-    for (const file of files) {
-      const started = performance.now();
-      shown.starting(file);
-      report(await buildBrief(file, ws, options, fonts), Math.round(performance.now() - started));
+    // Two or three briefs share one Chromium, as watch's rebuilds do; one brief starts its
+    // own and closes it as soon as its deck is printed.
+    const browser = files.length > 1 && needsBrowser(options) && chrome ? (await import("../deck/browser.js")).startDeckBrowser(chrome) : undefined;
+    try {
+      for (const file of files) {
+        const started = performance.now();
+        shown.starting(file);
+        report(await buildBrief(file, ws, browser ? { ...options, browser } : options, fonts), Math.round(performance.now() - started));
+      }
+    } finally {
+      await browser?.close();
     }
   }
   shown.end();
