@@ -110,28 +110,45 @@ export function needsBrowser(options: BuildOptions): boolean {
   return options.chromePath !== null && (options.formats.includes("deck-pdf") || (overflow && options.formats.includes("deck")));
 }
 
+/**
+ * The build's Chromium: opened once the brief has checked clean (a brief with errors
+ * renders nothing, and never starts one), released once the deck is printed.
+ */
+interface BrowserLease {
+  open(): DeckBrowser | null;
+  release(): void;
+}
+
 export async function buildBrief(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook): Promise<BriefBuild> {
-  if (options.browser) return buildWith(file, ws, options, fonts, needsBrowser(options) ? options.browser : null, () => undefined);
-  // Chromium starts first, so its start-up runs beside parsing and the PDF's layout.
-  const browser = needsBrowser(options) && options.chromePath ? (await import("../deck/browser.js")).startDeckBrowser(options.chromePath) : null;
+  const needed = needsBrowser(options);
+  if (options.browser) {
+    const shared = needed ? options.browser : null;
+    return buildWith(file, ws, options, fonts, { open: () => shared, release: () => undefined });
+  }
+  // Loading playwright started with the process (cli/start.ts); Chromium itself starts
+  // when the brief has checked clean, still long before that load ends.
+  const start = needed ? (await import("../deck/browser.js")).startDeckBrowser : null;
+  let browser: DeckBrowser | null = null;
   // Closed as soon as the deck is printed: Chromium's shutdown runs beside the PPTX's
   // writing and the files' (a fifth of a second at the end of every build otherwise).
   let closing: Promise<void> | undefined;
   const release = () => (closing ??= browser ? browser.close() : Promise.resolve());
+  const lease: BrowserLease = { open: () => (browser ??= start && options.chromePath ? start(options.chromePath) : null), release: () => void release().catch(() => undefined) };
   try {
-    return await buildWith(file, ws, options, fonts, browser, () => void release().catch(() => undefined));
+    return await buildWith(file, ws, options, fonts, lease);
   } finally {
     await release();
   }
 }
 
-async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, browser: DeckBrowser | null, release: () => void): Promise<BriefBuild> {
+async function buildWith(file: string, ws: Workspace, options: BuildOptions, fonts: FontBook, lease: BrowserLease): Promise<BriefBuild> {
   const source = ws.readSource(file);
   const warming = options.formats.includes("pdf") ? warmPdfEngine(source, fonts) : undefined;
   const checked = prepare(file, ws, source, options.citations);
   const { brief } = checked;
   const result: BriefBuild = { file, slug: brief.slug, written: [], diagnostics: checked.diagnostics };
   if (hasErrors(checked.diagnostics)) return result;
+  const browser = lease.open();
 
   const outDir = resolve(ws.root, options.outDir, brief.slug);
   let deck: Promise<DeckSource> | undefined;
@@ -173,7 +190,7 @@ async function buildWith(file: string, ws: Workspace, options: BuildOptions, fon
     // All at once, the deck first: its derivation runs until it waits on Chromium, and the
     // PDF (which yields between pages) fills the time Chromium takes to start and measure.
     const started = new Map(wanted.filter((f) => RENDERERS[f].family === "deck").map((f) => [f, RENDERERS[f].render(ctx)]));
-    void Promise.allSettled([...started].filter(([f]) => RENDERERS[f].usesBrowser).map(([, r]) => r)).then(release);
+    void Promise.allSettled([...started].filter(([f]) => RENDERERS[f].usesBrowser).map(([, r]) => r)).then(lease.release);
     const rendered = await Promise.all(wanted.map((format) => started.get(format) ?? RENDERERS[format].render(ctx)));
     rendered.forEach((r, i) => {
       const family = RENDERERS[wanted[i] as Format].family;
